@@ -8,3 +8,4 @@ export * from './relation.js';
 export * from './format.js';
 export * from './thesis.js';
 export * from './region.js';
+export * from './errors.js';

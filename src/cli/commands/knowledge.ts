@@ -1,0 +1,72 @@
+// Commands that validate, load and export the curated knowledge base, and `start`, the main job.
+import type { Command } from 'commander';
+import { UserError, formatIssue, type KnowledgeBase } from '../../model/index.js';
+import { printJson, withStore } from '../context.js';
+
+/** Validates a region directory, throwing one UserError that lists every issue. */
+async function readValid(dir: string): Promise<{ kb: KnowledgeBase; hash: string }> {
+  const { readRegionDir } = await import('../../ingest/curated/index.js');
+  const r = readRegionDir(dir);
+  if (!r.ok) {
+    for (const issue of r.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+    throw new UserError('validate', `${r.issues.length} problem${r.issues.length === 1 ? '' : 's'} in ${dir}; nothing was written`);
+  }
+  return { kb: r.kb, hash: r.hash };
+}
+
+function describeCounts(counts: Record<string, number>): string {
+  return Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ');
+}
+
+export function defineKnowledgeCommands(program: Command): void {
+  program
+    .command('validate')
+    .description('check a region directory: schemas, dates and references; exit 2 on any problem')
+    .argument('<dir>', 'region directory (region.yaml, sources.yaml, actors.yaml, …)')
+    .action(async (dir: string) => {
+      const { kb } = await readValid(dir);
+      const counts = Object.fromEntries(Object.entries(kb).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length]));
+      process.stdout.write(`${dir}: valid (${describeCounts(counts)})\n`);
+    });
+
+  program
+    .command('load')
+    .description('validate a region directory, then load it into the store in one transaction')
+    .argument('<dir>', 'region directory')
+    .action(async (dir: string, _opts: unknown, cmd: Command) => {
+      const { kb, hash } = await readValid(dir);
+      const { loadKnowledgeBase } = await import('../../store/index.js');
+      await withStore(cmd, async (store) => {
+        const r = await loadKnowledgeBase(store, kb, hash);
+        process.stdout.write(r.unchanged ? `${r.origin}: unchanged since the last load (${describeCounts(r.counts)})\n` : `${r.origin}: loaded ${describeCounts(r.counts)}\n`);
+      });
+    });
+
+  program
+    .command('export')
+    .description('print the whole knowledge base as one JSON object')
+    .option('--json', 'JSON output (the only format)', true)
+    .option('--include-datasets', 'also include events imported from GDELT, ICEWS and ACLED')
+    .action(async (opts: { includeDatasets?: boolean }, cmd: Command) => {
+      const { exportKnowledgeBase } = await import('../../store/index.js');
+      await withStore(cmd, async (store) => printJson(await exportKnowledgeBase(store, { includeDatasets: opts.includeDatasets })));
+    });
+
+  program
+    .command('start')
+    .description('the main job: create the store, load the built-in region and print its summary')
+    .option('--region <id>', 'built-in region to load', 'south-caucasus')
+    .action(async (opts: { region: string }, cmd: Command) => {
+      const { builtinRegionDir } = await import('../../ingest/curated/index.js');
+      const { kb, hash } = await readValid(builtinRegionDir(opts.region));
+      const { loadKnowledgeBase } = await import('../../store/index.js');
+      const { regionSummary } = await import('../../report/region-summary.js');
+      await withStore(cmd, async (store) => {
+        const r = await loadKnowledgeBase(store, kb, hash);
+        process.stdout.write(`${store.path}: ${r.unchanged ? 'region unchanged since last load' : `loaded ${describeCounts(r.counts)}`}\n\n`);
+        process.stdout.write(await regionSummary(store, kb.region.id));
+        const after = await import('../start-hooks.js');
+        for (const hook of after.START_HOOKS) await hook(store, cmd);
+      });
+    });
+}

@@ -1,0 +1,55 @@
+// The `faultline` command line: parses arguments, dispatches to a command module, maps user errors to one line.
+import { Command, CommanderError } from 'commander';
+import { UserError } from '../model/errors.js';
+import { defineKnowledgeCommands } from './commands/knowledge.js';
+import { defineListCommands } from './commands/lists.js';
+
+/** Each command module declares its commands; the action lazily imports the work it dispatches to. */
+const COMMANDS: ReadonlyArray<(program: Command) => void> = [
+  defineKnowledgeCommands,
+  defineListCommands,
+];
+
+export function buildProgram(): Command {
+  const program = new Command('faultline')
+    .description('Measure how a regional balance of power shifts: knowledge base, event data, measures, simulations.')
+    .option('--db <path>', 'DuckDB database file (default: $FAULTLINE_DB or ./.faultline/faultline.duckdb)')
+    .option('--debug', 'print stack traces for errors')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const define of COMMANDS) define(program);
+  return program;
+}
+
+/** Runs the CLI with `argv` (node-style, including the two leading entries); returns the exit code. */
+export async function main(argv: readonly string[] = process.argv): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (err) {
+    return reportError(err, argv.includes('--debug'));
+  }
+}
+
+function reportError(err: unknown, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    // Help and version requests exit 0; usage mistakes have been printed by commander already.
+    return err.exitCode === 0 ? 0 : 2;
+  }
+  if (err instanceof UserError) {
+    process.stderr.write(`${err.message}\n`);
+    if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+    return err.context.exitCode ?? 2;
+  }
+  const e = err instanceof Error ? err : new Error(String(err));
+  process.stderr.write(`faultline: internal error: ${e.message}${debug ? '' : ' (run with --debug for the stack; please report it)'}\n`);
+  if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+  return 1;
+}
+
+const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry || process.env.FAULTLINE_CLI === '1') {
+  const code = await main();
+  process.exitCode = code;
+}

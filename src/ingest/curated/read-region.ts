@@ -1,0 +1,156 @@
+// Reads and validates a curated region directory (region.yaml, sources.yaml, actors.yaml, …) into a KnowledgeBase.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import {
+  Actor,
+  Claim,
+  Corridor,
+  EventInput,
+  Format,
+  Region,
+  Relation,
+  Source,
+  Thesis,
+  COLLECTIONS,
+  type CollectionName,
+  type Event,
+  type KnowledgeBase,
+  type ValidationIssue,
+} from '../../model/index.js';
+import { parseYamlFile, type YamlFile } from './yaml-file.js';
+import { codeEvent } from './code-event.js';
+import { checkReferences } from './check-references.js';
+
+const SCHEMAS = {
+  sources: Source,
+  actors: Actor,
+  events: EventInput,
+  claims: Claim,
+  relations: Relation,
+  formats: Format,
+  corridors: Corridor,
+  theses: Thesis,
+} as const satisfies Record<CollectionName, z.ZodType>;
+
+export type ReadRegionResult =
+  | { ok: true; kb: KnowledgeBase; hash: string; files: string[] }
+  | { ok: false; issues: ValidationIssue[] };
+
+/** Where each record came from, so that reference checks can name file and line. */
+export interface Located {
+  readonly file: YamlFile;
+  readonly index: number;
+}
+
+/**
+ * Reads `dir`: every collection file is a YAML list, region.yaml a map. Returns the coded knowledge
+ * base and a hash of the files' contents, or every schema and reference issue found.
+ */
+export function readRegionDir(dir: string, options: { display?: (path: string) => string } = {}): ReadRegionResult {
+  const display = options.display ?? ((p: string) => relative(process.cwd(), p) || p);
+  const issues: ValidationIssue[] = [];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    return { ok: false, issues: [{ file: display(dir), line: 0, field: '(dir)', message: 'is not a directory' }] };
+  }
+  const hash = createHash('sha256');
+  const files: string[] = [];
+  const read = (name: string): YamlFile | null => {
+    const path = join(dir, name);
+    if (!existsSync(path)) return null;
+    const text = readFileSync(path, 'utf8');
+    hash.update(name).update('\0').update(text).update('\0');
+    files.push(path);
+    const parsed = parseYamlFile(display(path), text);
+    if (!parsed.ok) {
+      issues.push(...parsed.issues);
+      return null;
+    }
+    return parsed.value;
+  };
+
+  const regionFile = read('region.yaml');
+  let region: Region | null = null;
+  if (!regionFile) {
+    if (!existsSync(join(dir, 'region.yaml'))) issues.push({ file: display(join(dir, 'region.yaml')), line: 0, field: '(file)', message: 'is missing' });
+  } else {
+    const r = Region.safeParse(regionFile.data);
+    if (r.success) region = r.data;
+    else issues.push(...zodIssues(regionFile, [], r.error));
+  }
+
+  const parsed = {} as { [K in CollectionName]: Array<{ value: z.infer<(typeof SCHEMAS)[K]>; at: Located }> };
+  for (const name of COLLECTIONS) {
+    parsed[name] = [] as never;
+    const file = read(`${name}.yaml`);
+    if (!file) continue;
+    if (file.data === null || file.data === undefined) continue;
+    if (!Array.isArray(file.data)) {
+      issues.push({ file: file.file, line: 1, field: '(file)', message: 'must be a YAML list of records' });
+      continue;
+    }
+    const seen = new Map<string, number>();
+    file.data.forEach((item: unknown, index: number) => {
+      const r = SCHEMAS[name].safeParse(item);
+      if (!r.success) {
+        issues.push(...zodIssues(file, [index], r.error, name));
+        return;
+      }
+      const id = (r.data as { id: string }).id;
+      const prev = seen.get(id);
+      if (prev !== undefined) {
+        issues.push({ file: file.file, line: file.lineOf([index, 'id']), field: `${name}[${index}].id`, message: `duplicate id "${id}" (first at line ${prev})` });
+        return;
+      }
+      seen.set(id, file.lineOf([index, 'id']));
+      (parsed[name] as Array<{ value: unknown; at: Located }>).push({ value: r.data, at: { file, index } });
+    });
+  }
+  // Files other than the known ones are probably typos; scenario subfolders are allowed.
+  for (const entry of readdirSync(dir)) {
+    if (entry.endsWith('.yaml') && entry !== 'region.yaml' && !COLLECTIONS.includes(entry.slice(0, -5) as CollectionName)) {
+      issues.push({ file: display(join(dir, entry)), line: 1, field: '(file)', message: `unknown file; expected region.yaml or one of ${COLLECTIONS.map((c) => c + '.yaml').join(', ')}` });
+    }
+  }
+
+  const events: Array<{ value: Event; at: Located }> = [];
+  for (const { value, at } of parsed.events) {
+    const coded = codeEvent(value, `curated:${region?.id ?? 'unknown'}`);
+    if (!coded.ok) {
+      issues.push({ file: at.file.file, line: at.file.lineOf([at.index, coded.field]), field: `events[${at.index}].${coded.field}`, message: coded.message });
+      continue;
+    }
+    events.push({ value: coded.event, at });
+  }
+
+  issues.push(...checkReferences({ ...parsed, events }));
+  if (issues.length > 0 || !region) return { ok: false, issues };
+  const take = <T>(xs: Array<{ value: T }>) => xs.map((x) => x.value);
+  const kb: KnowledgeBase = {
+    region,
+    sources: take(parsed.sources),
+    actors: take(parsed.actors),
+    events: take(events),
+    claims: take(parsed.claims),
+    relations: take(parsed.relations),
+    formats: take(parsed.formats),
+    corridors: take(parsed.corridors),
+    theses: take(parsed.theses),
+  };
+  return { ok: true, kb, hash: hash.digest('hex'), files };
+}
+
+function zodIssues(file: YamlFile, prefix: PropertyKey[], error: z.ZodError, label = ''): ValidationIssue[] {
+  return error.issues.map((i) => {
+    const path = [...prefix, ...i.path];
+    return { file: file.file, line: file.lineOf(path), field: label + fieldName(path), message: i.message };
+  });
+}
+
+/** `events[3].date.start` from a path. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out || '(root)';
+}

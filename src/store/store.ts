@@ -1,0 +1,22 @@
+// The Store interface every stage talks to; DuckDB is the default implementation.
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/** A value bound to a SQL parameter. Arrays and objects must be passed as JSON strings. */
+export type SqlValue = string | number | boolean | null | bigint;
+
+/** A row as read back: DATEs as YYYY-MM-DD strings, lists as arrays, BIGINTs as strings, JSON as strings. */
+export type Row = Record<string, unknown>;
+
+export interface Store {
+  /** Runs a statement; parameters are `$1`, `$2`, …. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<void>;
+  /** Runs a query and returns its rows as JSON-friendly objects. */
+  all<T = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Runs `fn` in one transaction: all of it is written, or nothing. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** The underlying DuckDB connection, for appenders and bulk `read_csv` work in edge modules. */
+  readonly connection: DuckDBConnection;
+  /** The database file ("" for in-memory). */
+  readonly path: string;
+  close(): void;
+}
