@@ -3,11 +3,13 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../model/errors.js';
 import { defineKnowledgeCommands } from './commands/knowledge.js';
 import { defineListCommands } from './commands/lists.js';
+import { defineSimulate } from './commands/simulate.js';
 
 /** Each command module declares its commands; the action lazily imports the work it dispatches to. */
 const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   defineKnowledgeCommands,
   defineListCommands,
+  defineSimulate,
 ];
 
 export function buildProgram(): Command {

@@ -1,0 +1,21 @@
+// Bargaining simulations: KTAB's Spatial Model of Politics, Bueno de Mesquita's expected utility model, mean and median baselines.
+export type { Dimension, InputCitation, ProblemActor, SpatialProblem } from './problem.js';
+export { unitPositions, toInputUnits } from './problem.js';
+export type { Rng } from './rng.js';
+export { seededRng } from './rng.js';
+export { coalitionStrengths, victoryProbabilities, conditionalPce, scalarPce } from './pce.js';
+export type { SmpOptions, SmpRun, SmpState } from './smp.js';
+export { SMP_DEFAULTS, runSmp } from './smp.js';
+export type { EuInteraction, EuMove, EuOptions, EuRun } from './expected-utility.js';
+export { EU_DEFAULTS, runExpectedUtility } from './expected-utility.js';
+export { weightedMean, weightedMedian } from './baselines.js';
+export { parseKtabCsv, splitCsvLine } from './ktab-csv.js';
+export { parseBdmCsv } from './bdm-csv.js';
+export type { CitedValue } from './scenario.js';
+export { Scenario, parseScenario, scenarioProblem } from './scenario.js';
+export { parseProblem, loadProblem } from './load-problem.js';
+export type { HistoryEntry, ModelName, SimulateOptions, SimulationResult, TraceEntry } from './simulate.js';
+export { MODELS, simulate } from './simulate.js';
+export type { MonteCarloOptions, MonteCarloSummary, OutcomeBand } from './monte-carlo.js';
+export { monteCarlo, perturbProblem, quantile } from './monte-carlo.js';
+export { renderText } from './render-text.js';

@@ -1,0 +1,75 @@
+// Monte Carlo uncertainty: re-run a model on inputs jittered uniformly within ±P and summarise the outcomes (mean, 10th and 90th percentiles).
+import type { ProblemActor, SpatialProblem } from './problem.js';
+import type { Rng } from './rng.js';
+import type { SimulateOptions } from './simulate.js';
+import { simulate } from './simulate.js';
+
+export interface MonteCarloOptions extends SimulateOptions {
+  readonly runs: number;
+  /** Half-width of the jitter in points of a 0–100 scale: positions move by ±P% of their range, saliences by ±P points, capabilities by ±P%. */
+  readonly perturb: number;
+  readonly rng: Rng;
+}
+
+/** The spread of one dimension's predicted outcome over the runs. */
+export interface OutcomeBand {
+  readonly dimension: string;
+  readonly mean: number;
+  readonly p10: number;
+  readonly p90: number;
+}
+
+export interface MonteCarloSummary {
+  readonly kind: 'monte-carlo';
+  readonly runs: number;
+  readonly perturb: number;
+  readonly outcome: readonly OutcomeBand[];
+}
+
+/** Jitters one copy of the problem: every position, salience and capability moves independently within ±P. */
+export function perturbProblem(problem: SpatialProblem, perturb: number, rng: Rng): SpatialProblem {
+  const jitter = () => (2 * rng.next() - 1) * (perturb / 100);
+  const actors: ProblemActor[] = problem.actors.map((a) => {
+    const positions = a.positions.map((x, k) => {
+      const d = problem.dimensions[k];
+      return Math.min(d.max, Math.max(d.min, x + jitter() * (d.max - d.min)));
+    });
+    let saliences = a.saliences.map((s) => Math.min(1, Math.max(0, s + jitter())));
+    const total = saliences.reduce((t, s) => t + s, 0);
+    if (total > 1) saliences = saliences.map((s) => s / total);
+    if (total === 0) saliences = a.saliences.slice();
+    const capability = Math.max(a.capability * 1e-3, a.capability * (1 + jitter()));
+    return { ...a, positions, saliences, capability };
+  });
+  return { ...problem, actors };
+}
+
+/** Linear-interpolation quantile of sorted values (type 7, as R and NumPy default). */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** Runs the model `runs` times on jittered inputs, drawing all randomness from `options.rng`. */
+export function monteCarlo(problem: SpatialProblem, options: MonteCarloOptions): MonteCarloSummary {
+  const nd = problem.dimensions.length;
+  const outcomes: number[][] = Array.from({ length: nd }, () => []);
+  for (let r = 0; r < options.runs; r++) {
+    const result = simulate(perturbProblem(problem, options.perturb, options.rng), options);
+    result.final.outcome.forEach((x, k) => outcomes[k].push(x));
+  }
+  const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
+  return {
+    kind: 'monte-carlo',
+    runs: options.runs,
+    perturb: options.perturb,
+    outcome: problem.dimensions.map((d, k) => {
+      const xs = outcomes[k].slice().sort((a, b) => a - b);
+      const mean = xs.reduce((t, x) => t + x, 0) / xs.length;
+      return { dimension: d.name, mean: r4(mean), p10: r4(quantile(xs, 0.1)), p90: r4(quantile(xs, 0.9)) };
+    }),
+  };
+}
