@@ -1,6 +1,9 @@
 // Referential integrity of a curated region: every id an entry names must exist in the directory.
 import type { Actor, Claim, Corridor, Event, Format, Relation, Source, Thesis, ValidationIssue } from '../../model/index.js';
 import type { Located } from './read-region.js';
+import { Indicator } from '../../model/index.js';
+
+const INDICATOR_KINDS: readonly string[] = Indicator.options.map((o) => o.shape.kind.value);
 
 interface Parsed {
   sources: Array<{ value: Source; at: Located }>;
@@ -14,6 +17,10 @@ interface Parsed {
 }
 
 type Kind = 'source' | 'actor' | 'event' | 'claim' | 'relation' | 'format' | 'party';
+
+/** Records that failed their schema are checked too, so fields may be missing or of the wrong type. */
+const arr = <T,>(v: readonly T[] | undefined): T[] => (Array.isArray(v) ? (v as T[]) : []);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Lists every reference to an unknown id, with the file, line and field that holds it. */
 export function checkReferences(p: Parsed): ValidationIssue[] {
@@ -29,8 +36,9 @@ export function checkReferences(p: Parsed): ValidationIssue[] {
   const codes = new Set(p.actors.map((x) => x.value.code).filter((c): c is string => !!c));
   const issues: ValidationIssue[] = [];
 
-  const check = (collection: string, at: Located, path: PropertyKey[], kind: Kind, id: string | undefined) => {
+  const check = (collection: string, at: Located, path: PropertyKey[], kind: Kind, id: unknown) => {
     if (id === undefined) return;
+    if (typeof id !== 'string') return;
     const known = kind === 'party' ? ids.actor.has(id) || countries.has(id) || codes.has(id) : ids[kind].has(id);
     if (known) return;
     const full = [at.index, ...path];
@@ -41,13 +49,13 @@ export function checkReferences(p: Parsed): ValidationIssue[] {
       message: kind === 'party' ? `unknown actor id or country "${id}"` : `unknown ${kind} id "${id}"`,
     });
   };
-  const each = (collection: string, at: Located, field: string, kind: Kind, list: readonly string[]) =>
-    list.forEach((id, i) => check(collection, at, [field, i], kind, id));
+  const each = (collection: string, at: Located, field: string, kind: Kind, list: readonly string[] | undefined) =>
+    arr(list).forEach((id, i) => check(collection, at, [field, i], kind, id));
 
   for (const { value: s, at } of p.sources) check('sources', at, ['citedIn', 'source'], 'source', s.citedIn?.source);
   for (const { value: a, at } of p.actors) {
     check('actors', at, ['partOf'], 'actor', a.partOf);
-    a.roles.forEach((r, i) => check('actors', at, ['roles', i, 'of'], 'actor', r.of));
+    arr(a.roles).forEach((r, i) => check('actors', at, ['roles', i, 'of'], 'actor', r.of));
     each('actors', at, 'sources', 'source', a.sources);
   }
   for (const { value: e, at } of p.events) {
@@ -58,8 +66,8 @@ export function checkReferences(p: Parsed): ValidationIssue[] {
   }
   for (const { value: c, at } of p.claims) {
     each('claims', at, 'claimant', 'actor', c.claimant);
-    c.about.actors.forEach((id, i) => check('claims', at, ['about', 'actors', i], 'actor', id));
-    c.about.events.forEach((id, i) => check('claims', at, ['about', 'events', i], 'event', id));
+    arr(c.about?.actors).forEach((id, i) => check('claims', at, ['about', 'actors', i], 'actor', id));
+    arr(c.about?.events).forEach((id, i) => check('claims', at, ['about', 'events', i], 'event', id));
     each('claims', at, 'deniedBy', 'actor', c.deniedBy);
     each('claims', at, 'confirmedBy', 'actor', c.confirmedBy);
     each('claims', at, 'contradicts', 'claim', c.contradicts);
@@ -72,21 +80,21 @@ export function checkReferences(p: Parsed): ValidationIssue[] {
   }
   for (const { value: f, at } of p.formats) {
     each('formats', at, 'proposedBy', 'actor', f.proposedBy);
-    f.participation.forEach((m, i) => check('formats', at, ['participation', i, 'actor'], 'actor', m.actor));
+    arr(f.participation).forEach((m, i) => check('formats', at, ['participation', i, 'actor'], 'actor', m.actor));
     each('formats', at, 'sources', 'source', f.sources);
   }
   for (const { value: c, at } of p.corridors) {
-    c.stakeholders.forEach((s, i) => {
+    arr(c.stakeholders).forEach((s, i) => {
       check('corridors', at, ['stakeholders', i, 'actor'], 'actor', s.actor);
-      s.sources.forEach((id, j) => check('corridors', at, ['stakeholders', i, 'sources', j], 'source', id));
+      arr(s.sources).forEach((id, j) => check('corridors', at, ['stakeholders', i, 'sources', j], 'source', id));
     });
     each('corridors', at, 'sources', 'source', c.sources);
   }
   for (const { value: t, at } of p.theses) {
     each('theses', at, 'sources', 'source', t.sources);
-    t.indicators.forEach((ind, i) => {
+    arr(t.indicators).forEach((ind, i) => {
       const here = (field: string, kind: Kind, id: string | undefined) => check('theses', at, ['indicators', i, field], kind, id);
-      switch (ind.kind) {
+      switch (ind?.kind) {
         case 'dyad-trend':
         case 'mediation-share':
           here('a', 'party', ind.a);
@@ -94,11 +102,11 @@ export function checkReferences(p: Parsed): ValidationIssue[] {
           break;
         case 'influence-share':
           here('actor', 'party', ind.actor);
-          ind.partners.forEach((id, j) => check('theses', at, ['indicators', i, 'partners', j], 'party', id));
+          arr(ind.partners).forEach((id, j) => check('theses', at, ['indicators', i, 'partners', j], 'party', id));
           break;
         case 'event-count':
-          ind.source.forEach((id, j) => check('theses', at, ['indicators', i, 'source', j], 'party', id));
-          ind.target.forEach((id, j) => check('theses', at, ['indicators', i, 'target', j], 'party', id));
+          arr(ind.source).forEach((id, j) => check('theses', at, ['indicators', i, 'source', j], 'party', id));
+          arr(ind.target).forEach((id, j) => check('theses', at, ['indicators', i, 'target', j], 'party', id));
           break;
         case 'relation':
           here('from', 'actor', ind.from);
@@ -113,8 +121,11 @@ export function checkReferences(p: Parsed): ValidationIssue[] {
           here('claim', 'claim', ind.claim);
           break;
         default: {
+          // Unknown kinds were reported by the schema; a known kind without a case is a bug.
           const never: never = ind;
-          throw new Error(`unhandled indicator ${(never as { kind: string }).kind}`);
+          if (typeof (never as { kind?: unknown })?.kind === 'string' && INDICATOR_KINDS.includes((never as { kind: string }).kind)) {
+            throw new Error(`check-references: unhandled indicator kind ${(never as { kind: string }).kind}`);
+          }
         }
       }
     });

@@ -49,7 +49,10 @@ export interface Located {
  * base and a hash of the files' contents, or every schema and reference issue found.
  */
 export function readRegionDir(dir: string, options: { display?: (path: string) => string } = {}): ReadRegionResult {
-  const display = options.display ?? ((p: string) => relative(process.cwd(), p) || p);
+  const display = options.display ?? ((p: string) => {
+    const rel = relative(process.cwd(), p);
+    return rel && !rel.startsWith('..') ? rel : p;
+  });
   const issues: ValidationIssue[] = [];
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return { ok: false, issues: [{ file: display(dir), line: 0, field: '(dir)', message: 'is not a directory' }] };
@@ -80,6 +83,10 @@ export function readRegionDir(dir: string, options: { display?: (path: string) =
     else issues.push(...zodIssues(regionFile, [], r.error));
   }
 
+  const invalid = Object.fromEntries(COLLECTIONS.map((c) => [c, [] as Array<{ value: unknown; at: Located }>])) as Record<
+    CollectionName,
+    Array<{ value: unknown; at: Located }>
+  >;
   const parsed = {} as { [K in CollectionName]: Array<{ value: z.infer<(typeof SCHEMAS)[K]>; at: Located }> };
   for (const name of COLLECTIONS) {
     parsed[name] = [] as never;
@@ -95,6 +102,8 @@ export function readRegionDir(dir: string, options: { display?: (path: string) =
       const r = SCHEMAS[name].safeParse(item);
       if (!r.success) {
         issues.push(...zodIssues(file, [index], r.error, name));
+        // Keep the raw record for reference checks, so one bad field does not hide another or cascade.
+        if (item && typeof item === 'object') invalid[name].push({ value: item, at: { file, index } });
         return;
       }
       const id = (r.data as { id: string }).id;
@@ -124,7 +133,20 @@ export function readRegionDir(dir: string, options: { display?: (path: string) =
     events.push({ value: coded.event, at });
   }
 
-  issues.push(...checkReferences({ ...parsed, events }));
+  const all = <K extends CollectionName>(k: K, valid: Array<{ value: unknown; at: Located }>) => [...valid, ...invalid[k]] as never;
+  issues.push(
+    ...checkReferences({
+      sources: all('sources', parsed.sources),
+      actors: all('actors', parsed.actors),
+      events: all('events', events),
+      claims: all('claims', parsed.claims),
+      relations: all('relations', parsed.relations),
+      formats: all('formats', parsed.formats),
+      corridors: all('corridors', parsed.corridors),
+      theses: all('theses', parsed.theses),
+    }),
+  );
+  issues.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
   if (issues.length > 0 || !region) return { ok: false, issues };
   const take = <T>(xs: Array<{ value: T }>) => xs.map((x) => x.value);
   const kb: KnowledgeBase = {
