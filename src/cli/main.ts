@@ -4,12 +4,14 @@ import { UserError } from '../model/errors.js';
 import { defineKnowledgeCommands } from './commands/knowledge.js';
 import { defineListCommands } from './commands/lists.js';
 import { defineSimulate } from './commands/simulate.js';
+import { defineServe } from './commands/serve.js';
 
 /** Each command module declares its commands; the action lazily imports the work it dispatches to. */
 const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   defineKnowledgeCommands,
   defineListCommands,
   defineSimulate,
+  defineServe,
 ];
 
 export function buildProgram(): Command {

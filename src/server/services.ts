@@ -1,0 +1,108 @@
+// What the endpoints do: each calls the same store readers, measures and models as the CLI, and returns plain JSON.
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { Region } from '../model/index.js';
+import type { Store } from '../store/store.js';
+import { DATASET_ORIGINS, countRows, listActors, listClaims, listEvents, listRegions, listSources, listTheses } from '../store/queries.js';
+import { HttpError } from './http-error.js';
+import type { ActorsQuery, BalanceQuery, ClaimsQuery, DyadQuery, EventsQuery, IngestBody, SimulateBody } from './schemas.js';
+
+/** Where the scenario YAML files of a region live, given the loaded regions. */
+export type ScenarioDirs = (regions: readonly Region[]) => Promise<readonly string[]>;
+
+/** Built-in regions keep their scenarios in data/regions/<id>/scenarios. */
+export const builtinScenarioDirs: ScenarioDirs = async (regions) => {
+  const { builtinRegionDir } = await import('../ingest/curated/builtin.js');
+  return regions.map((r) => join(builtinRegionDir(r.id), 'scenarios')).filter((d) => existsSync(d));
+};
+
+export async function region(store: Store) {
+  const regions = await listRegions(store);
+  const counts = await countRows(store);
+  const [span] = await store.all<{ first: string | null; last: string | null }>(
+    `SELECT min(date_start)::VARCHAR AS first, max(date_end)::VARCHAR AS last FROM events
+     WHERE NOT (${DATASET_ORIGINS.map((_, i) => `starts_with(origin, $${i + 1})`).join(' OR ')})`,
+    [...DATASET_ORIGINS],
+  );
+  return {
+    regions: regions.map((r) => ({ id: r.id, name: r.name, description: r.description, countries: r.countries })),
+    counts,
+    span,
+  };
+}
+
+export const actors = (store: Store, q: z.output<typeof ActorsQuery>) => listActors(store, { actor: q.actor });
+
+export const sources = (store: Store) => listSources(store);
+
+export const events = (store: Store, q: z.output<typeof EventsQuery>) =>
+  listEvents(store, { actor: q.actor, from: q.from, to: q.to, limit: q.limit, excludeOrigins: q.datasets ? undefined : DATASET_ORIGINS });
+
+export async function claims(store: Store, q: z.output<typeof ClaimsQuery>) {
+  const all = await listClaims(store, { actor: q.actor, from: q.from, to: q.to });
+  return q.contested ? all.filter((c) => c.status === 'denied' || c.status === 'disputed') : all;
+}
+
+/** The dyad series of `faultline dyad` with its trend: Goldstein mean and quad counts per period. */
+export async function dyad(store: Store, q: z.output<typeof DyadQuery>) {
+  const { dyadSeries } = await import('../measure/dyad-series.js');
+  const { dyadTrend } = await import('../measure/dyad-trend.js');
+  const directed = q.directed ?? false;
+  const series = await dyadSeries(store, { a: q.a, b: q.b, by: q.by, directed, from: q.from, to: q.to });
+  return { a: q.a, b: q.b, by: q.by, directed, series, trend: dyadTrend(series, { by: q.by }) };
+}
+
+export async function balance(_store: Store, _q: z.output<typeof BalanceQuery>): Promise<unknown> {
+  throw new HttpError(501, 'server: the structural balance measure is not available in this build');
+}
+
+export async function theses(store: Store) {
+  const list = await listTheses(store);
+  return list.map((t) => ({ ...t, verdict: null }));
+}
+
+export async function ingest(_store: Store, _body: z.output<typeof IngestBody>): Promise<unknown> {
+  throw new HttpError(501, 'server: article extraction is not available in this build');
+}
+
+/** The scenarios found in the given directories, summarised for the scenario runner. */
+export async function scenarios(dirs: readonly string[]) {
+  const { parseScenario } = await import('../simulate/index.js');
+  const out = [];
+  for (const dir of dirs) {
+    for (const f of (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+      const file = join(dir, f);
+      const s = parseScenario(await readFile(file, 'utf8'), file);
+      out.push({
+        name: s.name,
+        title: s.title,
+        description: s.description,
+        asOf: s.asOf,
+        dimensions: s.dimensions,
+        actors: s.actors.map((a) => a.name),
+        file,
+      });
+    }
+  }
+  return out;
+}
+
+/** Runs a model on a named or inline scenario, with an optional Monte Carlo spread, as `faultline simulate --json` does. */
+export async function simulate(dirs: readonly string[], body: z.output<typeof SimulateBody>) {
+  const sim = await import('../simulate/index.js');
+  let problem;
+  if (body.yaml !== undefined) {
+    problem = sim.parseProblem(body.yaml, 'request.yaml');
+  } else {
+    const found = (await scenarios(dirs)).find((s) => s.name === body.scenario);
+    if (!found) throw new HttpError(404, `server: scenario: no scenario named "${body.scenario}"`);
+    problem = sim.parseProblem(await readFile(found.file, 'utf8'), found.file);
+  }
+  const result = sim.simulate(problem, { model: body.model });
+  if (body.runs === undefined) return result;
+  const seed = String(body.seed);
+  const distribution = { seed, ...sim.monteCarlo(problem, { model: body.model, runs: body.runs, perturb: body.perturb, rng: sim.seededRng(seed) }) };
+  return { ...result, distribution };
+}
