@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../../src/model/errors.js';
-import { monteCarlo, parseProblem, parseScenario, scenarioProblem, seededRng, simulate } from '../../src/simulate/index.js';
+import { monteCarlo, parseScenario, scenarioProblem, seededRng, simulate } from '../../src/simulate/index.js';
 
 const dir = fileURLToPath(new URL('../../data/regions/south-caucasus/scenarios/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
@@ -45,7 +45,7 @@ actors:
   - { name: B, capability: { value: 1, note: n }, positions: [{ value: 90, note: n }], saliences: [{ value: 50, note: n }] }
 `;
   it('accepts a cited scenario', () => {
-    assert.equal(parseProblem(base('{ value: 50, note: n }'), 't.yaml').actors[0].saliences[0], 0.5);
+    assert.equal(scenarioProblem(parseScenario(base('{ value: 50, note: n }'), 't.yaml')).actors[0].saliences[0], 0.5);
   });
   it('rejects an input without a source, claim or note, naming the field', () => {
     assert.throws(() => parseScenario(base('{ value: 50 }'), 't.yaml'), (e: unknown) => {
