@@ -41,7 +41,7 @@ describe('openStore(path)', () => {
     const store = await openStore(':memory:');
     const r = readRegionDir(MINI);
     assert.ok(r.ok);
-    const kb = { ...r.kb, events: [{ ...r.kb.events[0], id: 'leader-visit', source: ['leader-a'] as never }] };
+    const kb = { ...r.kb, events: [{ ...r.kb.events[0], id: 'leader-visit' as never, source: ['leader-a'] as never }] };
     await loadKnowledgeBase(store, kb, 'x');
     const [row] = await store.all<{ source_code: string; source_countries: string[] }>("SELECT source_code, source_countries FROM events WHERE id = 'leader-visit'");
     assert.equal(row.source_code, 'ARMGOV');
