@@ -1,4 +1,6 @@
 // The `faultline` command line: parses arguments, dispatches to a command module, maps user errors to one line.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../model/errors.js';
 import { defineKnowledgeCommands } from './commands/knowledge.js';
@@ -52,7 +54,7 @@ function reportError(err: unknown, debug: boolean): number {
   return 1;
 }
 
-const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+const isEntry = !!process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isEntry || process.env.FAULTLINE_CLI === '1') {
   const code = await main();
   process.exitCode = code;
