@@ -1,0 +1,45 @@
+// What the panels share: the region, names of actors and countries, sources by id, and the period control.
+import type { Actor, Source } from '../model/index.js';
+import type { RegionInfo } from './api.js';
+import type { PeriodControl } from './period.js';
+
+export interface DashboardContext {
+  readonly region: RegionInfo;
+  readonly actors: readonly Actor[];
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly period: PeriodControl;
+  /** Display name of an actor id or a country/IGO code; the id itself when unknown. */
+  name(id: string): string;
+  /** Parties a dyad can be drawn for: ISO3 countries and IGO codes, with names. */
+  readonly parties: readonly { readonly code: string; readonly name: string }[];
+  /** Asks the timeline to show one actor's events. */
+  focusActor(id: string | null): void;
+}
+
+export function buildNames(actors: readonly Actor[]): { name: (id: string) => string; parties: { code: string; name: string }[] } {
+  const names = new Map<string, string>();
+  const parties = new Map<string, string>();
+  for (const a of actors) {
+    names.set(a.id, a.name);
+    if (a.kind === 'state' && a.country) {
+      names.set(a.country, a.name);
+      parties.set(a.country, a.name);
+    }
+    if (a.kind === 'igo' && a.code) {
+      if (!names.has(a.code)) names.set(a.code, a.name);
+      parties.set(a.code, a.name);
+    }
+  }
+  return {
+    name: (id) => names.get(id) ?? id,
+    parties: [...parties].map(([code, name]) => ({ code, name })).sort((x, y) => x.name.localeCompare(y.name)),
+  };
+}
+
+/** Quad classes with their labels and colours, shared by every chart and badge. */
+export const QUADS = [
+  { quad: 1, label: 'Verbal cooperation', short: 'V-coop', color: '#6aa87f' },
+  { quad: 2, label: 'Material cooperation', short: 'M-coop', color: '#23704a' },
+  { quad: 3, label: 'Verbal conflict', short: 'V-conf', color: '#d99a3e' },
+  { quad: 4, label: 'Material conflict', short: 'M-conf', color: '#b3362b' },
+] as const;
