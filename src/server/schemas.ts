@@ -125,7 +125,7 @@ export const BalanceResponse = z
     names: z.record(z.string(), z.string()).describe('display name of each node'),
     nodes: z.array(z.string()),
     edges: z.array(SignedEdge),
-    triads: z.record(z.string(), z.number()).describe('balanced and unbalanced triads (Cartwright & Harary)'),
+    triads: z.object({ balanced: z.number(), unbalanced: z.number(), ratio: z.number().nullable() }).describe('balanced and unbalanced triangles (Cartwright & Harary)'),
     frustration: z.object({ value: z.number(), exact: z.boolean(), partition: z.array(z.array(z.string())), frustrated: z.array(z.string()) }).loose(),
     blocs: z.array(z.array(z.string())).describe('Louvain communities of the positive ties, largest first'),
     centrality: z.record(z.string(), z.object({ weightedDegree: z.number(), pagerank: z.number() })),
