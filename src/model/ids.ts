@@ -26,5 +26,9 @@ export type ThesisId = z.infer<typeof ThesisId>;
 export const Iso3 = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as ARM');
 export type Iso3 = z.infer<typeof Iso3>;
 
-/** CAMEO actor code: a country or IGO prefix plus optional role codes (AZEGOV, RUSMED, IGOCSTO). */
-export const CameoActorCode = z.string().regex(/^[A-Z]{3}(?:[A-Z]{3})*$/, 'must be a CAMEO actor code such as AZEGOV');
+/**
+ * CAMEO actor code: a three-letter country, region or IGO prefix plus role codes (AZEGOV, RUSMED,
+ * IGOEUREEC). IGOs without a CAMEO code take IGO plus their acronym (IGOCSTO), which need not be
+ * a multiple of three letters.
+ */
+export const CameoActorCode = z.string().regex(/^[A-Z]{3}[A-Z0-9]{0,15}$/, 'must be a CAMEO actor code such as AZEGOV or IGOCSTO');
