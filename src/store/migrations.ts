@@ -62,4 +62,21 @@ CREATE TABLE loads (
 );
 `,
   },
+  {
+    version: 10,
+    name: 'dataset imports',
+    sql: `
+-- One row per imported dataset file: its content hash, detected layout, the filter it ran under and its row counts.
+CREATE TABLE imports (
+  origin VARCHAR NOT NULL, file VARCHAR NOT NULL, hash VARCHAR NOT NULL, variant VARCHAR NOT NULL,
+  filter VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL,
+  rows BIGINT NOT NULL, imported BIGINT NOT NULL, duplicates BIGINT NOT NULL, malformed BIGINT NOT NULL,
+  filtered BIGINT NOT NULL
+);
+-- Malformed rows of imported files, as reported: file, line and reason.
+CREATE TABLE import_rejects (
+  origin VARCHAR NOT NULL, file VARCHAR NOT NULL, hash VARCHAR NOT NULL, line BIGINT, reason VARCHAR NOT NULL
+);
+`,
+  },
 ];
