@@ -7,6 +7,7 @@ import { defineKnowledgeCommands } from './commands/knowledge.js';
 import { defineListCommands } from './commands/lists.js';
 import { defineSimulate } from './commands/simulate.js';
 import { defineServe } from './commands/serve.js';
+import { defineBrief } from './commands/brief.js';
 import { defineMeasureCommands } from './commands/measures.js';
 
 /** Each command module declares its commands; the action lazily imports the work it dispatches to. */
@@ -15,6 +16,7 @@ const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   defineListCommands,
   defineSimulate,
   defineServe,
+  defineBrief,
   defineMeasureCommands,
 ];
 

@@ -133,7 +133,29 @@ export const BalanceResponse = z
   .loose();
 
 export const ThesesResponse = z.array(
-  Thesis.extend({ verdict: z.record(z.string(), z.unknown()).nullable().describe('the evaluation of the indicators, when available') }),
+  Thesis.extend({
+    verdict: z
+      .object({
+        verdict: z.enum(['supported', 'contradicted', 'not enough evidence']),
+        consistent: z.number().int(),
+        inconsistent: z.number().int(),
+        indicators: z.array(
+          z
+            .object({
+              id: z.string(),
+              description: z.string(),
+              kind: z.string(),
+              value: z.union([z.number(), z.string(), z.boolean(), z.null()]),
+              holds: z.boolean().nullable(),
+              bearing: z.enum(['supports', 'contradicts']),
+              consistency: z.enum(['consistent', 'inconsistent', 'not evaluated']),
+              note: z.string(),
+            })
+            .loose(),
+        ),
+      })
+      .describe('the evaluation of the thesis indicators against the store'),
+  }),
 );
 
 export const ScenarioSummary = z.object({

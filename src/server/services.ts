@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import type { Region } from '../model/index.js';
+import type { Region, Thesis } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { DATASET_ORIGINS, countRows, listActors, listClaims, listEvents, listRegions, listSources, listTheses } from '../store/queries.js';
 import { HttpError } from './http-error.js';
@@ -54,13 +54,36 @@ export async function dyad(store: Store, q: z.output<typeof DyadQuery>) {
   return { a: q.a, b: q.b, by: q.by, directed, series, trend: dyadTrend(series, { by: q.by }) };
 }
 
-export async function balance(_store: Store, _q: z.output<typeof BalanceQuery>): Promise<unknown> {
-  throw new HttpError(501, 'server: the structural balance measure is not available in this build');
+/** Display names of countries and IGOs (the network's nodes) and of actors. */
+async function partyNames(store: Store): Promise<Record<string, string>> {
+  const names: Record<string, string> = {};
+  for (const a of await listActors(store)) {
+    if (a.kind === 'state' && a.country) names[a.country] = a.name;
+    else if (a.kind === 'igo' && a.code && !names[a.code]) names[a.code] = a.name;
+  }
+  return names;
 }
 
+/** The signed country network of a period with its structural balance, as `faultline balance` computes it. */
+export async function balance(store: Store, q: z.output<typeof BalanceQuery>) {
+  const m = await import('../measure/index.js');
+  const network = await m.signedNetwork(store, { from: q.from, to: q.to });
+  const result = m.balance(network);
+  const names = await partyNames(store);
+  return { from: q.from ?? null, to: q.to ?? null, names: Object.fromEntries(network.nodes.map((n) => [n, names[n] ?? n])), ...result, edges: network.edges };
+}
+
+/** Every thesis with the verdict its indicators give, as `faultline theses` evaluates them. */
 export async function theses(store: Store) {
-  const list = await listTheses(store);
-  return list.map((t) => ({ ...t, verdict: null }));
+  const { evaluateTheses } = await import('../measure/index.js');
+  const byId = new Map<string, Thesis>((await listTheses(store)).map((t) => [t.id, t]));
+  const report = await evaluateTheses(store);
+  return report.theses.flatMap((r) => {
+    const t = byId.get(r.id);
+    if (!t) return [];
+    const { verdict, consistent, inconsistent, indicators } = r;
+    return [{ ...t, verdict: { verdict, consistent, inconsistent, indicators } }];
+  });
 }
 
 export async function ingest(_store: Store, _body: z.output<typeof IngestBody>): Promise<unknown> {

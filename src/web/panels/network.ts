@@ -97,7 +97,6 @@ export function mountNetwork(ctx: DashboardContext): { refresh(): Promise<void> 
         { selector: 'node:selected', style: { 'border-color': '#f4b400', 'border-width': 3 } },
       ],
       layout: { name: 'cose', randomize: false, animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 24 } as cytoscape.LayoutOptions,
-      wheelSensitivity: 0.3,
       minZoom: 0.3,
       maxZoom: 3,
     });

@@ -37,8 +37,10 @@ export function mountTheses(ctx: DashboardContext): { refresh(): Promise<void> }
         { class: 'indicators' },
         ...t.indicators.map((ind, i) => {
           const r = indicators[i];
-          const outcome = r ? String(r.outcome ?? r.status ?? r.result ?? '') : '';
-          return h('li', null, h('span', { class: `ind ${outcome ? `o-${outcome.replace(/[^a-z-]/gi, '')}` : ''}` }, outcome || ind.kind), ' ', ind.description);
+          const consistency = typeof r?.consistency === 'string' ? r.consistency : 'not evaluated';
+          const li = h('li', null, h('span', { class: `ind o-${consistency.replace(/[^a-z]/gi, '')}` }, consistency), ' ', ind.description);
+          if (typeof r?.note === 'string') li.title = r.note;
+          return li;
         }),
       ),
       h('footer', null, ...t.sources.map((id) => externalLink(ctx.sources.get(id)?.url, ctx.sources.get(id)?.title ?? id))),
