@@ -5,6 +5,9 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../model/errors.js';
 import { defineKnowledgeCommands } from './commands/knowledge.js';
 import { defineListCommands } from './commands/lists.js';
+import { defineImportCommand } from './commands/import.js';
+import { defineDyadCommand } from './commands/dyad.js';
+import { defineFetchCommand } from './commands/fetch.js';
 import { defineSimulate } from './commands/simulate.js';
 import { defineServe } from './commands/serve.js';
 import { defineBrief } from './commands/brief.js';
@@ -14,6 +17,9 @@ import { defineMeasureCommands } from './commands/measures.js';
 const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   defineKnowledgeCommands,
   defineListCommands,
+  defineImportCommand,
+  defineDyadCommand,
+  defineFetchCommand,
   defineSimulate,
   defineServe,
   defineBrief,

@@ -204,13 +204,14 @@ async function importLayout(tx: Store, format: DatasetFormat, layout: DatasetLay
     reason: describeCsvErrors(es, layout.csv.columns.length),
   }));
 
-  // Rows the mapping refuses; their line numbers are recovered from their order among the accepted rows.
+  // Rows the mapping refuses; their line numbers are recovered from their order among the accepted rows
+  // (rowids of a temporary table start at a large offset, hence the subtraction).
   const reject = layout.checks.length
     ? `CASE ${layout.checks.map((c) => `WHEN ${c.when} THEN ${c.reason}`).join(' ')} END`
     : 'NULL::VARCHAR';
   await tx.run(
     `CREATE OR REPLACE TEMP VIEW ${MAPPED} AS
-     SELECT s.rowid + 1 AS ord, ${reject} AS reject, (${layout.id})::VARCHAR AS origin_row,
+     SELECT s.rowid - (SELECT min(rowid) FROM ${STAGE}) + 1 AS ord, ${reject} AS reject, (${layout.id})::VARCHAR AS origin_row,
        ${EVENT_COLUMNS.map((c) => `${layout.columns[c]} AS ${c}`).join(',\n       ')}
      FROM ${STAGE} s ${layout.joins}`,
   );

@@ -1,0 +1,59 @@
+// `dyad A B`: events between two countries per month, quarter or year, with quad classes and Goldstein sums.
+import type { Command } from 'commander';
+import { UserError, boundDay } from '../../model/index.js';
+import { printJson, withStore } from '../context.js';
+import { renderTable } from '../table.js';
+
+interface DyadOptions {
+  by: string;
+  directed?: boolean;
+  from?: string;
+  to?: string;
+  json?: boolean;
+}
+
+const UNITS = ['month', 'quarter', 'year'] as const;
+
+export function defineDyadCommand(program: Command): void {
+  program
+    .command('dyad')
+    .description('events between two countries over time (curated, imported and extracted), per period')
+    .argument('<a>', 'ISO3 code of one side (or an IGO code)')
+    .argument('<b>', 'ISO3 code of the other side')
+    .option('--by <unit>', 'month, quarter or year', 'month')
+    .option('--directed', 'only events with A as source and B as target')
+    .option('--from <date>', 'from YYYY[-MM[-DD]]')
+    .option('--to <date>', 'to YYYY[-MM[-DD]]')
+    .option('--json', 'JSON for programs')
+    .action(async (a: string, b: string, o: DyadOptions, cmd: Command) => {
+      const by = o.by as (typeof UNITS)[number];
+      if (!UNITS.includes(by)) throw new UserError('cli', `"${o.by}" is not one of ${UNITS.join(', ')}`, { field: '--by' });
+      const code = (v: string, field: string) => {
+        const c = v.trim().toUpperCase();
+        if (!/^[A-Z][A-Z0-9]{2,}$/.test(c)) throw new UserError('cli', `"${v}" is not an ISO3 country code such as GEO`, { field });
+        return c;
+      };
+      const day = (v: string | undefined, side: 'from' | 'to') => {
+        if (v === undefined) return undefined;
+        const d = boundDay(v, side);
+        if (!d) throw new UserError('cli', `"${v}" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`, { field: `--${side}` });
+        return d;
+      };
+      const options = { a: code(a, '<a>'), b: code(b, '<b>'), by, directed: !!o.directed, from: day(o.from, 'from'), to: day(o.to, 'to') };
+      const { dyadSeries } = await import('../../measure/dyad-series.js');
+      await withStore(cmd, async (store) => {
+        const series = await dyadSeries(store, options);
+        if (o.json) return printJson(series);
+        if (series.length === 0) {
+          process.stdout.write(`no events between ${options.a} and ${options.b}${options.directed ? ' (directed)' : ''}\n`);
+          return;
+        }
+        process.stdout.write(
+          renderTable(
+            ['period', 'events', 'q1 verb coop', 'q2 mat coop', 'q3 verb confl', 'q4 mat confl', 'goldstein sum', 'mean'],
+            series.map((p) => [p.period, p.events, p.quad['1'], p.quad['2'], p.quad['3'], p.quad['4'], p.goldstein_sum, p.goldstein_mean]),
+          ),
+        );
+      });
+    });
+}
