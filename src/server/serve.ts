@@ -17,12 +17,12 @@ export interface RunningServer {
 }
 
 /** Listens on host:port (port 0 picks a free one) and resolves once the server accepts connections. */
-export function startServer(options: ServeOptions): Promise<RunningServer> {
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
   if (!isLoopbackAddress(options.host) && !options.token) {
     throw new UserError('serve', `refusing to listen on "${options.host}" without --token: only loopback addresses may go without one`, { field: '--host' });
   }
   const app = createApp(options);
-  return new Promise((resolve, reject) => {
+  return new Promise<RunningServer>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
