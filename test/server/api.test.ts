@@ -46,7 +46,7 @@ describe('GET /api/actors, /api/events, /api/claims', () => {
       const parties = [...e.source, ...e.target, ...e.third];
       assert.ok(parties.some((id) => id === 'AZE' || country.get(id) === 'AZE'), `${e.id} does not involve Azerbaijan`);
     }
-    const ids = events.map((e) => e.id);
+    const ids: string[] = events.map((e) => e.id);
     assert.ok(ids.includes('hostile-event'), 'the article event of 2025-06-02 between ARM and AZE is listed');
   });
 
