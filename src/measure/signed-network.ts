@@ -1,5 +1,6 @@
 // The signed country network of a period: Goldstein sums of the events between two countries (Goldstein 1992) plus curated relations (sign × strength).
 import type { SqlValue, Store } from '../store/store.js';
+import { DATASET_ORIGINS } from '../store/queries.js';
 import type { SignedEdge, SignedNetwork } from './signed-graph.js';
 
 export interface SignedNetworkOptions {
@@ -45,21 +46,24 @@ export async function signedNetwork(store: Store, options: SignedNetworkOptions 
   if (!o.includeUnreal) where.push('NOT negated AND NOT hypothetical');
   if (o.from) where.push(`date_start >= ${p(o.from)}::DATE`);
   if (o.to) where.push(`date_start <= ${p(o.to)}::DATE`);
-  // Rows with one country a side (nearly all) take the scalar columns; the rest are expanded pair by pair.
-  const rows = await store.all<{ a: string; b: string; events: number; goldstein: number }>(
-    `WITH pairs AS (
-       SELECT source_country AS s, target_country AS t, goldstein FROM events
-       WHERE ${where.join(' AND ')} AND len(source_countries) <= 1 AND len(target_countries) <= 1
-       UNION ALL
-       SELECT s, unnest(tc) AS t, goldstein FROM (
+  // Dataset rows (GDELT, ICEWS, ACLED) have one actor a side, so their scalar country columns suffice and the
+  // list columns, costly to scan, are read only for curated and extracted events.
+  const datasets = DATASET_ORIGINS.map((d) => p(d)).join(', ');
+  const aggregate = (pairs: string) => `SELECT least(s, t) AS a, greatest(s, t) AS b, count(*)::INTEGER AS events, sum(goldstein)::DOUBLE AS goldstein
+     FROM (${pairs}) WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t GROUP BY ALL`;
+  type PairRow = { a: string; b: string; events: number; goldstein: number };
+  const rows = [
+    ...(await store.all<PairRow>(
+      aggregate(`SELECT source_country AS s, target_country AS t, goldstein FROM events WHERE ${where.join(' AND ')} AND origin IN (${datasets})`),
+      params,
+    )),
+    ...(await store.all<PairRow>(
+      aggregate(`SELECT s, unnest(tc) AS t, goldstein FROM (
          SELECT unnest(source_countries) AS s, target_countries AS tc, goldstein FROM events
-         WHERE ${where.join(' AND ')} AND (len(source_countries) > 1 OR len(target_countries) > 1))
-     )
-     SELECT least(s, t) AS a, greatest(s, t) AS b, count(*)::INTEGER AS events, sum(goldstein)::DOUBLE AS goldstein
-     FROM pairs WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
-     GROUP BY ALL`,
-    params,
-  );
+         WHERE ${where.join(' AND ')} AND origin NOT IN (${datasets}))`),
+      params,
+    )),
+  ];
   const rparams: SqlValue[] = [];
   const rwhere: string[] = [];
   if (o.from) {

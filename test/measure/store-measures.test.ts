@@ -8,6 +8,7 @@ import { signedNetwork } from '../../src/measure/signed-network.js';
 import { evaluateTheses } from '../../src/measure/theses.js';
 import { alerts } from '../../src/measure/alerts.js';
 import { loadFixture } from '../fixtures/measure/kb.js';
+import type { Event } from '../../src/model/index.js';
 
 let store: Store;
 before(async () => {
@@ -105,7 +106,7 @@ describe('alerts(store, { window })', () => {
     try {
       const { ev } = await import('../fixtures/measure/kb.js');
       const { writeKnowledgeBase } = await import('../../src/store/load-knowledge-base.js');
-      const events = [];
+      const events: Event[] = [];
       // Five verbal events a month for two years, then six material-conflict events in the last days.
       for (let m = 0; m < 24; m++)
         for (let d = 10; d < 15; d++) events.push(ev(`${2023 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${d}`, '036', 1, 4, ['AZE'], ['RUS']));
