@@ -1,9 +1,7 @@
 // Resumable downloads into a cache directory, verified by size and MD5 as GDELT's master list gives them.
-import { createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { UserError } from '../../model/errors.js';
 import { hashFile } from '../file-hash.js';
 
@@ -46,7 +44,13 @@ export async function downloadVerified(
     // A server that ignores the Range header sends the whole file again.
     const append = have > 0 && res.status === 206;
     if (!append) outcome = 'downloaded';
-    await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(part, { flags: append ? 'a' : 'w' }));
+    // Each chunk is written before the next is read, so that an interrupted transfer leaves all it received.
+    const out = await open(part, append ? 'a' : 'w');
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) await out.write(chunk);
+    } finally {
+      await out.close();
+    }
   }
   const size = sizeOf(part);
   const md5 = await hashFile(part, 'md5');
