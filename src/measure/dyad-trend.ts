@@ -80,3 +80,12 @@ export function dyadTrend(series: readonly TrendPeriod[], options: DyadTrendOpti
     })),
   };
 }
+
+/** The trend as lines of text for people. */
+export function renderTrend(t: DyadTrend, by: string): string {
+  const r = (x: number) => (Math.round(x * 1000) / 1000).toString();
+  if (t.slope === null) return `trend: ${t.periods} ${by}s with events, too few for a trend\n`;
+  const mk = t.mannKendall ? `Mann–Kendall S = ${t.mannKendall.s}, z = ${r(t.mannKendall.z)}, p = ${r(t.mannKendall.p)}` : 'Mann–Kendall: too few periods';
+  const cps = t.changePoints.length ? t.changePoints.map((c) => `${c.period} (${r(c.before)} → ${r(c.after)})`).join(', ') : 'none';
+  return `trend over ${t.periods} ${by}s: Theil–Sen slope ${r(t.slope)} Goldstein points per ${by}; ${mk}\nchange points: ${cps}\n`;
+}

@@ -1,28 +1,52 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { openStore } from '../../src/store/duckdb-store.js';
 import type { Store } from '../../src/store/store.js';
-import { dyadSeries } from '../../src/measure/dyad-series.js';
-import { dyadTrend } from '../../src/measure/dyad-trend.js';
+import type { DyadPeriod } from '../../src/measure/dyad-series.js';
+import { dyadTrend, type DyadTrend } from '../../src/measure/dyad-trend.js';
 import { optimalPartitioning } from './brute-force.js';
 import { defaultPenalty } from '../../src/measure/change-points.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = path.resolve(repoRoot, '..', 'shared', 'data', 'gdelt', 'v1-georgia-2011-2013');
 const skip = existsSync(dir) ? false : `no GDELT sample at ${dir}`;
-const csv = `read_csv('${dir}/*.csv', header = true, nullstr = 'NA', union_by_name = true, types = {'EventCode': 'VARCHAR', 'SQLDATE': 'VARCHAR'})`;
+const run = promisify(execFile);
 
-/** Loads the raw rows into the events table the way an import lays them out: one country a side, from Actor1/2CountryCode. */
-async function loadRaw(store: Store): Promise<void> {
-  await store.run(`INSERT INTO events SELECT
-      'gdelt:' || GLOBALEVENTID, 'gdelt', GLOBALEVENTID::VARCHAR, strptime(SQLDATE, '%Y%m%d')::DATE, strptime(SQLDATE, '%Y%m%d')::DATE, 'day',
-      EventCode, QuadClass, GoldsteinScale, NULL, [], [], [],
-      CASE WHEN Actor1CountryCode IS NULL THEN [] ELSE [Actor1CountryCode] END, CASE WHEN Actor2CountryCode IS NULL THEN [] ELSE [Actor2CountryCode] END,
-      Actor1Code, Actor2Code, Actor1CountryCode, Actor2CountryCode, NULL, NULL, '', [], 1, false, false, NULL
-    FROM ${csv} WHERE GLOBALEVENTID IS NOT NULL AND SQLDATE IS NOT NULL AND QuadClass IS NOT NULL AND GoldsteinScale IS NOT NULL`);
+/** Runs the CLI in a child process and returns stdout. */
+async function faultline(...args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli', 'main.ts'), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, FAULTLINE_CLI: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+/**
+ * The GEO–RUS rows straight from the CSV files, without the importer: some files carry an unnamed leading
+ * row-number column (58 names, 59 values), so each file's columns are located by counting.
+ */
+async function directRows(store: Store): Promise<string> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
+  const selects: string[] = [];
+  for (const f of files) {
+    const file = path.join(dir, f);
+    const header = readFileSync(file, 'utf8').slice(0, 4000).split(/\r?\n/)[0].split(',').map((h) => h.replace(/"/g, ''));
+    const source = `read_csv('${file}', header = false, skip = 1, all_varchar = true, nullstr = 'NA')`;
+    const cols = (await store.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${source}`)).map((c) => c.column_name);
+    const off = cols.length - header.length;
+    const col = (name: string) => cols[header.indexOf(name) + off];
+    selects.push(`SELECT ${col('GLOBALEVENTID')} AS id, ${col('SQLDATE')} AS day, ${col('Actor1CountryCode')} AS c1, ${col('Actor2CountryCode')} AS c2, ${col('GoldsteinScale')}::DOUBLE AS g FROM ${source}`);
+  }
+  // The same event id in two files is one event.
+  return `(SELECT DISTINCT ON (id) * FROM (${selects.join(' UNION ALL ')}) WHERE (c1 = 'GEO' AND c2 = 'RUS') OR (c1 = 'RUS' AND c2 = 'GEO'))`;
 }
 
 const median = (v: number[]) => {
@@ -32,26 +56,31 @@ const median = (v: number[]) => {
 
 describe('GEO–RUS on the real GDELT Georgia sample (2011–2013)', { skip }, () => {
   let store: Store;
+  let tmp: string;
   before(async () => {
     store = await openStore(':memory:');
-    await loadRaw(store);
+    tmp = await mkdtemp(path.join(tmpdir(), 'faultline-gdelt-'));
   });
-  after(() => store?.close());
+  after(async () => {
+    store?.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
 
   it('gives the monthly trend and change points that a direct computation on the raw CSV gives', async () => {
     // Direct: monthly Goldstein means straight from the CSV files, then the statistics written out longhand.
     const direct = await store.all<{ period: string; n: number; mean: number }>(
-      `SELECT strftime(strptime(SQLDATE, '%Y%m%d'), '%Y-%m') AS period, count(*)::INTEGER AS n, avg(GoldsteinScale)::DOUBLE AS mean
-       FROM ${csv}
-       WHERE (Actor1CountryCode = 'GEO' AND Actor2CountryCode = 'RUS') OR (Actor1CountryCode = 'RUS' AND Actor2CountryCode = 'GEO')
-       GROUP BY period ORDER BY period`,
+      `SELECT substr(day, 1, 4) || '-' || substr(day, 5, 2) AS period, count(*)::INTEGER AS n, avg(g)::DOUBLE AS mean
+       FROM ${await directRows(store)} GROUP BY period ORDER BY period`,
     );
-    assert.ok(direct.length >= 12, `${direct.length} months`);
-    const series = await dyadSeries(store, { a: 'GEO', b: 'RUS', by: 'month' });
+    assert.ok(direct.length >= 20, `${direct.length} months`);
+    // The product path: import with the GDELT importer, then `dyad GEO RUS --by month --trend --json`.
+    const db = path.join(tmp, 'gdelt.duckdb');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => path.join(dir, f));
+    await faultline('import', 'gdelt', ...files, '--db', db);
+    const { series, trend } = JSON.parse(await faultline('dyad', 'GEO', 'RUS', '--by', 'month', '--trend', '--json', '--db', db)) as { series: DyadPeriod[]; trend: DyadTrend };
     assert.deepEqual(series.map((p) => [p.period, p.events]), direct.map((d) => [d.period, d.n]));
     series.forEach((p, i) => assert.ok(Math.abs(p.goldstein_mean - direct[i].mean) <= 0.005 + 1e-9, p.period));
 
-    const trend = dyadTrend(series, { by: 'month' });
     // The series carries means rounded to 2 decimals; the longhand uses the same values so the statistics must agree exactly.
     const y = series.map((p) => p.goldstein_mean);
     const month = (s: string) => Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7));
@@ -67,6 +96,7 @@ describe('GEO–RUS on the real GDELT Georgia sample (2011–2013)', { skip }, (
     assert.equal(trend.slope, slope);
     assert.equal(trend.intercept, median(y.map((v, i) => v - slope * x[i])));
     assert.equal(trend.mannKendall!.s, s);
+    assert.equal(trend.periods, direct.length);
     // And the rounding moves the slope by far less than its size.
     const raw = direct.map((d) => d.mean);
     const rawSlopes: number[] = [];

@@ -10,6 +10,7 @@ interface DyadOptions {
   from?: string;
   to?: string;
   json?: boolean;
+  trend?: boolean;
 }
 
 const UNITS = ['month', 'quarter', 'year'] as const;
@@ -24,6 +25,7 @@ export function defineDyadCommand(program: Command): void {
     .option('--directed', 'only events with A as source and B as target')
     .option('--from <date>', 'from YYYY[-MM[-DD]]')
     .option('--to <date>', 'to YYYY[-MM[-DD]]')
+    .option('--trend', 'also the Theil–Sen slope and Mann–Kendall test of the Goldstein mean, and change points (PELT)')
     .option('--json', 'JSON for programs')
     .action(async (a: string, b: string, o: DyadOptions, cmd: Command) => {
       const by = o.by as (typeof UNITS)[number];
@@ -43,7 +45,8 @@ export function defineDyadCommand(program: Command): void {
       const { dyadSeries } = await import('../../measure/dyad-series.js');
       await withStore(cmd, async (store) => {
         const series = await dyadSeries(store, options);
-        if (o.json) return printJson(series);
+        const trend = o.trend ? (await import('../../measure/dyad-trend.js')).dyadTrend(series, { by }) : undefined;
+        if (o.json) return printJson(trend ? { series, trend } : series);
         if (series.length === 0) {
           process.stdout.write(`no events between ${options.a} and ${options.b}${options.directed ? ' (directed)' : ''}\n`);
           return;
@@ -54,6 +57,10 @@ export function defineDyadCommand(program: Command): void {
             series.map((p) => [p.period, p.events, p.quad['1'], p.quad['2'], p.quad['3'], p.quad['4'], p.goldstein_sum, p.goldstein_mean]),
           ),
         );
+        if (trend) {
+          const { renderTrend } = await import('../../measure/dyad-trend.js');
+          process.stdout.write(renderTrend(trend, by));
+        }
       });
     });
 }
