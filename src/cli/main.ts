@@ -5,6 +5,8 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from '../model/errors.js';
 import { defineKnowledgeCommands } from './commands/knowledge.js';
 import { defineListCommands } from './commands/lists.js';
+import { defineExtractCommands } from './commands/extract.js';
+import { defineIngestArticleCommands } from './commands/ingest-article.js';
 import { defineImportCommand } from './commands/import.js';
 import { defineDyadCommand } from './commands/dyad.js';
 import { defineFetchCommand } from './commands/fetch.js';
@@ -17,6 +19,8 @@ import { defineMeasureCommands } from './commands/measures.js';
 const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   defineKnowledgeCommands,
   defineListCommands,
+  defineExtractCommands,
+  defineIngestArticleCommands,
   defineImportCommand,
   defineDyadCommand,
   defineFetchCommand,

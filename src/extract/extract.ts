@@ -1,0 +1,248 @@
+// The extraction pipeline: text → notes and markers → sentences → mentions → dates → coded events → claims → contract.
+import type { DateInterval } from '../model/date-interval.js';
+import type { Candidate, ExtractedActor, ExtractedEvent, Extraction } from './contract.js';
+import type { ArticleInput } from './read-input.js';
+import { findReferences } from './references.js';
+import { splitSentences } from './sentences.js';
+import { tokenize } from './tokens.js';
+import { codebookGazetteer, type Gazetteer } from './gazetteer.js';
+import { resolveMentions, type Mention } from './mentions.js';
+import { findDates, type DateMention } from './dates.js';
+import { findTriggers } from './triggers.js';
+import { codeSentence, type DraftEvent } from './code-sentence.js';
+import { buildEvent, countriesOf } from './build-event.js';
+import { mergeEvents } from './merge-events.js';
+import { answerClaim, assertedClaims, isDenial, toClaim, type OpenClaim, type SentenceForClaims } from './claims.js';
+import { proposeCandidates, type CandidateOptions } from './candidates.js';
+
+export interface ExtractOptions {
+  /** Document date; else the page's declared date, the newest access date of the notes, or `today`. */
+  readonly published?: string | null;
+  readonly gazetteer?: Gazetteer;
+  /** The clock's day, for documents without any date (default: the real today). */
+  readonly today?: string;
+  readonly candidates?: CandidateOptions;
+}
+
+interface Coded {
+  readonly index: number;
+  readonly events: ExtractedEvent[];
+  readonly drafts: DraftEvent[];
+}
+
+const CONTEXT_SENTENCES = 3;
+
+/** Runs the whole pipeline over one article. Pure: no disk, no clock beyond `options.today`. */
+export function extractArticle(input: ArticleInput, options: ExtractOptions = {}): Extraction {
+  const text = input.text;
+  const warnings: string[] = [];
+  const refs = findReferences(text);
+  const newestAccess = refs.references.map((r) => r.accessed).filter((d): d is string => !!d).sort().pop() ?? null;
+  const published = options.published ?? input.published ?? newestAccess ?? null;
+  const docDay = published ?? options.today ?? new Date().toISOString().slice(0, 10);
+  if (!published) warnings.push(`no document date given or found; relative dates resolved against ${docDay}`);
+  const gaz = options.gazetteer ?? codebookGazetteer();
+  const sentences = splitSentences(text, 0, refs.bodyEnd, refs.noteSpans);
+
+  const actorTally = new Map<string, { m: Mention; n: number }>();
+  const allEvents: ExtractedEvent[] = [];
+  const symmetric = new Set<ExtractedEvent>();
+  const claims: OpenClaim[] = [];
+  const recent: Coded[] = [];
+  const recentAll: Coded[] = [];
+  const mentionsBySentence: Mention[][] = [];
+  let lastDate: DateInterval | null = null;
+  let lastCountry: string | null = null;
+  let eventSeq = 0;
+  let claimSeq = 0;
+
+  for (const s of sentences) {
+    const tokens = tokenize(s.text, s.start);
+    const mentions = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry });
+    mentionsBySentence.push(mentions);
+    const strong = mentions.filter((m) => !m.weak && m.country);
+    if (strong.length) lastCountry = strong[strong.length - 1].country;
+    for (const m of mentions) {
+      if (m.kind === 'location' || m.kind === 'region') continue;
+      const t = actorTally.get(m.id);
+      if (t) t.n++;
+      else actorTally.set(m.id, { m, n: 1 });
+    }
+    const dates = findDates(s.text, s.start, { published: docDay, last: lastDate });
+    if (dates.length) lastDate = dates[dates.length - 1].interval;
+    const markers = refs.markers.filter((k) => k.start >= s.start && k.start < s.end + 1).map((k) => k.marker);
+    const triggers = findTriggers(tokens);
+    const drafts = triggers.length ? codeSentence(tokens, mentions, triggers) : [];
+    const forClaims: SentenceForClaims = {
+      index: s.index, span: { start: s.start, end: s.end }, text: s.text, tokens, mentions,
+      date: dates[0]?.interval ?? null, refs: markers,
+    };
+
+    // claims first: a denial's target is the claimant of the claim it answers
+    const asserted = assertedClaims(forClaims, drafts, () => `c${++claimSeq}`);
+    claims.push(...asserted);
+    for (const d of drafts) {
+      const kind = isDenial(d, tokens) ? 'deny' : d.trigger.entry.confirm ? 'confirm' : null;
+      if (!kind) continue;
+      fillSource(d, drafts, recent, mentions, tokens);
+      const answered = answerClaim(claims, d, forClaims, kind);
+      if (answered && d.target.length === 0) {
+        d.target = [...answered.claimant];
+        d.third = answered.about.filter((m) => !d.source.some((x) => x.country === m.country));
+        d.explicitTarget = true;
+      }
+    }
+
+    const kept = selectDrafts(drafts);
+    const events: ExtractedEvent[] = [];
+    for (const d of kept) {
+      // context may supply what the structure leaves open, except the subject of an active verb
+      // ("This demonstrates …") or the addressee of a statement that reports no interaction
+      if (d.source.length === 0 && d.voice !== 'active') fillSource(d, kept, recent, mentions, tokens);
+      if (d.target.length === 0 && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent);
+      if (d.source.length === 0 || d.target.length === 0) continue;
+      if (selfDirected(d)) continue;
+      const place = {
+        sentence: { start: s.start, end: s.end }, tokens,
+        date: nearestDate(dates, tokens[d.trigger.head].start),
+        location: locationOf(mentions, d),
+        refs: markers,
+      };
+      const e = buildEvent(`e${++eventSeq}`, d, place);
+      if (!e) continue;
+      if (d.trigger.entry.sym) symmetric.add(e);
+      events.push(e);
+    }
+    allEvents.push(...events);
+    recent.push({ index: s.index, events, drafts: kept });
+    recentAll.push({ index: s.index, events, drafts: kept });
+    while (recent.length && s.index - recent[0].index > CONTEXT_SENTENCES) recent.shift();
+  }
+
+  const sentenceOf = new Map<ExtractedEvent, number>();
+  for (const r of recentAll) for (const e of r.events) sentenceOf.set(e, r.index);
+  const near = (a: ExtractedEvent, b: ExtractedEvent) => Math.abs((sentenceOf.get(a) ?? 0) - (sentenceOf.get(b) ?? 0)) <= CONTEXT_SENTENCES;
+  const events = mergeEvents(allEvents, (e) => symmetric.has(e), near).map((e, i) => ({ ...e, id: `e${i + 1}` }));
+  const actors = [...actorTally.values()].map(({ m, n }) => toActor(m, n));
+  const candidates: Candidate[] = proposeCandidates(sentences, mentionsBySentence, options.candidates);
+  return {
+    document: { title: input.title, published, sha256: input.sha256, format: input.format, words: countWords(text) },
+    references: refs.references,
+    actors,
+    events,
+    claims: claims.map(toClaim),
+    candidates,
+    warnings,
+  };
+}
+
+/** Within a reported statement, the statement or what it reports is the event, not both (see CONTEXT.md). */
+function selectDrafts(drafts: readonly DraftEvent[]): DraftEvent[] {
+  const drop = new Set<DraftEvent>();
+  for (const s of drafts) {
+    if (!s.complement) continue;
+    const srcCountries = new Set(s.source.map((m) => m.country));
+    for (const e of drafts) {
+      if (e === s || e.trigger.from < s.complement.from || e.trigger.from >= s.complement.to) continue;
+      if (e.hypothetical) drop.add(e);
+      else if (!e.explicitSource || !e.explicitTarget) drop.add(e);
+      else if (e.source.some((m) => srcCountries.has(m.country))) drop.add(s);
+    }
+  }
+  return drafts.filter((d) => !drop.has(d));
+}
+
+/** Same actor on both sides, or a state acting on part of itself ("Russia" → "Russian base"): not an interaction. */
+function selfDirected(d: DraftEvent): boolean {
+  const srcIds = new Set(d.source.map((m) => m.id));
+  if (d.target.every((m) => srcIds.has(m.id))) return true;
+  const src = new Set(d.source.flatMap(countriesOf));
+  const tgt = d.target.flatMap(countriesOf);
+  if (!tgt.every((c) => src.has(c))) return false;
+  const bare = (m: Mention) => m.kind === 'state';
+  return d.source.some(bare) || d.target.some(bare);
+}
+
+const COERCIVE_ROOTS = new Set(['17', '18', '19', '20']);
+
+function fillSource(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[], mentions: readonly Mention[], tokens: readonly { start: number }[]): void {
+  if (d.source.length) return;
+  const targetCountries = new Set(d.target.flatMap(countriesOf));
+  // coercion without an agent ("detained in Yekaterinburg"): the authorities of the place where it happened
+  if (COERCIVE_ROOTS.has(d.trigger.entry.cameo.slice(0, 2))) {
+    const place = mentions.find((m) => m.kind === 'location' && m.country && !targetCountries.has(m.country) && Math.abs(m.from - d.trigger.from) <= 8);
+    if (place) {
+      d.source = [{ ...place, id: `${place.country}GOV`, name: place.country!, kind: 'organization', code: `${place.country}GOV`, weak: false }];
+      return;
+    }
+  }
+  const pick = (cands: readonly DraftEvent[]) => {
+    for (let i = cands.length - 1; i >= 0; i--) {
+      const c = cands[i];
+      if (c === d || c.source.length === 0) continue;
+      if (c.source.some((m) => targetCountries.has(m.country ?? ''))) continue;
+      return c.source;
+    }
+    return null;
+  };
+  const before = same.slice(0, same.indexOf(d) < 0 ? same.length : same.indexOf(d));
+  const found = pick(before) ?? pick(recent.flatMap((r) => r.drafts));
+  if (found) d.source = [...found];
+}
+
+function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[]): void {
+  if (d.target.length || d.source.length === 0) return;
+  const mine = new Set(d.source.flatMap(countriesOf));
+  const other = (c: DraftEvent, loose: boolean): Mention[] | null => {
+    if (c === d || c.source.length === 0 || c.target.length === 0) return null;
+    const cs = c.source.flatMap(countriesOf);
+    const ct = c.target.flatMap(countriesOf);
+    if (cs.some((x) => mine.has(x))) return c.target.filter((m) => !mine.has(m.country ?? ''));
+    if (ct.some((x) => mine.has(x))) return c.source.filter((m) => !mine.has(m.country ?? ''));
+    if (loose) return [...c.source, ...c.target].filter((m) => !mine.has(m.country ?? ''));
+    return null;
+  };
+  for (const loose of [false, true]) {
+    for (const c of [...same].reverse()) {
+      const t = other(c, loose);
+      if (t && t.length) {
+        d.target = t;
+        return;
+      }
+    }
+    if (loose) break;
+    const prev = recent.flatMap((r) => r.drafts).reverse();
+    for (const c of prev) {
+      const t = other(c, false);
+      if (t && t.length) {
+        d.target = t;
+        return;
+      }
+    }
+  }
+}
+
+function nearestDate(dates: readonly DateMention[], at: number): DateInterval | null {
+  let best: DateMention | null = null;
+  for (const d of dates) if (!best || Math.abs(d.start - at) < Math.abs(best.start - at)) best = d;
+  return best ? best.interval : null;
+}
+
+function locationOf(mentions: readonly Mention[], d: DraftEvent): string | null {
+  const locs = mentions.filter((m) => m.kind === 'location');
+  if (!locs.length) return null;
+  const at = d.trigger.from;
+  return locs.reduce((a, b) => (Math.abs(b.from - at) < Math.abs(a.from - at) ? b : a)).name;
+}
+
+function toActor(m: Mention, n: number): ExtractedActor {
+  const kind = m.kind === 'location' || m.kind === 'region' ? 'other' : m.kind;
+  return { id: m.id, name: m.name, kind, code: m.code, country: m.country, mentions: n, known: m.known };
+}
+
+function countWords(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) n++;
+  return n;
+}
+

@@ -1,0 +1,232 @@
+// Resolves gazetteer hits in one sentence into actor mentions: countries, roles joined to their country
+// ("Armenian Ministry of Foreign Affairs" → ARMGOV), titled persons, metonyms, media, places and regions.
+import { codeOn, type Actor } from '../model/actor.js';
+import type { ExtractedActorKind } from './contract.js';
+import type { Gazetteer, GazetteerHit } from './gazetteer.js';
+import type { Token } from './tokens.js';
+
+/** One actor (or place) named in a sentence. */
+export interface Mention {
+  /** Token indexes [from, to) within the sentence. */
+  readonly from: number;
+  readonly to: number;
+  readonly start: number;
+  readonly end: number;
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ExtractedActorKind | 'location' | 'region';
+  /** CAMEO actor code (AZEGOV, RUSMED, IGOEU) or null. */
+  readonly code: string | null;
+  /** ISO3 (or IGO code) the mention counts as in dyads. */
+  readonly country: string | null;
+  /** Countries of a region mention ("South Caucasus" → ARM, AZE, GEO). */
+  readonly members: readonly string[];
+  /** A bare demonym ("Russian influence"): an actor only when structure makes it one. */
+  readonly weak: boolean;
+  /** Followed by 's / ’s. */
+  readonly possessive: boolean;
+  /** From the knowledge base. */
+  readonly known: boolean;
+}
+
+export interface MentionContext {
+  /** The day codes are valid on (leaders map to GOV only while in office). */
+  readonly day: string | null;
+  /** Country to give an unqualified role ("the opposition") when the sentence names none before it. */
+  readonly fallbackCountry: string | null;
+}
+
+const ROLE_KIND: Readonly<Record<string, ExtractedActorKind>> = {
+  GOV: 'organization', MIL: 'military', SPY: 'organization', MED: 'media', OPP: 'party', PTY: 'party', LEG: 'organization',
+  JUD: 'organization', COP: 'organization', BUS: 'organization', CVL: 'other', REB: 'military', INS: 'military',
+};
+// Roles an unqualified definite noun ("the opposition", "the government") may take its country from context for.
+const CONTEXT_ROLES = new Set(['GOV', 'OPP', 'MIL', 'SPY', 'LEG', 'JUD', 'COP']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout']);
+const GAP_WORDS = /^(?:the|its|their|new|former|acting|then|current|top|senior|chief|deputy|first|official|civilian|military|main|federal|national|state|foreign|local|regional|ruling|two|three|several|many|some)$/;
+
+const kindOfActor = (a: Actor): ExtractedActorKind => (a.kind === 'location' ? 'other' : a.kind);
+const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Turns the hits of one sentence into mentions. */
+export function resolveMentions(tokens: readonly Token[], hits: readonly GazetteerHit[], gaz: Gazetteer, ctx: MentionContext): Mention[] {
+  const out: Mention[] = [];
+  const used = new Set<number>();
+  let lastCountry: string | null = null;
+  const possessiveAt = (i: number) => i < tokens.length && /^['’]s$/.test(tokens[i].text);
+  const span = (from: number, to: number) => ({ from, to, start: tokens[from].start, end: tokens[to - 1].end });
+  const surface = (from: number, to: number) => tokens.slice(from, to).map((t, k) => (k > 0 && tokens[from + k - 1].end < t.start ? ` ${t.text}` : t.text)).join('');
+  const byCode = (code: string, iso3: string): Actor | undefined => {
+    for (const a of gaz.actors.values()) if (a.code === code && a.partOf === iso3) return a;
+    return undefined;
+  };
+
+  // gap between two token indexes holds only filler words (no punctuation except a hyphen or 's)
+  const fillerBetween = (a: number, b: number, max = 2): boolean => {
+    if (b - a > max + 1) return false;
+    for (let i = a; i < b; i++) {
+      const t = tokens[i];
+      if (t.text === '-' || /^['’]s$/.test(t.text)) continue;
+      if (!t.word || !GAP_WORDS.test(t.norm)) return false;
+    }
+    return true;
+  };
+
+  const countryOf = (h: GazetteerHit): { iso3: string; role?: string } | null => {
+    const e = h.entry;
+    switch (e.kind) {
+      case 'country':
+      case 'demonym':
+      case 'capital':
+        return { iso3: e.iso3 };
+      case 'metonym':
+        return { iso3: e.iso3, role: e.role };
+      case 'known':
+        return e.actor.country ? { iso3: e.actor.country } : null;
+      default:
+        return null;
+    }
+  };
+
+  const roleMention = (from: number, to: number, iso3: string, role: string, name: string): Mention => {
+    const code = `${iso3}${role}`;
+    const kb = byCode(code, iso3);
+    return {
+      ...span(from, to), id: kb?.id ?? code, name: kb?.name ?? name, kind: kb ? kindOfActor(kb) : ROLE_KIND[role] ?? 'other',
+      code, country: iso3, members: [], weak: false, possessive: possessiveAt(to), known: !!kb,
+    };
+  };
+
+  for (let k = 0; k < hits.length; k++) {
+    if (used.has(k)) continue;
+    const h = hits[k];
+    const e = h.entry;
+    const next = hits[k + 1];
+    // (country|demonym|capital|metonym) + role/title within a short gap: "Armenian Ministry of Foreign Affairs", "Kremlin spokesperson"
+    const c = countryOf(h);
+    if (c && e.kind !== 'known' && next && (next.entry.kind === 'role' || next.entry.kind === 'title') && fillerBetween(h.to, next.from)) {
+      const role = next.entry.role;
+      let to = next.to;
+      // a title followed by a person: the person carries the title's code
+      const after = hits[k + 2];
+      if (next.entry.kind === 'title' && after && after.from === to && after.entry.kind === 'known' && after.entry.actor.kind === 'person') {
+        const a = after.entry.actor;
+        out.push(knownMention(after.from === to ? h.from : after.from, after.to, a));
+        used.add(k + 1).add(k + 2);
+        lastCountry = c.iso3;
+        continue;
+      }
+      if (next.entry.kind === 'title') {
+        const name = personNameAt(tokens, to);
+        if (name) {
+          to = name.to;
+          const code = `${c.iso3}${role}`;
+          out.push({ ...span(h.from, to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code, country: c.iso3, members: [], weak: false, possessive: possessiveAt(to), known: false });
+          used.add(k + 1);
+          lastCountry = c.iso3;
+          continue;
+        }
+      }
+      // "… of Foreign Affairs": capitalised continuation belongs to the institution's name
+      while (to + 1 < tokens.length && tokens[to].norm === 'of' && tokens[to + 1].cap && !hits.some((x) => x.from === to + 1 && x.entry.kind !== 'role')) {
+        to += 2;
+        while (to < tokens.length && tokens[to].cap && tokens[to].word) to++;
+      }
+      out.push(roleMention(h.from, to, c.iso3, c.role && role === 'GOV' ? c.role : role, surface(h.from, to)));
+      used.add(k + 1);
+      lastCountry = c.iso3;
+      continue;
+    }
+    switch (e.kind) {
+      case 'known': {
+        out.push(knownMention(h.from, h.to, e.actor));
+        if (e.actor.country) lastCountry = e.actor.country;
+        break;
+      }
+      case 'country':
+        out.push({ ...span(h.from, h.to), id: e.iso3, name: e.name, kind: 'state', code: e.iso3, country: e.iso3, members: [], weak: false, possessive: possessiveAt(h.to), known: false });
+        lastCountry = e.iso3;
+        break;
+      case 'demonym':
+        out.push({ ...span(h.from, h.to), id: e.iso3, name: e.name, kind: 'state', code: e.iso3, country: e.iso3, members: [], weak: true, possessive: false, known: false });
+        break;
+      case 'capital': {
+        const prev = tokens[h.from - 1];
+        if (prev && LOCATIVE.has(prev.norm)) {
+          out.push({ ...span(h.from, h.to), id: `place:${slug(e.name)}`, name: e.name, kind: 'location', code: null, country: e.iso3, members: [], weak: true, possessive: false, known: false });
+        } else {
+          out.push(roleMention(h.from, h.to, e.iso3, 'GOV', surface(h.from, h.to)));
+          lastCountry = e.iso3;
+        }
+        break;
+      }
+      case 'metonym':
+        out.push(roleMention(h.from, h.to, e.iso3, e.role, e.name));
+        lastCountry = e.iso3;
+        break;
+      case 'place':
+        out.push({ ...span(h.from, h.to), id: `place:${slug(e.name)}`, name: e.name, kind: 'location', code: null, country: e.iso3, members: [], weak: true, possessive: false, known: false });
+        break;
+      case 'region':
+        out.push({ ...span(h.from, h.to), id: `region:${slug(e.name)}`, name: e.name, kind: 'region', code: null, country: null, members: e.members, weak: true, possessive: false, known: false });
+        break;
+      case 'igo':
+        out.push({ ...span(h.from, h.to), id: e.code, name: e.name, kind: 'igo', code: e.code, country: e.code, members: [], weak: false, possessive: possessiveAt(h.to), known: false });
+        break;
+      case 'media':
+        out.push({ ...span(h.from, h.to), id: `media:${slug(e.name)}`, name: e.name, kind: 'media', code: e.iso3 ? `${e.iso3}MED` : null, country: e.iso3, members: [], weak: false, possessive: possessiveAt(h.to), known: false });
+        break;
+      case 'title':
+      case 'role': {
+        // "the opposition in Azerbaijan", "the Ministry of Foreign Affairs of Armenia"
+        let to = h.to;
+        while (to + 1 < tokens.length && tokens[to].norm === 'of' && tokens[to + 1].cap && !hits.some((x) => x.from === to + 1)) {
+          to += 2;
+          while (to < tokens.length && tokens[to].cap && tokens[to].word) to++;
+        }
+        const nextHit = hits.find((x) => x.from === to + 1 || x.from === to + 2);
+        const prep = tokens[to]?.norm;
+        const of = nextHit && (prep === 'in' || prep === 'of') && nextHit.from === to + 1 ? countryOf(nextHit) : null;
+        if (of && nextHit && (nextHit.entry.kind === 'country' || nextHit.entry.kind === 'known')) {
+          out.push(roleMention(h.from, nextHit.to, of.iso3, e.role, surface(h.from, nextHit.to)));
+          used.add(hits.indexOf(nextHit));
+          lastCountry = of.iso3;
+          break;
+        }
+        if (e.kind === 'title') {
+          const name = personNameAt(tokens, h.to);
+          const iso3 = lastCountry ?? ctx.fallbackCountry;
+          if (name && !hits.some((x) => x.from === h.to)) {
+            out.push({ ...span(h.from, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: iso3 ? `${iso3}${e.role}` : null, country: iso3, members: [], weak: false, possessive: possessiveAt(name.to), known: false });
+            break;
+          }
+        }
+        const definite = h.from > 0 && /^(the|its|their)$/.test(tokens[h.from - 1].norm);
+        const iso3 = lastCountry ?? ctx.fallbackCountry;
+        if (definite && CONTEXT_ROLES.has(e.role) && iso3 && tokens[h.from].word) {
+          out.push(roleMention(h.from, to, iso3, e.role, surface(h.from, to)));
+        }
+        break;
+      }
+    }
+  }
+  return out;
+
+  function knownMention(from: number, to: number, a: Actor): Mention {
+    return {
+      ...span(from, to), id: a.id, name: a.name, kind: kindOfActor(a), code: codeOn(a, ctx.day), country: a.country ?? a.code,
+      members: [], weak: false, possessive: possessiveAt(to), known: true,
+    };
+  }
+}
+
+/** A person's name right after a title: two to four capitalised words ("Dmitry Peskov", "Jeffrey Kupfer"). */
+function personNameAt(tokens: readonly Token[], i: number): { text: string; to: number } | null {
+  let j = i;
+  const parts: string[] = [];
+  while (j < tokens.length && parts.length < 4 && tokens[j].cap && tokens[j].word && /^\p{Lu}\p{Ll}/u.test(tokens[j].text)) {
+    parts.push(tokens[j].text);
+    j++;
+  }
+  return parts.length >= 2 ? { text: parts.join(' '), to: j } : null;
+}

@@ -1,0 +1,44 @@
+// One event per reported interaction: later mentions of the same dyad, quad class and time merge into the first.
+import { overlaps } from '../model/date-interval.js';
+import type { ExtractedEvent } from './contract.js';
+
+/** The country (or IGO) a CAMEO actor code belongs to: AZEGOV → AZE, IGOEUREEC stays whole. */
+export function countryOfCode(code: string): string {
+  return code.startsWith('IGO') ? code : code.slice(0, 3);
+}
+
+const countries = (codes: readonly string[]) => new Set(codes.map(countryOfCode));
+
+/**
+ * True when `a` and `b` report the same interaction: same quad class and CAMEO root, a shared dyad (either way round
+ * for symmetric ones), overlapping dates — or, when only one is dated, mentions close to each other (`near`).
+ */
+export function sameInteraction(a: ExtractedEvent, b: ExtractedEvent, symmetric = false, near = true): boolean {
+  if (a.quad !== b.quad || a.negated !== b.negated || a.cameo.slice(0, 2) !== b.cameo.slice(0, 2)) return false;
+  if (a.date && b.date ? !overlaps(a.date, b.date) : (a.date || b.date) && !near) return false;
+  // two statements are one only when the same speaker made them
+  if (a.cameo.startsWith('01') && !a.actors.source.some((id) => b.actors.source.includes(id))) return false;
+  const [as, at, bs, bt] = [countries(a.source), countries(a.target), countries(b.source), countries(b.target)];
+  const shares = (x: Set<string>, y: Set<string>) => [...x].some((c) => y.has(c));
+  if (shares(as, bs) && shares(at, bt)) return true;
+  return symmetric && shares(as, bt) && shares(at, bs);
+}
+
+/** Merges duplicates in document order; the first mention keeps its sentence and gains the others' refs and date. */
+export function mergeEvents(
+  events: readonly ExtractedEvent[],
+  symmetric: (e: ExtractedEvent) => boolean,
+  near: (a: ExtractedEvent, b: ExtractedEvent) => boolean = () => true,
+): ExtractedEvent[] {
+  const out: ExtractedEvent[] = [];
+  for (const e of events) {
+    const i = out.findIndex((k) => sameInteraction(k, e, symmetric(k) || symmetric(e), near(k, e)));
+    if (i < 0) {
+      out.push(e);
+      continue;
+    }
+    const k = out[i];
+    out[i] = { ...k, refs: [...new Set([...k.refs, ...e.refs])], date: k.date ?? e.date };
+  }
+  return out;
+}

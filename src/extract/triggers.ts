@@ -1,0 +1,148 @@
+// The event-trigger dictionary (data/extract/triggers.tsv): verbs and nouns with their CAMEO code and frame,
+// expanded to inflected forms and matched on tokens.
+import { once, readDictionary } from './data-file.js';
+import type { Token } from './tokens.js';
+
+export type VerbForm = 'base' | 's' | 'ed' | 'ing';
+
+export interface TriggerEntry {
+  readonly pos: 'verb' | 'noun';
+  readonly phrase: string;
+  readonly cameo: string;
+  readonly sym: boolean;
+  readonly speech: boolean;
+  readonly deny: boolean;
+  readonly claim: boolean;
+  readonly confirm: boolean;
+  readonly needArg: boolean;
+  /** Only without an object ("protesters demonstrated", not "this demonstrates that"). */
+  readonly intransitive: boolean;
+  /** Prepositions that mark the target, in order of preference. */
+  readonly targetPreps: readonly string[];
+  /** Prepositions that mark the source after a noun. */
+  readonly sourcePreps: readonly string[];
+  readonly forms: ReadonlySet<VerbForm> | null;
+  readonly line: number;
+}
+
+export interface TriggerHit {
+  readonly entry: TriggerEntry;
+  /** Token indexes [from, to). */
+  readonly from: number;
+  readonly to: number;
+  /** The token that carries the inflection (a verb's first word, a noun's last word). */
+  readonly head: number;
+  readonly form: VerbForm | 'noun';
+}
+
+interface Form {
+  readonly entry: TriggerEntry;
+  readonly form: VerbForm | 'noun';
+  /** Words of the phrase, the inflected one replaced by this form. */
+  readonly words: readonly string[];
+  readonly headAt: number;
+}
+
+const irregular = once(() => {
+  const map = new Map<string, { past: string; participle: string }>();
+  for (const { cells } of readDictionary('irregular-verbs.tsv', ['base', 'past', 'participle'])) map.set(cells.base, { past: cells.past, participle: cells.participle });
+  return map;
+});
+
+/** Inflected forms of a verb: base, 3rd person, past/participle (regular and irregular), -ing. */
+export function verbForms(base: string): Array<[string, VerbForm]> {
+  const out: Array<[string, VerbForm]> = [[base, 'base']];
+  const cons = /[^aeiou]$/.test(base);
+  out.push([/(s|sh|ch|x|z|o)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`, 's']);
+  const ed = base.endsWith('e') ? `${base}d` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : `${base}ed`;
+  out.push([ed, 'ed']);
+  out.push([base.endsWith('ie') ? `${base.slice(0, -2)}ying` : base.endsWith('e') && !base.endsWith('ee') ? `${base.slice(0, -1)}ing` : `${base}ing`, 'ing']);
+  // a doubled final consonant ("banned", "admitted"): harmless when the language does not double it
+  if (cons && /[aeiou][bdgklmnprt]$/.test(base) && !/[aeiou]{2}[a-z]$/.test(base)) {
+    const last = base[base.length - 1];
+    out.push([`${base}${last}ed`, 'ed'], [`${base}${last}ing`, 'ing']);
+  }
+  const irr = irregular().get(base);
+  if (irr) out.push([irr.past, 'ed'], [irr.participle, 'ed']);
+  return out;
+}
+
+const plural = (w: string) => (/(s|sh|ch|x|z)$/.test(w) ? [w, `${w}es`] : /[^aeiou]y$/.test(w) ? [w, `${w.slice(0, -1)}ies`] : [w, `${w}s`]);
+
+const index = once(() => {
+  const byFirst = new Map<string, Form[]>();
+  const put = (f: Form) => {
+    const k = f.words[0];
+    const list = byFirst.get(k) ?? [];
+    list.push(f);
+    byFirst.set(k, list);
+  };
+  for (const { line, cells } of readDictionary('triggers.tsv', ['pos', 'phrase', 'cameo', 'frame'])) {
+    const flags = cells.frame ? cells.frame.split(',').map((s) => s.trim()) : [];
+    const opt = (k: string) => flags.find((f) => f.startsWith(`${k}=`))?.slice(k.length + 1).split('|') ?? [];
+    if (cells.pos !== 'verb' && cells.pos !== 'noun') throw new Error(`extract: data/extract/triggers.tsv:${line}: pos must be verb or noun`);
+    if (!/^\d{2,4}$/.test(cells.cameo)) throw new Error(`extract: data/extract/triggers.tsv:${line}: cameo "${cells.cameo}" is not a code`);
+    const forms = opt('forms');
+    const entry: TriggerEntry = {
+      pos: cells.pos, phrase: cells.phrase, cameo: cells.cameo, line,
+      sym: flags.includes('sym'), speech: flags.includes('speech'), deny: flags.includes('deny'), claim: flags.includes('claim'),
+      confirm: flags.includes('confirm'), needArg: flags.includes('need-arg'), intransitive: flags.includes('intransitive'), targetPreps: opt('by'), sourcePreps: opt('src'),
+      forms: forms.length ? new Set(forms as VerbForm[]) : null,
+    };
+    const words = cells.phrase.split(/\s+/);
+    if (entry.pos === 'verb') {
+      for (const [form, kind] of verbForms(words[0])) {
+        if (entry.forms && !entry.forms.has(kind)) continue;
+        put({ entry, form: kind, words: [form, ...words.slice(1)], headAt: 0 });
+      }
+    } else {
+      for (const form of plural(words[words.length - 1])) put({ entry, form: 'noun', words: [...words.slice(0, -1), form], headAt: words.length - 1 });
+    }
+  }
+  return byFirst;
+});
+
+/** Trigger entries, for checks of the dictionary. */
+export function triggerEntries(): TriggerEntry[] {
+  const seen = new Set<TriggerEntry>();
+  for (const list of index().values()) for (const f of list) seen.add(f.entry);
+  return [...seen];
+}
+
+/** Longest non-overlapping trigger matches over the tokens. */
+export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
+  const idx = index();
+  const out: TriggerHit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const forms = idx.get(tokens[i].norm);
+    if (!forms) continue;
+    let best: TriggerHit | null = null;
+    for (const f of forms) {
+      if (i + f.words.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < f.words.length; k++) if (tokens[i + k].norm !== f.words[k]) ok = false;
+      if (!ok) continue;
+      if (!best || f.words.length > best.to - best.from || (f.words.length === best.to - best.from && preferred(f, tokens, i, best))) {
+        best = { entry: f.entry, from: i, to: i + f.words.length, head: i + f.headAt, form: f.form };
+      }
+    }
+    if (best && best.entry.intransitive && /^(?:that|how|the|a|an|its|their|his|her|this|these|our|what|why)$/.test(tokens[best.to]?.norm ?? '')) best = null;
+    if (best) {
+      out.push(best);
+      i = best.to - 1;
+    }
+  }
+  return out;
+}
+
+const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|any|no|every|each|such|'s|’s)$/;
+
+// A word that is both verb and noun ("attack", "visit"): after a determiner it is the noun, after "to" the verb.
+function preferred(f: Form, tokens: readonly Token[], i: number, current: TriggerHit): boolean {
+  const prev = tokens[i - 1]?.norm ?? '';
+  // "meeting": the noun, unless a form of "to be" makes it a progressive verb
+  if (f.form === 'noun' && current.form === 'ing') return !/^(?:is|are|was|were|be|been)$/.test(prev);
+  if (f.form === 'ing' && current.form === 'noun') return /^(?:is|are|was|were|be|been)$/.test(prev);
+  const nounContext = DETERMINER.test(prev) || /^(?:and|of)$/.test(prev) && current.entry.pos === 'verb';
+  return f.entry.pos === 'noun' ? nounContext : !nounContext;
+}
