@@ -41,6 +41,9 @@ export interface FileReport {
 /** Confidence given to events from bulk-coded datasets (machine-coded, unreviewed). */
 export const DATASET_CONFIDENCE = 0.5;
 
+/** DuckDB's memory limit while importing, so that a file of any size imports within about a gigabyte. */
+export const IMPORT_MEMORY_LIMIT = '512MB';
+
 const STAGE = 'import_stage';
 const MAPPED = 'import_mapped';
 const SKIP = 'import_skip';
@@ -79,7 +82,6 @@ function readCsvSql(path: string, csv: CsvLayout): string {
     `store_rejects = true`,
     `rejects_table = ${sqlString(REJECT_ERRORS)}`,
     `rejects_scan = ${sqlString(REJECT_SCANS)}`,
-    `max_line_size = 16777216`,
   ];
   return `read_csv(${sqlString(path)}, ${options.join(', ')})`;
 }
@@ -168,10 +170,14 @@ export async function importFile(store: Store, format: DatasetFormat, file: stri
 
   const zipped = file.toLowerCase().endsWith('.zip') ? await extractSingleMember(file, format.module) : null;
   const path = zipped?.path ?? file;
+  // DuckDB's default limit is most of the machine's memory; a lower one makes the staged file spill to disk instead.
+  const [{ limit }] = await store.all<{ limit: string }>(`SELECT current_setting('memory_limit') AS limit`);
+  await store.run(`SET memory_limit = ${sqlString(IMPORT_MEMORY_LIMIT)}`);
   try {
     const layout = await format.detect(path, file, store);
     return await store.transaction((tx) => importLayout(tx, format, layout, { file, path, hash, filter }, options));
   } finally {
+    await store.run(`SET memory_limit = ${sqlString(limit)}`).catch(() => undefined);
     zipped?.dispose();
     await store.run(`DROP VIEW IF EXISTS ${MAPPED}`).catch(() => undefined);
     for (const t of [STAGE, SKIP]) await store.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
