@@ -118,6 +118,8 @@ async function scalar(tx: Store, sql: string, params?: readonly (string | number
 /** Polls DuckDB's progress for the running statement while `work` runs. */
 async function withProgress<T>(store: Store, onProgress: ((f: number) => void) | undefined, work: () => Promise<T>): Promise<T> {
   if (!onProgress) return work();
+  // DuckDB tracks progress only with its progress bar on; it must not print it itself.
+  await store.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
   const timer = setInterval(() => {
     const p = store.connection.progress;
     if (p.percentage >= 0) onProgress(Math.min(1, p.percentage / 100));

@@ -67,7 +67,7 @@ export function defineImportCommand(program: Command): void {
           ...options,
           force: o.force,
           onStart: (file, i) => (current = `${i + 1}/${files.length} ${file}`),
-          onProgress: (f) => bar.update(current, f),
+          onProgress: process.stderr.isTTY ? (f) => bar.update(current, f) : undefined,
           onFile: (r) => {
             bar.done();
             for (const line of r.skipped ? [] : r.rejects) process.stderr.write(`${line}\n`);
