@@ -61,13 +61,16 @@ export async function openStore(path: string = defaultDbPath()): Promise<Store> 
   return store;
 }
 
-/** Applies the migrations newer than the store's version, each in its own transaction. */
+/**
+ * Applies every migration not yet recorded, in version order, each in its own transaction. Areas
+ * own version ranges, so a store may have a higher version applied before a lower one lands.
+ */
 export async function migrate(store: Store, migrations: readonly Migration[]): Promise<number> {
   await store.run('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)');
-  const [{ v }] = await store.all<{ v: number | null }>('SELECT max(version)::INTEGER AS v FROM schema_migrations');
+  const done = new Set((await store.all<{ v: number }>('SELECT version AS v FROM schema_migrations')).map((r) => r.v));
   let applied = 0;
-  for (const m of migrations) {
-    if (v !== null && m.version <= v) continue;
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (done.has(m.version)) continue;
     await store.transaction(async (tx) => {
       await tx.run(m.sql);
       await tx.run('INSERT INTO schema_migrations VALUES ($1, $2, now())', [m.version, m.name]);

@@ -50,3 +50,18 @@ describe('openStore(path)', () => {
     store.close();
   });
 });
+
+describe('migrate(store, migrations)', () => {
+  it('applies a lower-numbered migration that lands after a higher one, once', async () => {
+    const { migrate } = await import('../../src/store/index.js');
+    const store = await openStore(':memory:');
+    const late = { version: 5, name: 'late', sql: 'CREATE TABLE late_table (x INTEGER)' };
+    const high = { version: 99, name: 'high', sql: 'CREATE TABLE high_table (x INTEGER)' };
+    assert.equal(await migrate(store, [high]), 1);
+    assert.equal(await migrate(store, [late, high]), 1);
+    assert.equal(await migrate(store, [late, high]), 0);
+    const tables = (await store.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_name LIKE '%_table'")).map((r) => r.name).sort();
+    assert.deepEqual(tables, ['high_table', 'late_table']);
+    store.close();
+  });
+});
