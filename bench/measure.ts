@@ -57,7 +57,10 @@ try {
 
   const dyad = await timed(() => dyadSeries(store, { a: 'C01', b: 'C02', by: 'month' }));
   const dyadPlain = await timed(() =>
-    store.all(`SELECT strftime(date_start, '%Y-%m') AS period, count(*) AS events, sum(goldstein) AS g FROM events
+    // The same figures dyadSeries returns (count, quad counts, Goldstein sum), straight off the scalar columns.
+    store.all(`SELECT strftime(date_start, '%Y-%m') AS period, count(*) AS events, count(*) FILTER (quad = 1) AS q1,
+               count(*) FILTER (quad = 2) AS q2, count(*) FILTER (quad = 3) AS q3, count(*) FILTER (quad = 4) AS q4,
+               sum(goldstein) AS g FROM events
                WHERE (source_country = 'C01' AND target_country = 'C02') OR (source_country = 'C02' AND target_country = 'C01')
                GROUP BY period ORDER BY period`),
   );

@@ -9,10 +9,11 @@ let store: Store;
 async function event(id: string, origin: string, day: string, src: string[], tgt: string[], quad: number, goldstein: number) {
   await store.run(
     `INSERT INTO events (id, origin, origin_row, date_start, date_end, precision, cameo, quad, goldstein, source_actors, target_actors,
-       third_actors, source_countries, target_countries, summary, sources, confidence, negated, hypothetical)
+       third_actors, source_countries, target_countries, source_country, target_country, summary, sources, confidence, negated, hypothetical)
      VALUES ($1, $2, NULL, $3::DATE, $3::DATE, 'day', '042', $4, $5, [], [], [], from_json($6::JSON, '["VARCHAR"]'),
-       from_json($7::JSON, '["VARCHAR"]'), 'test', [], 0.8, false, false)`,
-    [id, origin, day, quad, goldstein, JSON.stringify(src), JSON.stringify(tgt)],
+       from_json($7::JSON, '["VARCHAR"]'), $8, $9, 'test', [], 0.8, false, false)`,
+    // As every writer does (store/CONTEXT.md): the scalar columns hold the primary (first) country of each side.
+    [id, origin, day, quad, goldstein, JSON.stringify(src), JSON.stringify(tgt), src[0] ?? null, tgt[0] ?? null],
   );
 }
 
