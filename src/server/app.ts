@@ -11,6 +11,7 @@ import { HttpError, type ErrorBody } from './http-error.js';
 import { openApiDocument } from './openapi.js';
 import { ROUTES, type Route, type RouteContext } from './routes.js';
 import { ReadWriteLock } from './rw-lock.js';
+import { ResponseCache } from './response-cache.js';
 import { bearerToken, loopbackHostOnly, securityHeaders } from './security.js';
 import { builtinScenarioDirs, type ScenarioDirs } from './services.js';
 
@@ -23,6 +24,8 @@ export interface AppDeps {
   /** Largest body POST /api/ingest accepts, in bytes (default 1 MiB). */
   readonly maxIngestBytes?: number;
   readonly scenarioDirs?: ScenarioDirs;
+  /** How many GET answers to keep (default 2000; 0 turns the cache off). */
+  readonly cacheEntries?: number;
 }
 
 export const DEFAULT_MAX_INGEST_BYTES = 1024 * 1024;
@@ -68,6 +71,7 @@ async function parseBody(route: Route, c: Context): Promise<unknown> {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const lock = new ReadWriteLock();
+  const cache = new ResponseCache(deps.cacheEntries ?? 2000);
   const ctx: RouteContext = { store: deps.store, scenarioDirs: deps.scenarioDirs ?? builtinScenarioDirs };
   const tooLarge = (limit: number) => (c: Context) => errorJson(c, 413, 'payload-too-large', `server: body: larger than the limit of ${limit} bytes`);
 
@@ -84,7 +88,19 @@ export function createApp(deps: AppDeps): Hono {
       const query = parseQuery(route, c);
       const body = await parseBody(route, c);
       const run = () => route.handle(ctx, { query, body });
-      return c.json((await (route.writes ? lock.write(run) : lock.read(run))) as object);
+      if (route.writes) {
+        const result = await lock.write(run);
+        cache.clear();
+        return c.json(result as object);
+      }
+      // Keyed by the parsed query, so that parameter order and defaults do not split entries.
+      const key = route.cacheable ? `${route.path}?${JSON.stringify(query)}` : null;
+      let json = key ? cache.get(key) : undefined;
+      if (json === undefined) {
+        json = JSON.stringify(await lock.read(run));
+        if (key) cache.set(key, json);
+      }
+      return c.body(json, 200, { 'content-type': 'application/json' });
     };
     if (route.method === 'post') app.post(route.path, bodyLimit({ maxSize: limit, onError: tooLarge(limit) }), handler);
     else app.get(route.path, handler);

@@ -18,8 +18,10 @@ export interface Route<Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.
   readonly query?: Q;
   readonly body?: B;
   readonly response: z.ZodType;
-  /** Writes to the store, so it runs alone. */
+  /** Writes to the store, so it runs alone (and empties the answer cache). */
   readonly writes?: boolean;
+  /** Its answer depends only on the store and the query, so it may be cached between writes. */
+  readonly cacheable?: boolean;
   readonly handle: (ctx: RouteContext, input: { query: z.output<Q>; body: z.output<B> }) => Promise<unknown>;
 }
 
@@ -34,6 +36,7 @@ export const ROUTES: readonly Route[] = [
   route({
     method: 'get',
     path: '/api/region',
+    cacheable: true,
     summary: 'The loaded regions, row counts and the span of the dated events',
     response: S.RegionResponse,
     handle: (ctx) => service.region(ctx.store),
@@ -41,6 +44,7 @@ export const ROUTES: readonly Route[] = [
   route({
     method: 'get',
     path: '/api/actors',
+    cacheable: true,
     summary: 'Actors: states, people, organisations, IGOs',
     query: S.ActorsQuery,
     response: z.array(S.Actor),
@@ -49,6 +53,7 @@ export const ROUTES: readonly Route[] = [
   route({
     method: 'get',
     path: '/api/sources',
+    cacheable: true,
     summary: 'Sources every event, claim and thesis cites',
     response: z.array(S.Source),
     handle: (ctx) => service.sources(ctx.store),
@@ -56,6 +61,7 @@ export const ROUTES: readonly Route[] = [
   route({
     method: 'get',
     path: '/api/events',
+    cacheable: true,
     summary: 'Events involving an actor within a day range, oldest first',
     query: S.EventsQuery,
     response: z.array(S.Event),
@@ -64,6 +70,7 @@ export const ROUTES: readonly Route[] = [
   route({
     method: 'get',
     path: '/api/claims',
+    cacheable: true,
     summary: 'Claims with who asserted, denied and confirmed them',
     query: S.ClaimsQuery,
     response: z.array(S.Claim),
@@ -72,6 +79,7 @@ export const ROUTES: readonly Route[] = [
   route({
     method: 'get',
     path: '/api/dyad',
+    cacheable: true,
     summary: 'Goldstein mean and quad-class counts per period between two parties',
     query: S.DyadQuery,
     response: S.DyadResponse,
@@ -80,6 +88,7 @@ export const ROUTES: readonly Route[] = [
   route({
     method: 'get',
     path: '/api/balance',
+    cacheable: true,
     summary: 'Signed actor network of a period and its structural balance',
     query: S.BalanceQuery,
     response: S.BalanceResponse,
@@ -88,6 +97,7 @@ export const ROUTES: readonly Route[] = [
   route({
     method: 'get',
     path: '/api/theses',
+    cacheable: true,
     summary: 'Theses of the region with the verdict of their indicators',
     response: S.ThesesResponse,
     handle: (ctx) => service.theses(ctx.store),

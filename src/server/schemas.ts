@@ -70,10 +70,9 @@ export const IngestBody = z
   .object({
     title: z.string().min(1).max(1000),
     text: z.string().min(1),
-    url: z.url({ protocol: /^https?$/ }).optional(),
-    outlet: z.string().min(1).max(300).optional(),
-    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
-    language: z.string().regex(/^[a-z]{2,3}$/).default('en'),
+    url: z.url({ protocol: /^https?$/ }).optional().describe('where the article was read; kept in the note of its source'),
+    published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional().describe('publication day; relative dates in the text are read against it'),
+    format: z.enum(['text', 'markdown', 'html']).default('text').describe('how `text` is written; HTML is reduced to its text first'),
   })
   .strict();
 
@@ -190,6 +189,12 @@ export const SimulateResponse = z
 export const IngestResponse = z
   .object({
     origin: z.string().describe('article:<sha256> origin the extracted records were stored under'),
+    unchanged: z.boolean().describe('the same article was ingested before; nothing was written'),
+    written: z.record(z.string(), z.number()),
+    merged: z.record(z.string(), z.number()).describe('records matched to ones already in the store'),
+    events: z.number().int(),
+    claims: z.number().int(),
+    warnings: z.array(z.string()),
   })
   .loose();
 

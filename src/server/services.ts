@@ -1,4 +1,5 @@
 // What the endpoints do: each calls the same store readers, measures and models as the CLI, and returns plain JSON.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -86,8 +87,19 @@ export async function theses(store: Store) {
   });
 }
 
-export async function ingest(_store: Store, _body: z.output<typeof IngestBody>): Promise<unknown> {
-  throw new HttpError(501, 'server: article extraction is not available in this build');
+/** Extracts an article and loads it as `faultline ingest FILE` does, naming actors from the knowledge base in the store. */
+export async function ingest(store: Store, body: z.output<typeof IngestBody>) {
+  const x = await import('../extract/index.js');
+  const { loadArticle } = await import('../extract/load-article.js');
+  const file = body.url ?? `request.${body.format === 'html' ? 'html' : body.format === 'markdown' ? 'md' : 'txt'}`;
+  const read = x.articleFromBytes(new TextEncoder().encode(body.text), body.format === 'html' ? 'request.html' : body.format === 'markdown' ? 'request.md' : 'request.txt');
+  // The title is part of what was sent, so it is part of the identity of the article.
+  const sha256 = createHash('sha256').update(`${body.title}\n${body.text}`).digest('hex');
+  const input = { ...read, file, sha256, title: body.title, published: body.published ?? read.published };
+  const gazetteer = x.knowledgeGazetteer(await listActors(store), await listRegions(store));
+  const extraction = x.extractArticle(input, { published: body.published ?? null, gazetteer });
+  const result = await loadArticle(store, extraction, { file, text: input.text });
+  return { ...result, warnings: extraction.warnings, events: extraction.events.length, claims: extraction.claims.length };
 }
 
 /** The scenarios found in the given directories, summarised for the scenario runner. */

@@ -160,6 +160,30 @@ describe('POST /api/simulate', () => {
 });
 
 describe('POST /api/ingest', () => {
+  const article = {
+    title: 'Deal <script>window.__xss = "ingest"</script> signed',
+    published: '2025-06-04',
+    text: 'On 3 June 2025, Armenia and Azerbaijan signed a border agreement in Tbilisi.',
+  };
+
+  it('extracts and stores an article once, and later reads see it', async () => {
+    const before = (await get('/api/sources')).body as { title: string }[];
+    assert.ok(!before.some((s) => s.title === article.title));
+    const first = await post('/api/ingest', article);
+    assert.equal(first.status, 200);
+    const r = (await first.json()) as any;
+    assert.match(r.origin, /^article:[0-9a-f]{64}$/);
+    assert.equal(r.unchanged, false);
+    assert.ok(r.written.events >= 1);
+    // The answer cache must not serve the list from before the write.
+    const after = (await get('/api/sources')).body as { title: string }[];
+    assert.ok(after.some((s) => s.title === article.title), 'the article is a source, its title kept as text');
+    const events = (await get('/api/events?from=2025-06-03&to=2025-06-03')).body as Array<{ origin: { dataset: string } }>;
+    assert.ok(events.some((e) => e.origin.dataset === r.origin));
+    const again = (await (await post('/api/ingest', article)).json()) as any;
+    assert.equal(again.unchanged, true);
+  });
+
   it('answers 413 beyond the size limit', async () => {
     const res = await post('/api/ingest', { title: 'Long', text: 'x'.repeat(10_000) });
     assert.equal(res.status, 413);

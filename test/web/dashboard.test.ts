@@ -10,6 +10,7 @@ import type { Store } from '../../src/store/store.js';
 import { HOSTILE_CLAIM, HOSTILE_SUMMARY, HOSTILE_URL, regionStore } from '../server/fixture.js';
 import { browserSkipReason, launchBrowser } from './browser.js';
 
+const INGESTED_TITLE = 'Border deal <script>window.__xss = "ingested"</script> signed';
 const skip = browserSkipReason();
 if (skip) process.stdout.write(`# ${skip}\n`);
 
@@ -36,6 +37,13 @@ describe('dashboard (Chromium)', { skip: skip ?? false }, () => {
         return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>source</title>' });
       },
     );
+    // An article ingested through the API, whose title carries a script tag.
+    const ingested = await fetch(`${server.url}/api/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: INGESTED_TITLE, published: '2025-06-04', text: 'On 3 June 2025, Armenia and Azerbaijan signed a border agreement in Tbilisi.' }),
+    });
+    assert.equal(ingested.status, 200, await ingested.text());
     page = await context.newPage();
     page.on('console', (m) => {
       if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(m.text());
@@ -118,6 +126,8 @@ describe('dashboard (Chromium)', { skip: skip ?? false }, () => {
     await page.waitForSelector('tr[data-claim="hostile-claim"]');
     assert.equal(await page.locator('tr[data-claim="hostile-claim"] .statement').textContent(), HOSTILE_CLAIM);
     assert.equal(await page.locator('li[data-event="hostile-event"] img').count(), 0);
+    const ingested = page.locator('#event-list li.event .sources > *', { hasText: INGESTED_TITLE });
+    assert.equal(await ingested.count(), 1, 'the ingested article is cited by its event, its title shown as text');
     assert.equal(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), undefined);
     assert.deepEqual(problems, []);
   });

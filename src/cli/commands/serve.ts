@@ -9,6 +9,7 @@ interface ServeCliOptions {
   token?: string;
   maxIngest: string;
   build: boolean;
+  cache: string;
 }
 
 function port(v: string): number {
@@ -26,17 +27,20 @@ export function defineServe(program: Command): void {
     .option('--host <address>', 'address to listen on; anything but loopback needs --token', '127.0.0.1')
     .option('--token <token>', 'require "Authorization: Bearer <token>" on every request (default: $FAULTLINE_TOKEN)')
     .option('--max-ingest <bytes>', 'largest article POST /api/ingest accepts', String(1024 * 1024))
+    .option('--cache <n>', 'GET answers kept between writes (0: no cache)', '2000')
     .option('--no-build', 'do not build the dashboard; serve only the API when dist/web is missing')
     .action(async (o: ServeCliOptions, cmd: Command) => {
       const token = o.token ?? process.env.FAULTLINE_TOKEN;
       if (token !== undefined && token.length < 8) throw new UserError('cli/serve', 'a token needs at least 8 characters', { field: '--token' });
       const maxIngestBytes = Number(o.maxIngest);
       if (!Number.isInteger(maxIngestBytes) || maxIngestBytes < 1) throw new UserError('cli/serve', `"${o.maxIngest}" is not a positive whole number`, { field: '--max-ingest' });
+      const cacheEntries = Number(o.cache);
+      if (!Number.isInteger(cacheEntries) || cacheEntries < 0) throw new UserError('cli/serve', `"${o.cache}" is not a whole number`, { field: '--cache' });
       const { startServer, ensureWebBuilt, webBuildIsCurrent, WEB_DIST_DIR } = await import('../../server/index.js');
       const log = (line: string) => process.stderr.write(`${line}\n`);
       const webRoot = o.build ? await ensureWebBuilt({ log }) : webBuildIsCurrent() ? WEB_DIST_DIR : undefined;
       await withStore(cmd, async (store) => {
-        const running = await startServer({ store, port: port(o.port), host: o.host, token, webRoot, maxIngestBytes });
+        const running = await startServer({ store, port: port(o.port), host: o.host, token, webRoot, maxIngestBytes, cacheEntries });
         process.stdout.write(`faultline: serving ${store.path || 'an in-memory store'} at ${running.url}/ (API description: ${running.url}/api/openapi.json)\n`);
         if (!webRoot) process.stdout.write('faultline: dashboard not built; serving the API only\n');
         await new Promise<void>((resolve) => {
