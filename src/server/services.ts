@@ -55,12 +55,18 @@ export async function dyad(store: Store, q: z.output<typeof DyadQuery>) {
   return { a: q.a, b: q.b, by: q.by, directed, series, trend: dyadTrend(series, { by: q.by }) };
 }
 
-/** Display names of countries and IGOs (the network's nodes) and of actors. */
+/** A label that fits a network node: long names give way to an acronym among the aliases (OSCE, CSTO). */
+function shortName(a: { name: string; aliases: readonly string[] }): string {
+  if (a.name.length <= 20) return a.name;
+  return a.aliases.find((x) => /^[A-Z]{2,6}$/.test(x)) ?? a.name;
+}
+
+/** Display names of countries and IGOs, the nodes of the signed network. */
 async function partyNames(store: Store): Promise<Record<string, string>> {
   const names: Record<string, string> = {};
   for (const a of await listActors(store)) {
-    if (a.kind === 'state' && a.country) names[a.country] = a.name;
-    else if (a.kind === 'igo' && a.code && !names[a.code]) names[a.code] = a.name;
+    if (a.kind === 'state' && a.country) names[a.country] = shortName(a);
+    else if (a.kind === 'igo' && a.code && !names[a.code]) names[a.code] = shortName(a);
   }
   return names;
 }

@@ -14,7 +14,8 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
   const run = byId<HTMLButtonElement>('scenario-run');
   const about = byId('scenario-about');
   const result = byId('scenario-result');
-  const chart = chartIn(byId('scenario-chart'));
+  const chartEl = byId('scenario-chart');
+  const chart = chartIn(chartEl);
   let scenarios: ScenarioInfo[] = [];
 
   select.addEventListener('change', describe);
@@ -38,7 +39,10 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
     replace(select, ...scenarios.map((s) => h('option', { attrs: { value: s.name } }, s.title)));
     run.disabled = scenarios.length === 0;
     if (!scenarios.length) replace(about, notice('No scenarios found for this region.'));
-    else describe();
+    else {
+      describe();
+      replace(result, notice('Run a scenario: the band shows where the middle 80% of the jittered runs end, the triangle the model on the inputs as written.'));
+    }
   }
 
   async function execute(): Promise<void> {
@@ -62,6 +66,7 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
     const bands = r.distribution?.outcome ?? [];
     const initial = r.history[0]?.positions ?? {};
     const rows = dims.map((_, k) => k);
+    chartEl.className = `chart dims-${Math.min(3, dims.length)}`;
     chart.setOption(
       {
         textStyle: TEXT_STYLE,
