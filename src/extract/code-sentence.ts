@@ -30,6 +30,7 @@ const PREPOSITION = /^(?:of|in|at|from|to|for|with|against|by|towards|toward|on|
 const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
 const ADVERB = /^(?:not|also|reportedly|allegedly|swiftly|quickly|already|later|recently|officially|publicly|openly|formally|then|again|repeatedly|strongly|firmly|further|once|never|just|still|widely|now|jointly|subsequently|immediately|finally|ultimately)$|ly$/;
 const FILLER = /^(?:participation|involvement|presence|help|mediation|ruling|governing|the|a|an|its|their|his|her|our|this|that|these|those|new|such|as|two|three|several|some|other|all|both|of|-|former|partners|partner|countries|country|actors|neighbours|neighbors|like|including|namely|particularly|especially|,)$/;
+const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many|some|at|least|about|more|than)$/;
 const NEGATION = /^(?:not|n't|never|no|neither|nor|without)$/;
 const MODAL = /^(?:will|would|could|may|might|should|shall|can|must|'ll|intends?|plans?|hopes?|seeks?|wants?|aims?|expected|ready|willing|possible|potential|prospective|proposed|planned|future)$/;
 const PRONOUN_POSSESSIVE = /^(?:its|their|his|her)$/;
@@ -43,11 +44,12 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
   const out: DraftEvent[] = [];
 
   const mentionAt = (i: number, maxSkip: number): Mention | undefined => {
-    // the first usable mention starting at i, skipping up to maxSkip filler tokens
+    // the first usable mention starting at i, skipping up to maxSkip filler tokens; "that" right away opens a clause
+    if (tokens[i]?.norm === 'that') return undefined;
     for (let j = i, skipped = 0; j < tokens.length && skipped <= maxSkip; j++) {
       const m = actors.find((x) => x.from === j);
       if (m) return m;
-      if (!FILLER.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional)$/.test(tokens[j].norm))) return undefined;
+      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional)$/.test(tokens[j].norm))) return undefined;
       skipped++;
     }
     return undefined;
@@ -116,6 +118,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
   for (const t of triggers) {
     const clause = clauseAt(clauses, t.head);
     const e = t.entry;
+    // "criticized X for releasing …", "by sending …": a gerund after a preposition describes, it reports nothing new
+    if (t.form === 'ing' && PREPOSITION.test(tokens[t.from - 1]?.norm ?? '')) continue;
     const prevWords = tokens.slice(Math.max(clause.from, t.from - 4), t.from).map((x) => x.norm);
     const negated = prevWords.slice(-3).some((w) => NEGATION.test(w)) || /\b(?:refused|failed|declined) to\b/.test(prevWords.join(' '));
     const nextWords = tokens.slice(t.to, t.to + 2).map((x) => x.norm).join(' ');
@@ -242,6 +246,14 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
           explicitTarget = true;
         }
       }
+      // "Niamey ordered the expulsion of the ambassador": the clause's subject acts through the noun
+      if (!explicitSource && explicitTarget && !e.sym) {
+        const subj = subjectOf(t.from, clause).filter((m) => !inPP(m) && !target.includes(m) && !m.weak);
+        if (subj.length && !target.some((m) => subj.some((x) => x.country === m.country))) {
+          source = subj;
+          explicitSource = true;
+        }
+      }
       if (e.speech) complement = speechComplement(tokens, t, clause, source);
       if (e.needArg && !explicitSource && !explicitTarget) continue;
     }
@@ -273,6 +285,13 @@ function speechComplement(tokens: readonly Token[], t: TriggerHit, clause: Claus
   if (sentenceInitialAs) {
     const comma = tokens.findIndex((x, j) => j >= srcEnd && x.text === ',');
     if (comma >= 0) return { from: comma + 1, to: clause.to };
+  }
+  // trailing attribution: "X did Y, officials said (on Monday)." — what was said precedes the comma
+  const before = tokens.slice(clause.from, t.from);
+  const comma = before.map((x) => x.text).lastIndexOf(',');
+  const rest = tokens.slice(t.to, clause.to).filter((x) => x.word);
+  if (comma > 2 && rest.length <= 4 && !rest.some((x) => x.norm === 'that') && source.every((m) => m.from > clause.from + comma)) {
+    return { from: clause.from, to: clause.from + comma };
   }
   const that = tokens.slice(t.to, clause.to).findIndex((x) => x.norm === 'that');
   const from = that >= 0 ? t.to + that + 1 : srcEnd;

@@ -87,8 +87,8 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
   if (MONTH_WORD.test(sentence)) {
     const ref = new Date(`${ctx.published}T12:00:00Z`);
     for (const r of chrono.en.GB.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false })) {
-      const text = r.text;
-      if (!/\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day/i.test(text) || /^(?:now|may)$/i.test(text.trim())) continue;
+      const text = r.text.replace(/[\s,.;:]+$/, '');
+      if (!MONTH_WORD.test(text) || /^(?:now|may)$/i.test(text.trim()) || /\b(?:hours?|minutes?|seconds?)\b/i.test(text)) continue;
       const s = r.start;
       const y = s.get('year') ?? pubYear;
       const mo = s.get('month') ?? 1;

@@ -71,7 +71,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     const dates = findDates(s.text, s.start, { published: docDay, last: lastDate });
     if (dates.length) lastDate = dates[dates.length - 1].interval;
     const markers = refs.markers.filter((k) => k.start >= s.start && k.start < s.end + 1).map((k) => k.marker);
-    const triggers = findTriggers(tokens);
+    const triggers = s.heading ? [] : findTriggers(tokens);
     const drafts = triggers.length ? codeSentence(tokens, mentions, triggers) : [];
     const forClaims: SentenceForClaims = {
       index: s.index, span: { start: s.start, end: s.end }, text: s.text, tokens, mentions,
@@ -126,7 +126,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   const actors = [...actorTally.values()].map(({ m, n }) => toActor(m, n));
   const candidates: Candidate[] = proposeCandidates(sentences, mentionsBySentence, options.candidates);
   return {
-    document: { title: input.title, published, sha256: input.sha256, format: input.format, words: countWords(text) },
+    document: { title: input.title ?? sentences.find((s) => s.heading && s.index === 0)?.text.replace(/^#+\s*/, '') ?? null, published, sha256: input.sha256, format: input.format, words: countWords(text) },
     references: refs.references,
     actors,
     events,

@@ -104,8 +104,9 @@ export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
     if (spelling.length < 2) return;
     add(root, spelling, entry, isAcronym(spelling));
   };
-  for (const r of actorRoles()) for (const n of r.nouns) if (!/^[A-Z]+$/.test(n)) add(root, n, { kind: 'role', role: r.code, name: n }, false);
-  for (const [n, role] of EXTRA_ROLES) add(root, n, { kind: 'role', role, name: n }, false);
+  const withPlural = (n: string) => [n, /(s|sh|ch|x)$/.test(n) ? `${n}es` : /[^aeiou]y$/.test(n) ? `${n.slice(0, -1)}ies` : `${n}s`];
+  for (const r of actorRoles()) for (const n of r.nouns) if (!/^[A-Z]+$/.test(n)) for (const f of withPlural(n)) add(root, f, { kind: 'role', role: r.code, name: n }, false);
+  for (const [n, role] of EXTRA_ROLES) for (const f of withPlural(n)) add(root, f, { kind: 'role', role, name: n }, false);
   for (const [n, role] of TITLES) add(root, n, { kind: 'title', role, name: n }, false);
   for (const p of places()) for (const n of p.names) proper(n, { kind: 'place', iso3: p.iso3, name: p.names[0] });
   for (const c of countries()) {

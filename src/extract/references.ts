@@ -88,11 +88,9 @@ export function findReferences(text: string): ReferenceSection {
       } else if (l.text.trim() !== '' && current) {
         current.end = l.end;
         current.body += ` ${l.text.trim()}`;
-      } else if (l.text.trim() !== '' && !current && section.length === 0) {
+      } else if (l.text.trim() !== '' && !current && looksLikeNote(l.text)) {
         // unnumbered notes (one per line) are listed in order with their position as marker
-        current = { marker: String(section.length + 1), start: l.start, end: l.end, body: l.text };
-        section.push(current);
-        current = null;
+        section.push({ marker: String(section.length + 1), start: l.start, end: l.end, body: l.text });
       }
     }
     if (section.length > 0) {

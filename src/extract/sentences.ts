@@ -8,7 +8,11 @@ export interface Sentence {
   readonly text: string;
   /** Index of the paragraph (block separated by a blank line or a line break after a full stop). */
   readonly paragraph: number;
+  /** A headline or heading: short, without terminal punctuation. It names actors but reports no event of its own. */
+  readonly heading: boolean;
 }
+
+const isHeading = (s: string) => /^#/.test(s) || (!/[.!?:;,"”’)\]]$/.test(s) && s.split(/\s+/).length <= 16);
 
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'sgt', 'capt', 'maj', 'adm', 'gov', 'sen', 'rep', 'st', 'mt', 'no', 'nos',
@@ -27,7 +31,7 @@ export function splitSentences(text: string, from = 0, to = text.length, exclude
     let e = end;
     while (s < e && /\s/.test(text[s])) s++;
     while (e > s && /\s/.test(text[e - 1])) e--;
-    if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) out.push({ index: out.length, start: s, end: e, text: text.slice(s, e), paragraph });
+    if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) out.push({ index: out.length, start: s, end: e, text: text.slice(s, e), paragraph, heading: isHeading(text.slice(s, e)) });
     start = -1;
   };
   const excluded = (i: number) => exclude.find((x) => i >= x.start && i < x.end);

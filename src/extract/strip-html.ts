@@ -34,6 +34,11 @@ export function stripHtml(html: string): StrippedPage {
   let s = html.replace(/<!--[\s\S]*?-->/g, ' ').replace(DROP, ' ');
   // <sup><a href="#fn1">1</a></sup> → [1]
   s = s.replace(/<sup\b[^>]*>\s*(?:<a\b[^>]*>)?\s*\[?([0-9]{1,3}|[ivxlc]{1,6})\]?\s*(?:<\/a\s*>)?\s*<\/sup\s*>/gi, '[$1]');
+  // ordered lists keep their numbers ("1. …"), so that a list of notes stays a numbered list
+  s = s.replace(/<ol\b[^>]*>([\s\S]*?)<\/ol\s*>/gi, (_m, body: string) => {
+    let n = 0;
+    return body.replace(/<li\b[^>]*>/gi, () => `\n${++n}. `);
+  });
   s = s.replace(/<\/?([a-z][a-z0-9]*)\b[^>]*>/gi, (_m, tag: string) => (BLOCK.test(tag) ? '\n' : ''));
   s = s.replace(/<[^>]*>/g, '');
   s = decodeEntities(s);

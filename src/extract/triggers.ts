@@ -126,6 +126,12 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
         best = { entry: f.entry, from: i, to: i + f.words.length, head: i + f.headAt, form: f.form };
       }
     }
+    // a verb entry in base form after a determiner ("their immediate release") is a noun the dictionary does not list
+    if (best && best.entry.pos === 'verb' && (best.form === 'base' || best.form === 's')) {
+      const p1 = tokens[i - 1]?.norm ?? '';
+      const p2 = tokens[i - 2]?.norm ?? '';
+      if (DETERMINER.test(p1) || (DETERMINER.test(p2) && /^[a-z]+$/.test(p1) && !/^(?:to|not|will|would|can|could|may|might|should|must|also|then)$/.test(p1))) best = null;
+    }
     if (best && best.entry.intransitive && /^(?:that|how|the|a|an|its|their|his|her|this|these|our|what|why)$/.test(tokens[best.to]?.norm ?? '')) best = null;
     if (best) {
       out.push(best);
