@@ -35,18 +35,5 @@ export function readDictionary(file: string, columns: readonly string[]): DictRo
   return rows;
 }
 
-/** `|`-separated list cell. */
-export const listCell = (cell: string): string[] => (cell ? cell.split('|').map((s) => s.trim()).filter(Boolean) : []);
-
-/** Computes once, on first use. */
-export function once<T>(load: () => T): () => T {
-  let v: T | undefined;
-  let done = false;
-  return () => {
-    if (!done) {
-      v = load();
-      done = true;
-    }
-    return v as T;
-  };
-}
+// List cells and lazy loading work as in the codebook's data files.
+export { splitList as listCell, lazy as once } from '../codebook/data-file.js';

@@ -9,3 +9,4 @@ export * from './format.js';
 export * from './thesis.js';
 export * from './region.js';
 export * from './errors.js';
+export * from './safe-url.js';

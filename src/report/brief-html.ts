@@ -1,4 +1,5 @@
 // The brief as one self-contained HTML page: every text escaped, charts inline, and a CSP that allows no script at all.
+import { safeUrl } from '../model/safe-url.js';
 import { createHash } from 'node:crypto';
 import type { BriefData, Citation } from './brief-data.js';
 import { bandChartSvg, dyadChartSvg, escapeXml as esc } from './brief-svg.js';
@@ -23,20 +24,11 @@ ol.refs { font-size: 13px; } ol.refs li { margin-bottom: 3px; word-break: break-
 
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
 
-function href(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
 const refs = (ns: readonly number[]) => (ns.length ? `<sup>${ns.map((n) => `<a href="#ref-${n}">[${n}]</a>`).join('')}</sup>` : '');
 
 function citation(c: Citation): string {
-  const link = href(c.url);
+  const link = safeUrl(c.url);
   const text = [esc(c.label), c.title ? `“${esc(c.title)}”` : null].filter(Boolean).join(', ');
   return `<li id="ref-${c.n}">${text}${link ? ` — <a href="${esc(link)}" rel="noopener noreferrer">${esc(link)}</a>` : ''}</li>`;
 }

@@ -1,4 +1,5 @@
 // The brief as Markdown: text escaped so that nothing in the data turns into markup, charts as inline SVG blocks.
+import { safeUrl } from '../model/safe-url.js';
 import type { BriefData, Citation } from './brief-data.js';
 import { bandChartSvg, dyadChartSvg } from './brief-svg.js';
 import { shiftSentence, verdictLabel } from './brief-text.js';
@@ -16,18 +17,9 @@ export function escapeMarkdown(s: string): string {
 
 const refs = (ns: readonly number[]) => ns.map((n) => `[\\[${n}\\]](#ref-${n})`).join('');
 
-function safeHref(url: string | null): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
 function citation(c: Citation): string {
-  const href = safeHref(c.url);
+  const href = safeUrl(c.url);
   const text = [escapeMarkdown(c.label), c.title ? `“${escapeMarkdown(c.title)}”` : null].filter(Boolean).join(', ');
   return `${c.n}. <a id="ref-${c.n}"></a>${text}${href ? ` — <${href}>` : ''}`;
 }

@@ -1,4 +1,5 @@
 // Building DOM nodes safely: text always goes in as text nodes, links only to http(s), no HTML strings anywhere.
+import { safeUrl } from '../model/safe-url.js';
 
 type Child = Node | string | number | null | undefined | false;
 
@@ -36,16 +37,7 @@ export function replace(el: Element, ...children: Child[]): void {
   append(el, ...children);
 }
 
-/** The URL if it is an absolute http(s) address, else null. */
-export function safeUrl(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+export { safeUrl } from '../model/safe-url.js';
 
 /** A link that opens an external source in a new tab without handing it our window; plain text when the URL is unsafe. */
 export function externalLink(url: string | null | undefined, text: string, title?: string): HTMLElement {
