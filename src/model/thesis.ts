@@ -15,6 +15,9 @@ const base = {
   bearing: z.enum(['supports', 'contradicts']).default('supports'),
 };
 
+/** The window an indicator reads: from a day, to a day or (null) the newest data. */
+const period = { from: IsoDay, to: IsoDay.nullable().default(null) };
+
 /** Actors in indicators are actor ids or ISO3 country codes (matched against actors' countries). */
 const Party = z.string().min(1);
 
@@ -24,8 +27,7 @@ export const Indicator = z.discriminatedUnion('kind', [
     kind: z.literal('dyad-trend'),
     a: Party,
     b: Party,
-    from: IsoDay,
-    to: IsoDay.nullable().default(null),
+    ...period,
     by: z.enum(['month', 'quarter', 'year']).default('year'),
     expect: z.enum(['rising', 'falling']),
   }),
@@ -34,8 +36,7 @@ export const Indicator = z.discriminatedUnion('kind', [
     kind: z.literal('mediation-share'),
     a: Party,
     b: Party,
-    from: IsoDay,
-    to: IsoDay.nullable().default(null),
+    ...period,
     expect: Comparison,
     value: z.number().min(0).max(1),
   }),
@@ -44,8 +45,7 @@ export const Indicator = z.discriminatedUnion('kind', [
     kind: z.literal('influence-share'),
     actor: Party,
     partners: z.array(Party).min(1),
-    from: IsoDay,
-    to: IsoDay.nullable().default(null),
+    ...period,
     expect: Comparison,
     value: z.number().min(0).max(1),
   }),
@@ -56,8 +56,7 @@ export const Indicator = z.discriminatedUnion('kind', [
     target: z.array(Party).default([]),
     quad: z.array(QuadClass).default([]),
     cameo: z.array(z.string().regex(/^\d{2,4}$/)).default([]),
-    from: IsoDay,
-    to: IsoDay.nullable().default(null),
+    ...period,
     expect: Comparison,
     value: z.number().int().min(0),
   }),
