@@ -1,10 +1,48 @@
-// What every command action shares: the global options and a store opened for the duration of the action.
+// What every command action shares: the global options, the process streams it writes to, and a store opened for the action.
 import type { Command } from 'commander';
 import type { Store } from '../store/store.js';
 
 export interface GlobalOptions {
   readonly db?: string;
   readonly debug?: boolean;
+}
+
+/** A stream the CLI writes to: process.stdout in real use, a string collector in tests. */
+export interface CliStream {
+  write(text: string): unknown;
+  /** True when it is a terminal (progress bars and colour only then). */
+  readonly isTTY?: boolean;
+}
+
+/** The outside world of one CLI run: its streams, environment and working directory. */
+export interface CliIo {
+  readonly stdout: CliStream;
+  readonly stderr: CliStream;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+/** The real process's streams, environment and working directory. */
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+}
+
+const IO = new WeakMap<Command, CliIo>();
+
+/** Attaches `io` to the root program, so that every command's action can find it with `ioOf(cmd)`. */
+export function attachIo(program: Command, io: CliIo): void {
+  IO.set(program, io);
+}
+
+/** The io of the run `cmd` belongs to (the process's when none was attached). */
+export function ioOf(cmd: Command): CliIo {
+  let c: Command | null = cmd;
+  while (c) {
+    const io = IO.get(c);
+    if (io) return io;
+    c = c.parent;
+  }
+  return processIo();
 }
 
 /** The options given before or after the command name (`faultline --db x events` or `faultline events --db x`). */
@@ -15,7 +53,8 @@ export function globals(cmd: Command): GlobalOptions {
 /** Opens the store named by --db / FAULTLINE_DB / the default path, runs `fn`, and closes it. */
 export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T>): Promise<T> {
   const { openStore, defaultDbPath } = await import('../store/duckdb-store.js');
-  const store = await openStore(defaultDbPath(globals(cmd).db));
+  const io = ioOf(cmd);
+  const store = await openStore(defaultDbPath(globals(cmd).db, io.env, io.cwd));
   try {
     return await fn(store);
   } finally {
@@ -23,7 +62,7 @@ export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T
   }
 }
 
-/** Writes `value` as pretty JSON to stdout. */
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+/** Writes `value` as pretty JSON to the run's stdout (the process's when no command is given). */
+export function printJson(value: unknown, cmd?: Command): void {
+  (cmd ? ioOf(cmd) : processIo()).stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { UserError } from '../model/errors.js';
+import { attachIo, processIo, type CliIo } from './context.js';
 import { defineKnowledgeCommands } from './commands/knowledge.js';
 import { defineListCommands } from './commands/lists.js';
 import { defineExtractCommands } from './commands/extract.js';
@@ -30,41 +31,46 @@ const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   defineMeasureCommands,
 ];
 
-export function buildProgram(): Command {
+export function buildProgram(io: CliIo = processIo()): Command {
   const program = new Command('faultline')
     .description('Measure how a regional balance of power shifts: knowledge base, event data, measures, simulations.')
     .option('--db <path>', 'DuckDB database file (default: $FAULTLINE_DB or ./.faultline/faultline.duckdb)')
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });
+  attachIo(program, io);
   for (const define of COMMANDS) define(program);
   return program;
 }
 
-/** Runs the CLI with `argv` (node-style, including the two leading entries); returns the exit code. */
-export async function main(argv: readonly string[] = process.argv): Promise<number> {
-  const program = buildProgram();
+/**
+ * Runs the CLI with `argv` (node-style, including the two leading entries) against `io`; returns the exit code.
+ * Tests pass string-collecting streams and call it in process.
+ */
+export async function main(argv: readonly string[] = process.argv, io: CliIo = processIo()): Promise<number> {
+  const program = buildProgram(io);
   try {
     await program.parseAsync([...argv]);
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (err) {
-    return reportError(err, argv.includes('--debug'));
+    return reportError(err, argv.includes('--debug'), io);
   }
 }
 
-function reportError(err: unknown, debug: boolean): number {
+function reportError(err: unknown, debug: boolean, io: CliIo): number {
   if (err instanceof CommanderError) {
     // Help and version requests exit 0; usage mistakes have been printed by commander already.
     return err.exitCode === 0 ? 0 : 2;
   }
   if (err instanceof UserError) {
-    process.stderr.write(`${err.message}\n`);
-    if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
+    io.stderr.write(`${err.message}\n`);
+    if (debug && err.stack) io.stderr.write(`${err.stack}\n`);
     return err.context.exitCode ?? 2;
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  process.stderr.write(`faultline: internal error: ${e.message}${debug ? '' : ' (run with --debug for the stack; please report it)'}\n`);
-  if (debug && e.stack) process.stderr.write(`${e.stack}\n`);
+  io.stderr.write(`faultline: internal error: ${e.message}${debug ? '' : ' (run with --debug for the stack; please report it)'}\n`);
+  if (debug && e.stack) io.stderr.write(`${e.stack}\n`);
   return 1;
 }
 

@@ -117,7 +117,7 @@ export async function loadArticle(store: Store, x: Extraction, options: { file: 
         third: map(e.actors.third, e.third) as Event['third'], location: e.location,
         summary: options.text.slice(e.sentence.start, e.sentence.end).replace(/\s+/g, ' ').slice(0, 400),
         sources: [articleId, ...e.refs.map((m) => refSource.get(m)).filter((s): s is string => !!s)] as Event['sources'],
-        confidence: 0.5, negated: e.negated, hypothetical: e.hypothetical, origin: { dataset: origin, row: e.id },
+        confidence: 0.5, negated: e.negated, hypothetical: e.hypothetical, status: 'reported', review: 'accepted', origin: { dataset: origin, row: e.id },
       };
       const dup = existingEvents.find((k) => sameEvent(k, ev, existingActors, actors));
       if (dup) {
@@ -140,6 +140,7 @@ export async function loadArticle(store: Store, x: Extraction, options: { file: 
         about: { actors: ids(c.about) as Claim['about']['actors'], events: [] }, status: c.status,
         deniedBy: ids(c.deniedBy) as Claim['deniedBy'], confirmedBy: ids(c.confirmedBy) as Claim['confirmedBy'], contradicts: [],
         sources: [articleId, ...c.refs.map((m) => refSource.get(m)).filter((s): s is string => !!s)] as Claim['sources'],
+        review: 'accepted',
       };
       const countriesOf = (list: readonly string[]) => new Set(list.map((id) => countryOfActor(id, existingActors, actors)));
       const dup = existingClaims.find((k) => {

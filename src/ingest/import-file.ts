@@ -253,7 +253,7 @@ async function importLayout(tx: Store, format: DatasetFormat, layout: DatasetLay
      SELECT ${sqlString(origin)} || ':' || origin_row, ${sqlString(origin)}, origin_row, date_start, date_end, precision,
        cameo, quad, goldstein, plover, []::VARCHAR[], []::VARCHAR[], []::VARCHAR[], source_countries, target_countries,
        source_code, target_code, source_country, target_country, location, location_country, summary, []::VARCHAR[],
-       ${DATASET_CONFIDENCE}, false, false, extra
+       ${DATASET_CONFIDENCE}, false, false, extra, 'reported', 'accepted'
      FROM ${MAPPED}
      WHERE reject IS NULL AND ord NOT IN (SELECT ord FROM ${SKIP}) ${keep.map((k) => `AND ${k}`).join(' ')}`,
   );

@@ -1,8 +1,11 @@
 // Escalation alerts: windows in which a dyad's material-conflict count or Goldstein mean breaks from its own baseline, by z-score with floors on the spread and counts (cf. early-warning practice in event data, Schrodt & Gerner 2000).
+import type { ScopeInput } from '../model/scope.js';
 import { UserError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 
 export interface AlertOptions {
+  /** What counts as evidence (origins, region, confidence, alleged); the defaults of SCOPE_DEFAULTS when absent. */
+  readonly scope?: ScopeInput;
   /** Window length: days as a number, or "90d", "12w". */
   readonly window: number | string;
   /** Last day of the newest window; default the newest event in the store. */

@@ -1,9 +1,12 @@
 // Dyad series: events between two countries per period, with quad-class counts and Goldstein sum and mean (CAMEO; Goldstein 1992).
+import type { ScopeInput } from '../model/scope.js';
 import type { SqlValue, Store } from '../store/store.js';
 
 export type DyadPeriodUnit = 'month' | 'quarter' | 'year';
 
 export interface DyadSeriesOptions {
+  /** What counts as evidence (origins, region, confidence, alleged); the defaults of SCOPE_DEFAULTS when absent. */
+  readonly scope?: ScopeInput;
   /** ISO3 code (or IGO code) of one side. */
   readonly a: string;
   /** ISO3 code (or IGO code) of the other side. */

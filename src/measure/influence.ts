@@ -1,9 +1,12 @@
 // Influence shares: an actor's interactions split by partner country and by partner group, the event-count share measure of Goldstein-style event data (cf. Schrodt 2012, CAMEO).
+import type { ScopeInput } from '../model/scope.js';
 import type { Store } from '../store/store.js';
 import { actorCountries } from './actor-countries.js';
 import { eventRange, onSide, periodOf, sqlParams, type PeriodUnit } from './period.js';
 
 export interface InfluenceOptions {
+  /** What counts as evidence (origins, region, confidence, alleged); the defaults of SCOPE_DEFAULTS when absent. */
+  readonly scope?: ScopeInput;
   /** Actor id or ISO3 country. */
   readonly actor: string;
   readonly by?: PeriodUnit;

@@ -1,9 +1,12 @@
 // Mediation share: the part of A–B interactions that involve a third party, as a third actor on the event or as a same-day consultation of both sides with one third country (CAMEO root 04, Schrodt 2012).
+import type { ScopeInput } from '../model/scope.js';
 import type { Store } from '../store/store.js';
 import { actorCountries } from './actor-countries.js';
 import { eventRange, onSide, periodOf, sqlParams, type PeriodUnit } from './period.js';
 
 export interface MediationOptions {
+  /** What counts as evidence (origins, region, confidence, alleged); the defaults of SCOPE_DEFAULTS when absent. */
+  readonly scope?: ScopeInput;
   readonly a: string;
   readonly b: string;
   readonly by?: PeriodUnit;

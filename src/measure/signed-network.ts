@@ -1,9 +1,12 @@
 // The signed country network of a period: Goldstein sums of the events between two countries (Goldstein 1992) plus curated relations (sign × strength).
+import type { ScopeInput } from '../model/scope.js';
 import type { SqlValue, Store } from '../store/store.js';
 import { DATASET_ORIGINS } from '../store/queries.js';
 import type { SignedEdge, SignedNetwork } from './signed-graph.js';
 
 export interface SignedNetworkOptions {
+  /** What counts as evidence (origins, region, confidence, alleged); the defaults of SCOPE_DEFAULTS when absent. */
+  readonly scope?: ScopeInput;
   /** First and last day included, YYYY-MM-DD. */
   readonly from?: string;
   readonly to?: string;

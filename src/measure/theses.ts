@@ -1,4 +1,5 @@
 // Thesis verdicts: every indicator of a thesis evaluated against the store, and an Analysis-of-Competing-Hypotheses matrix (Heuer 1999, ch. 8).
+import type { ScopeInput } from '../model/scope.js';
 import type { Claim, Format, Indicator, IndicatorKind, Relation, Source, Thesis } from '../model/index.js';
 import { relationHoldsOn } from '../model/index.js';
 import type { Store } from '../store/store.js';
@@ -10,6 +11,8 @@ import { influence } from './influence.js';
 import { eventRange, onSide, sqlParams } from './period.js';
 
 export interface ThesisOptions {
+  /** What counts as evidence (origins, region, confidence, alleged); the defaults of SCOPE_DEFAULTS when absent. */
+  readonly scope?: ScopeInput;
   /** Significance level of the Mann–Kendall test for trend indicators. */
   readonly alpha?: number;
   /** Fewest periods with events for a trend indicator to be evaluated. */
@@ -77,7 +80,7 @@ export interface ThesesReport {
 
 interface Context {
   readonly store: Store;
-  readonly o: Required<ThesisOptions>;
+  readonly o: Required<Omit<ThesisOptions, 'scope'>> & Pick<ThesisOptions, 'scope'>;
   readonly claims: readonly Claim[];
   readonly relations: readonly Relation[];
   readonly formats: readonly Format[];

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ActorId, ClaimId, EventId, SourceId } from './ids.js';
 import { LooseDate } from './date-interval.js';
+import { ReviewState } from './event.js';
 
 export const ClaimStatus = z.enum(['asserted', 'denied', 'confirmed', 'disputed']);
 export type ClaimStatus = z.infer<typeof ClaimStatus>;
@@ -20,5 +21,7 @@ export const Claim = z.object({
   /** Claims this one contradicts (another account of the same fact). */
   contradicts: z.array(ClaimId).default([]),
   sources: z.array(SourceId).min(1, 'a claim needs at least one source'),
+  /** Extracted claims start `pending`; curated ones are `accepted`. */
+  review: ReviewState.default('accepted'),
 });
 export type Claim = z.infer<typeof Claim>;

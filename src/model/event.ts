@@ -3,6 +3,18 @@ import { z } from 'zod';
 import { ActorId, EventId, SourceId } from './ids.js';
 import { DateInterval, LooseDate } from './date-interval.js';
 
+/**
+ * How the event is known: `reported` (it happened, per its sources), `alleged` (one side says it happened and it
+ * is not confirmed), `denied` (alleged and denied by the party accused). Alleged and denied events are left out of
+ * measures unless a scope asks for them.
+ */
+export const EventStatus = z.enum(['reported', 'alleged', 'denied']);
+export type EventStatus = z.infer<typeof EventStatus>;
+
+/** Whether an analyst has accepted the record: extracted records start `pending`; curated and dataset ones are `accepted`. */
+export const ReviewState = z.enum(['accepted', 'pending', 'rejected']);
+export type ReviewState = z.infer<typeof ReviewState>;
+
 export const CameoEventCode = z.string().regex(/^\d{2,4}$/, 'must be a CAMEO event code of 2–4 digits such as 036');
 
 /** 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
@@ -26,6 +38,7 @@ export const EventInput = z.object({
   confidence: z.number().min(0).max(1).default(0.8),
   negated: z.boolean().default(false),
   hypothetical: z.boolean().default(false),
+  status: EventStatus.default('reported'),
 });
 export type EventInput = z.infer<typeof EventInput>;
 
@@ -46,6 +59,8 @@ export const Event = z.object({
   confidence: z.number().min(0).max(1),
   negated: z.boolean(),
   hypothetical: z.boolean(),
+  status: EventStatus,
+  review: ReviewState,
   /** Where the event came from: a curated region, an imported dataset row, or an extracted article. */
   origin: z.object({ dataset: z.string(), row: z.string().nullable() }),
 });

@@ -10,3 +10,4 @@ export * from './thesis.js';
 export * from './region.js';
 export * from './errors.js';
 export * from './safe-url.js';
+export * from './scope.js';

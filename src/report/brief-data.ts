@@ -1,4 +1,5 @@
 // Gathers what the regional brief says: key dyad shifts, contested claims, thesis verdicts and scenario outlooks, with numbered citations.
+import type { ScopeInput } from '../model/scope.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Region, Source } from '../model/index.js';
@@ -75,6 +76,8 @@ export interface BriefData {
 }
 
 export interface BriefOptions {
+  /** What counts as evidence (origins, region, confidence, alleged); the defaults of SCOPE_DEFAULTS when absent. */
+  readonly scope?: ScopeInput;
   /** Region id; the first loaded region when absent. */
   readonly region?: string;
   /** How many dyads to show as key shifts. */

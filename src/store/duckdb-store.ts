@@ -5,9 +5,9 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Row, SqlValue, Store } from './store.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 
-/** The database path: an explicit one, else FAULTLINE_DB, else ./.faultline/faultline.duckdb. */
-export function defaultDbPath(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(explicit ?? env.FAULTLINE_DB ?? '.faultline/faultline.duckdb');
+/** The database path: an explicit one, else FAULTLINE_DB, else ./.faultline/faultline.duckdb (relative to `cwd`). */
+export function defaultDbPath(explicit?: string, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  return resolve(cwd, explicit ?? env.FAULTLINE_DB ?? '.faultline/faultline.duckdb');
 }
 
 class DuckDbStore implements Store {

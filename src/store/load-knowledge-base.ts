@@ -69,9 +69,10 @@ export async function writeKnowledgeBase(tx: Store, kb: Partial<KnowledgeBase> &
     await tx.run(
       `INSERT OR REPLACE INTO claims VALUES ($1, $2, from_json($3::JSON, '["VARCHAR"]'), $4, $5::DATE, $6::DATE, $7,
         from_json($8::JSON, '["VARCHAR"]'), from_json($9::JSON, '["VARCHAR"]'), $10, from_json($11::JSON, '["VARCHAR"]'),
-        from_json($12::JSON, '["VARCHAR"]'), from_json($13::JSON, '["VARCHAR"]'), from_json($14::JSON, '["VARCHAR"]'))`,
+        from_json($12::JSON, '["VARCHAR"]'), from_json($13::JSON, '["VARCHAR"]'), from_json($14::JSON, '["VARCHAR"]'), $15)`,
       [c.id, origin, json(c.claimant), c.statement, c.date?.start ?? null, c.date?.end ?? null, c.date?.precision ?? null,
-        json(c.about.actors), json(c.about.events), c.status, json(c.deniedBy), json(c.confirmedBy), json(c.contradicts), json(c.sources)],
+        json(c.about.actors), json(c.about.events), c.status, json(c.deniedBy), json(c.confirmedBy), json(c.contradicts), json(c.sources),
+        c.review ?? 'accepted'],
     );
   }
   for (const r of kb.relations ?? []) {
@@ -109,12 +110,12 @@ async function insertEvent(tx: Store, e: Event, actors: Map<string, Actor>): Pro
     e.id, e.origin.dataset, e.origin.row, e.date?.start ?? null, e.date?.end ?? null, e.date?.precision ?? 'unknown',
     e.cameo, e.quad, e.goldstein, e.plover, json(e.source), json(e.target), json(e.third), json(src), json(tgt),
     firstCode(e.source), firstCode(e.target), src[0] ?? null, tgt[0] ?? null, e.location, null,
-    e.summary, json(e.sources), e.confidence, e.negated, e.hypothetical,
+    e.summary, json(e.sources), e.confidence, e.negated, e.hypothetical, e.status ?? 'reported', e.review ?? 'accepted',
   ];
   const L = (n: number) => `from_json($${n}::JSON, '["VARCHAR"]')`;
   await tx.run(
     `INSERT INTO events VALUES ($1, $2, $3, $4::DATE, $5::DATE, $6, $7, $8, $9, $10, ${L(11)}, ${L(12)}, ${L(13)}, ${L(14)}, ${L(15)},
-      $16, $17, $18, $19, $20, $21, $22, ${L(23)}, $24, $25, $26, NULL)`,
+      $16, $17, $18, $19, $20, $21, $22, ${L(23)}, $24, $25, $26, NULL, $27, $28)`,
     params,
   );
 }

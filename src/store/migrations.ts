@@ -63,6 +63,16 @@ CREATE TABLE loads (
 `,
   },
   {
+    version: 2,
+    name: 'evidence status and review',
+    sql: `
+-- How an event is known (reported, alleged, denied) and whether an analyst accepted it (accepted, pending, rejected).
+ALTER TABLE events ADD COLUMN status VARCHAR DEFAULT 'reported';
+ALTER TABLE events ADD COLUMN review VARCHAR DEFAULT 'accepted';
+ALTER TABLE claims ADD COLUMN review VARCHAR DEFAULT 'accepted';
+`,
+  },
+  {
     version: 10,
     name: 'dataset imports',
     sql: `

@@ -1,9 +1,12 @@
 // Reads the knowledge base back out of the store as model objects, with the filters the CLI and API offer.
+import type { ScopeInput } from '../model/scope.js';
 import type { Actor, Claim, Corridor, Event, Format, Region, Relation, Source, Thesis } from '../model/index.js';
 import type { SqlValue, Store } from './store.js';
 
 /** Filters shared by the list commands: an actor id (or ISO3 country) and a day range. */
 export interface ListFilter {
+  /** What counts as evidence, for reads that return evidence; lists ignore it unless documented. */
+  readonly scope?: ScopeInput;
   readonly actor?: string;
   readonly from?: string;
   readonly to?: string;
@@ -115,6 +118,8 @@ export function rowToEvent(r: Record<string, never>): Event {
     confidence: Number(r.confidence),
     negated: r.negated,
     hypothetical: r.hypothetical,
+    status: r.status ?? 'reported',
+    review: r.review ?? 'accepted',
     origin: { dataset: r.origin, row: r.origin_row },
   };
 }
@@ -142,6 +147,7 @@ export async function listClaims(store: Store, f: ListFilter = {}): Promise<Clai
     confirmedBy: r.confirmed_by,
     contradicts: r.contradicts,
     sources: r.sources,
+    review: r.review ?? 'accepted',
   }));
 }
 

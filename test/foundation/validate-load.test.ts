@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { runCli, runMain } from '../helpers/cli.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 
 const MINI = join(REPO_ROOT, 'test', 'fixtures', 'regions', 'mini');
@@ -105,5 +105,29 @@ describe('faultline load DIR', () => {
     const bad = runCli(['events', '--from', '2025-13'], { db });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--from: "2025-13" is not a date/);
+  });
+});
+
+describe('a collection split into fragment files (events/*.yaml)', () => {
+  const fragment = (id: string) => `- id: ${id}\n  date: 2025-04-01\n  cameo: "036"\n  source: [ARM]\n  target: [AZE]\n  summary: A further meeting was agreed.\n  sources: [mini-paper]\n`;
+
+  it('reads events.yaml and every events/*.yaml together', async () => {
+    const dir = join(tempDir(), 'region');
+    cpSync(MINI, dir, { recursive: true });
+    mkdirSync(join(dir, 'events'));
+    writeFileSync(join(dir, 'events', '2025.yaml'), fragment('talks-2'));
+    const r = await runMain(['validate', dir]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /3 events/);
+  });
+
+  it('reports an id used in two files, naming the first one', async () => {
+    const dir = join(tempDir(), 'region');
+    cpSync(MINI, dir, { recursive: true });
+    mkdirSync(join(dir, 'events'));
+    writeFileSync(join(dir, 'events', '2025.yaml'), fragment('talks-1'));
+    const r = await runMain(['validate', dir]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /events\/2025\.yaml:1: events\[0\]\.id: duplicate id "talks-1" \(first at .*events\.yaml:1\)/);
   });
 });

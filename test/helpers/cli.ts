@@ -22,3 +22,33 @@ export function runCli(args: readonly string[], options: { db?: string; cwd?: st
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** A stream that collects what is written to it. */
+export class StringStream {
+  text = '';
+  readonly isTTY = false;
+  write(s: string): boolean {
+    this.text += s;
+    return true;
+  }
+}
+
+/**
+ * `faultline ...args` called in process through `main(argv, io)`: faster than `runCli` and what most tests should use.
+ * FAULTLINE_DB is set to `db` when given; the environment is the test process's plus `env`.
+ */
+export async function runMain(args: readonly string[], options: { db?: string; cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  const { main } = await import('../../src/cli/main.js');
+  const stdout = new StringStream();
+  const stderr = new StringStream();
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  if (options.db) env.FAULTLINE_DB = options.db;
+  const before = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    const code = await main(['node', 'faultline', ...args], { stdout, stderr, env, cwd: options.cwd ?? REPO_ROOT });
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  } finally {
+    process.exitCode = before;
+  }
+}

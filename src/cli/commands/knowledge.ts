@@ -1,14 +1,14 @@
 // Commands that validate, load and export the curated knowledge base, and `start`, the main job.
 import type { Command } from 'commander';
 import { UserError, formatIssue, type KnowledgeBase } from '../../model/index.js';
-import { printJson, withStore } from '../context.js';
+import { ioOf, printJson, withStore, type CliIo } from '../context.js';
 
 /** Validates a region directory, throwing one UserError that lists every issue. */
-async function readValid(dir: string): Promise<{ kb: KnowledgeBase; hash: string }> {
+async function readValid(dir: string, io: CliIo): Promise<{ kb: KnowledgeBase; hash: string }> {
   const { readRegionDir } = await import('../../ingest/curated/index.js');
   const r = readRegionDir(dir);
   if (!r.ok) {
-    for (const issue of r.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+    for (const issue of r.issues) io.stderr.write(`${formatIssue(issue)}\n`);
     throw new UserError('validate', `${r.issues.length} problem${r.issues.length === 1 ? '' : 's'} in ${dir}; nothing was written`);
   }
   return { kb: r.kb, hash: r.hash };
@@ -23,10 +23,10 @@ export function defineKnowledgeCommands(program: Command): void {
     .command('validate')
     .description('check a region directory: schemas, dates and references; exit 2 on any problem')
     .argument('<dir>', 'region directory (region.yaml, sources.yaml, actors.yaml, …)')
-    .action(async (dir: string) => {
-      const { kb } = await readValid(dir);
+    .action(async (dir: string, _opts: unknown, cmd: Command) => {
+      const { kb } = await readValid(dir, ioOf(cmd));
       const counts = Object.fromEntries(Object.entries(kb).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length]));
-      process.stdout.write(`${dir}: valid (${describeCounts(counts)})\n`);
+      ioOf(cmd).stdout.write(`${dir}: valid (${describeCounts(counts)})\n`);
     });
 
   program
@@ -34,11 +34,11 @@ export function defineKnowledgeCommands(program: Command): void {
     .description('validate a region directory, then load it into the store in one transaction')
     .argument('<dir>', 'region directory')
     .action(async (dir: string, _opts: unknown, cmd: Command) => {
-      const { kb, hash } = await readValid(dir);
+      const { kb, hash } = await readValid(dir, ioOf(cmd));
       const { loadKnowledgeBase } = await import('../../store/index.js');
       await withStore(cmd, async (store) => {
         const r = await loadKnowledgeBase(store, kb, hash);
-        process.stdout.write(r.unchanged ? `${r.origin}: unchanged since the last load (${describeCounts(r.counts)})\n` : `${r.origin}: loaded ${describeCounts(r.counts)}\n`);
+        ioOf(cmd).stdout.write(r.unchanged ? `${r.origin}: unchanged since the last load (${describeCounts(r.counts)})\n` : `${r.origin}: loaded ${describeCounts(r.counts)}\n`);
       });
     });
 
@@ -49,7 +49,7 @@ export function defineKnowledgeCommands(program: Command): void {
     .option('--include-datasets', 'also include events imported from GDELT, ICEWS and ACLED')
     .action(async (opts: { includeDatasets?: boolean }, cmd: Command) => {
       const { exportKnowledgeBase } = await import('../../store/index.js');
-      await withStore(cmd, async (store) => printJson(await exportKnowledgeBase(store, { includeDatasets: opts.includeDatasets })));
+      await withStore(cmd, async (store) => printJson(await exportKnowledgeBase(store, { includeDatasets: opts.includeDatasets }), cmd));
     });
 
   program
@@ -58,13 +58,13 @@ export function defineKnowledgeCommands(program: Command): void {
     .option('--region <id>', 'built-in region to load', 'south-caucasus')
     .action(async (opts: { region: string }, cmd: Command) => {
       const { builtinRegionDir } = await import('../../ingest/curated/index.js');
-      const { kb, hash } = await readValid(builtinRegionDir(opts.region));
+      const { kb, hash } = await readValid(builtinRegionDir(opts.region), ioOf(cmd));
       const { loadKnowledgeBase } = await import('../../store/index.js');
       const { regionSummary } = await import('../../report/region-summary.js');
       await withStore(cmd, async (store) => {
         const r = await loadKnowledgeBase(store, kb, hash);
-        process.stdout.write(`${store.path}: ${r.unchanged ? 'region unchanged since last load' : `loaded ${describeCounts(r.counts)}`}\n\n`);
-        process.stdout.write(await regionSummary(store, kb.region.id));
+        ioOf(cmd).stdout.write(`${store.path}: ${r.unchanged ? 'region unchanged since last load' : `loaded ${describeCounts(r.counts)}`}\n\n`);
+        ioOf(cmd).stdout.write(await regionSummary(store, kb.region.id));
         const after = await import('../start-hooks.js');
         for (const hook of after.START_HOOKS) await hook(store, cmd);
       });

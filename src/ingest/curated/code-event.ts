@@ -29,6 +29,8 @@ export function codeEvent(input: EventInput, origin: string): CodeEventResult {
       confidence: input.confidence,
       negated: input.negated,
       hypothetical: input.hypothetical,
+      status: input.status,
+      review: 'accepted',
       origin: { dataset: origin, row: null },
     },
   };

@@ -90,31 +90,40 @@ export function readRegionDir(dir: string, options: { display?: (path: string) =
   const parsed = {} as { [K in CollectionName]: Array<{ value: z.infer<(typeof SCHEMAS)[K]>; at: Located }> };
   for (const name of COLLECTIONS) {
     parsed[name] = [] as never;
-    const file = read(`${name}.yaml`);
-    if (!file) continue;
-    if (file.data === null || file.data === undefined) continue;
-    if (!Array.isArray(file.data)) {
-      issues.push({ file: file.file, line: 1, field: '(file)', message: 'must be a YAML list of records' });
-      continue;
+    // A collection is `<name>.yaml` and, for large regions, any `<name>/*.yaml` fragments (read in name order).
+    const sub = join(dir, name);
+    const fragments = existsSync(sub) && statSync(sub).isDirectory()
+      ? readdirSync(sub).filter((f) => f.endsWith('.yaml')).sort().map((f) => `${name}/${f}`)
+      : [];
+    const seen = new Map<string, { file: string; line: number }>();
+    for (const fileName of [`${name}.yaml`, ...fragments]) {
+      const file = read(fileName);
+      if (!file) continue;
+      if (file.data === null || file.data === undefined) continue;
+      if (!Array.isArray(file.data)) {
+        issues.push({ file: file.file, line: 1, field: '(file)', message: 'must be a YAML list of records' });
+        continue;
+      }
+      file.data.forEach((item: unknown, index: number) => {
+        const r = SCHEMAS[name].safeParse(item);
+        if (!r.success) {
+          issues.push(...zodIssues(file, [index], r.error, name));
+          // Keep the raw record for reference checks, so one bad field does not hide another or cascade.
+          if (item && typeof item === 'object') invalid[name].push({ value: item, at: { file, index } });
+          return;
+        }
+        const id = (r.data as { id: string }).id;
+        const prev = seen.get(id);
+        const line = file.lineOf([index, 'id']);
+        if (prev !== undefined) {
+          const where = prev.file === file.file ? `line ${prev.line}` : `${prev.file}:${prev.line}`;
+          issues.push({ file: file.file, line, field: `${name}[${index}].id`, message: `duplicate id "${id}" (first at ${where})` });
+          return;
+        }
+        seen.set(id, { file: file.file, line });
+        (parsed[name] as Array<{ value: unknown; at: Located }>).push({ value: r.data, at: { file, index } });
+      });
     }
-    const seen = new Map<string, number>();
-    file.data.forEach((item: unknown, index: number) => {
-      const r = SCHEMAS[name].safeParse(item);
-      if (!r.success) {
-        issues.push(...zodIssues(file, [index], r.error, name));
-        // Keep the raw record for reference checks, so one bad field does not hide another or cascade.
-        if (item && typeof item === 'object') invalid[name].push({ value: item, at: { file, index } });
-        return;
-      }
-      const id = (r.data as { id: string }).id;
-      const prev = seen.get(id);
-      if (prev !== undefined) {
-        issues.push({ file: file.file, line: file.lineOf([index, 'id']), field: `${name}[${index}].id`, message: `duplicate id "${id}" (first at line ${prev})` });
-        return;
-      }
-      seen.set(id, file.lineOf([index, 'id']));
-      (parsed[name] as Array<{ value: unknown; at: Located }>).push({ value: r.data, at: { file, index } });
-    });
   }
   // Files other than the known ones are probably typos; scenario subfolders are allowed.
   for (const entry of readdirSync(dir)) {
