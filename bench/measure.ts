@@ -36,7 +36,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 async function generate(store: Store): Promise<void> {
   await store.run(`INSERT INTO events
     SELECT 'g' || i, 'gdelt', i::VARCHAR, d, d, 'day', '040', q, g, NULL, [], [], [],
-      [s], [t], s, t, s, t, NULL, NULL, '', [], 1, false, false, NULL
+      [s], [t], s, t, s, t, NULL, NULL, '', [], 1, false, false, NULL, 'reported', 'accepted'
     FROM (
       SELECT i,
         DATE '2000-01-01' + (hash(i) % 7305)::INTEGER AS d,

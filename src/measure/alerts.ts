@@ -2,6 +2,8 @@
 import type { ScopeInput } from '../model/scope.js';
 import { UserError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
+import { inScope, resolveScope, type ResolvedScope } from '../store/evidence.js';
+import { readLatestDay, readWindows, type WindowsRead } from '../store/evidence-reads.js';
 
 export interface AlertOptions {
   /** What counts as evidence (origins, region, confidence, alleged); the defaults of SCOPE_DEFAULTS when absent. */
@@ -37,6 +39,8 @@ export interface Alert {
   /** Escalation: more material conflict or a lower Goldstein mean; détente the reverse. */
   readonly direction: 'escalation' | 'de-escalation';
   readonly events: number;
+  /** Ids of the curated and extracted events of the window (dataset rows are counted in `events` only). */
+  readonly eventIds: readonly string[];
 }
 
 /** Reads "90d", "12w" or a number of days. */
@@ -49,30 +53,73 @@ export function parseWindow(w: number | string): number {
 
 const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** Dyad-windows that break from the dyad's baseline, newest first, strongest first within a window. */
+/** Dyad-windows in scope that break from the dyad's baseline, newest first, strongest first within a window. */
 export async function alerts(store: Store, options: AlertOptions): Promise<Alert[]> {
+  const days = parseWindow(options.window);
+  const s = await resolveScope(store, options.scope);
+  const asOf = options.asOf ?? (await readLatestDay(store, s));
+  if (!asOf) return [];
+  return alertsOf(await readWindows(store, s, { asOf, days }), s, { ...options, asOf });
+}
+
+/** The windows alerts read, for one store and scope: what every alert of `alerts(store, options)` is computed from. */
+export async function alertWindows(store: Store, options: Pick<AlertOptions, 'scope' | 'window' | 'asOf'>): Promise<Map<string, DyadWindows>> {
+  const days = parseWindow(options.window);
+  const s = await resolveScope(store, options.scope);
+  const asOf = options.asOf ?? (await readLatestDay(store, s));
+  if (!asOf) return new Map();
+  return dyadWindows(await readWindows(store, s, { asOf, days }), s, { asOf, days });
+}
+
+/** One dyad's counts per window (0 = the window ending asOf), with the ids of the knowledge events in each. */
+export interface DyadWindows {
+  readonly a: string;
+  readonly b: string;
+  readonly byWindow: Map<number, { n: number; q4: number; g: number; ids: string[] }>;
+}
+
+/** The windows of every in-scope dyad from a windows read (pure): knowledge events add to every (source party, target party) pair in scope. */
+export function dyadWindows(read: WindowsRead, s: ResolvedScope, o: { asOf: string; days: number }): Map<string, DyadWindows> {
+  const dyads = new Map<string, DyadWindows>();
+  const add = (x: string, y: string, w: number, n: number, q4: number, g: number, id?: string) => {
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const key = `${a}\u0000${b}`;
+    const d = dyads.get(key) ?? { a, b, byWindow: new Map() };
+    const cur = d.byWindow.get(w) ?? { n: 0, q4: 0, g: 0, ids: [] };
+    cur.n += n;
+    cur.q4 += q4;
+    cur.g += g;
+    if (id) cur.ids.push(id);
+    d.byWindow.set(w, cur);
+    dyads.set(key, d);
+  };
+  for (const r of read.dataset) add(r.a, r.b, r.w, r.n, r.q4, r.g);
+  const asOfMs = Date.parse(`${o.asOf}T00:00:00Z`);
+  for (const e of read.items) {
+    const w = Math.floor((asOfMs - Date.parse(`${e.day}T00:00:00Z`)) / 86_400_000 / o.days);
+    if (w < 0) continue;
+    const seen = new Set<string>();
+    for (const x of e.source) {
+      for (const y of e.target) {
+        if (x === y || !inScope(s, x) || !inScope(s, y)) continue;
+        const key = x < y ? `${x} ${y}` : `${y} ${x}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        add(x, y, w, 1, e.quad === 4 ? 1 : 0, e.goldstein, e.id);
+      }
+    }
+  }
+  return dyads;
+}
+
+/** Alerts from a windows read (pure). */
+export function alertsOf(read: WindowsRead, s: ResolvedScope, options: AlertOptions & { asOf: string }): Alert[] {
   const o = { ...ALERT_DEFAULTS, ...options };
   const days = parseWindow(o.window);
-  const asOf = o.asOf ?? (await store.all<{ d: string | null }>(`SELECT strftime(max(date_start), '%Y-%m-%d') AS d FROM events WHERE NOT negated AND NOT hypothetical`))[0]?.d;
-  if (!asOf) return [];
-  const rows = await store.all<{ a: string; b: string; w: number; n: number; q4: number; g: number }>(
-    `SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
-        (date_diff('day', date_start, $1::DATE) // $2)::INTEGER AS w,
-        count(*)::INTEGER AS n, count(*) FILTER (quad = 4)::INTEGER AS q4, sum(goldstein)::DOUBLE AS g
-     FROM events
-     WHERE date_start IS NOT NULL AND date_start <= $1::DATE AND NOT negated AND NOT hypothetical
-       AND source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country
-     GROUP BY ALL`,
-    [asOf, days],
-  );
-  const oldest = Math.max(0, ...rows.map((r) => r.w));
-  const dyads = new Map<string, { a: string; b: string; byWindow: Map<number, { n: number; q4: number; g: number }> }>();
-  for (const r of rows) {
-    const key = `${r.a}\u0000${r.b}`;
-    const d = dyads.get(key) ?? { a: r.a, b: r.b, byWindow: new Map() };
-    d.byWindow.set(r.w, { n: r.n, q4: r.q4, g: r.g });
-    dyads.set(key, d);
-  }
+  const asOf = options.asOf;
+  const dyads = dyadWindows(read, s, { asOf, days });
+  let oldest = 0;
+  for (const d of dyads.values()) for (const w of d.byWindow.keys()) oldest = Math.max(oldest, w);
   const out: Alert[] = [];
   const stats = (xs: number[]) => {
     const mean = xs.reduce((s, v) => s + v, 0) / xs.length;
@@ -90,7 +137,7 @@ export async function alerts(store: Store, options: AlertOptions): Promise<Alert
       const c = stats(counts);
       const zc = (cur.q4 - c.mean) / Math.max(c.sd, o.countSdFloor);
       if (cur.q4 >= o.minCount && zc >= o.threshold) {
-        out.push({ a: d.a, b: d.b, window, measure: 'material-conflict', value: cur.q4, baseline: { ...c, windows: base.length }, z: zc, direction: 'escalation', events: cur.n });
+        out.push({ a: d.a, b: d.b, window, measure: 'material-conflict', value: cur.q4, baseline: { ...c, windows: base.length }, z: zc, direction: 'escalation', events: cur.n, eventIds: cur.ids });
       }
       const means = base.flatMap((k) => {
         const x = d.byWindow.get(k);
@@ -101,7 +148,7 @@ export async function alerts(store: Store, options: AlertOptions): Promise<Alert
         const value = cur.g / cur.n;
         const zm = (value - m.mean) / Math.max(m.sd, o.meanSdFloor);
         if (Math.abs(zm) >= o.threshold) {
-          out.push({ a: d.a, b: d.b, window, measure: 'goldstein-mean', value, baseline: { ...m, windows: means.length }, z: zm, direction: zm < 0 ? 'escalation' : 'de-escalation', events: cur.n });
+          out.push({ a: d.a, b: d.b, window, measure: 'goldstein-mean', value, baseline: { ...m, windows: means.length }, z: zm, direction: zm < 0 ? 'escalation' : 'de-escalation', events: cur.n, eventIds: cur.ids });
         }
       }
     }

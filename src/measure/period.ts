@@ -1,6 +1,7 @@
-// Period labels of days (2012-08, 2012-Q3, 2012) and the SQL that matches a party on one side of an event.
+// Period labels of days (2012-08, 2012-Q3, 2012) and the step from one period to the next, as every series uses them.
 
 export type PeriodUnit = 'month' | 'quarter' | 'year';
+export const PERIOD_UNITS: readonly PeriodUnit[] = ['month', 'quarter', 'year'];
 
 /** The label of the period holding `day` (YYYY-MM-DD), in the same form as dyad series use. */
 export function periodOf(day: string, by: PeriodUnit): string {
@@ -14,21 +15,38 @@ export function periodOf(day: string, by: PeriodUnit): string {
   }
 }
 
-/** SQL true when the party in parameter `param` (actor id or country code) is on `side` of an event. */
-export function onSide(side: 'source' | 'target', param: string): string {
-  return `(list_contains(${side}_countries, ${param}) OR list_contains(${side}_actors, ${param}))`;
+/** The label of the period after `label` (2012-12 → 2013-01, 2012-Q4 → 2013-Q1, 2012 → 2013). */
+export function nextPeriod(label: string, by: PeriodUnit): string {
+  const y = Number(label.slice(0, 4));
+  switch (by) {
+    case 'year':
+      return String(y + 1);
+    case 'quarter': {
+      const q = Number(label.slice(6));
+      return q === 4 ? `${y + 1}-Q1` : `${y}-Q${q + 1}`;
+    }
+    case 'month': {
+      const m = Number(label.slice(5, 7));
+      return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    }
+  }
 }
 
-/** SQL conditions every measure applies: a dated, real (not negated, not hypothetical) event within the range. */
-export function eventRange(options: { from?: string; to?: string }, p: (v: string) => string): string[] {
-  const where = ['date_start IS NOT NULL', 'NOT negated', 'NOT hypothetical'];
-  if (options.from) where.push(`date_start >= ${p(options.from)}::DATE`);
-  if (options.to) where.push(`date_start <= ${p(options.to)}::DATE`);
-  return where;
-}
-
-/** A parameter list with a function that appends a value and returns its placeholder. */
-export function sqlParams(): { params: (string | number)[]; p: (v: string | number) => string } {
-  const params: (string | number)[] = [];
-  return { params, p: (v) => (params.push(v), `$${params.length}`) };
+/** The first and last day of the period `label`. */
+export function periodDays(label: string, by: PeriodUnit): { from: string; to: string } {
+  const y = label.slice(0, 4);
+  switch (by) {
+    case 'year':
+      return { from: `${y}-01-01`, to: `${y}-12-31` };
+    case 'quarter': {
+      const q = Number(label.slice(6));
+      const m0 = (q - 1) * 3 + 1;
+      const end = new Date(Date.UTC(Number(y), m0 + 2, 0)).toISOString().slice(0, 10);
+      return { from: `${y}-${String(m0).padStart(2, '0')}-01`, to: end };
+    }
+    case 'month': {
+      const m = Number(label.slice(5, 7));
+      return { from: `${label}-01`, to: new Date(Date.UTC(Number(y), m, 0)).toISOString().slice(0, 10) };
+    }
+  }
 }

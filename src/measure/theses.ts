@@ -1,14 +1,15 @@
 // Thesis verdicts: every indicator of a thesis evaluated against the store, and an Analysis-of-Competing-Hypotheses matrix (Heuer 1999, ch. 8).
 import type { ScopeInput } from '../model/scope.js';
 import type { Claim, Format, Indicator, IndicatorKind, Relation, Source, Thesis } from '../model/index.js';
-import { relationHoldsOn } from '../model/index.js';
+import { relationHoldsOn, UserError } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { listActors, listClaims, listFormats, listRelations, listSources, listTheses } from '../store/queries.js';
 import { dyadSeries } from './dyad-series.js';
 import { dyadTrend } from './dyad-trend.js';
 import { mediation } from './mediation.js';
 import { influence } from './influence.js';
-import { eventRange, onSide, sqlParams } from './period.js';
+import { resolveScope, type ResolvedScope } from '../store/evidence.js';
+import { readEventSources, readMatchingEvents } from '../store/evidence-reads.js';
 
 export interface ThesisOptions {
   /** What counts as evidence (origins, region, confidence, alleged); the defaults of SCOPE_DEFAULTS when absent. */
@@ -80,6 +81,7 @@ export interface ThesesReport {
 
 interface Context {
   readonly store: Store;
+  readonly scope: ResolvedScope;
   readonly o: Required<Omit<ThesisOptions, 'scope'>> & Pick<ThesisOptions, 'scope'>;
   readonly claims: readonly Claim[];
   readonly relations: readonly Relation[];
@@ -104,6 +106,7 @@ export async function evaluateTheses(store: Store, options: ThesisOptions & { th
   const actors = await listActors(store);
   const ctx: Context = {
     store,
+    scope: await resolveScope(store, options.scope),
     o: { ...THESIS_DEFAULTS, ...options },
     claims: await listClaims(store),
     relations: await listRelations(store),
@@ -113,7 +116,7 @@ export async function evaluateTheses(store: Store, options: ThesisOptions & { th
   const results: ThesisResult[] = [];
   for (const t of theses) {
     const indicators: IndicatorResult[] = [];
-    for (const ind of t.indicators) indicators.push(await finish(ctx, ind, await evaluate(ctx, ind)));
+    for (const ind of t.indicators) indicators.push(await finish(ctx, ind, await evaluateSafely(ctx, ind)));
     const consistent = indicators.filter((i) => i.consistency === 'consistent').length;
     const inconsistent = indicators.filter((i) => i.consistency === 'inconsistent').length;
     const verdict: Verdict = consistent > inconsistent ? 'supported' : inconsistent > consistent ? 'contradicted' : 'not enough evidence';
@@ -151,10 +154,7 @@ async function finish(ctx: Context, ind: Indicator, p: Outcome): Promise<Indicat
   const evidenceSet = new Set(events);
   const claims = [...new Set([...(p.claims ?? []), ...ctx.claims.filter((c) => c.about.events.some((e) => evidenceSet.has(e))).map((c) => c.id)])];
   const sources = new Set<string>();
-  if (events.length) {
-    const rows = await ctx.store.all<{ sources: string[] }>(`SELECT sources FROM events WHERE list_contains(from_json($1::JSON, '["VARCHAR"]'), id)`, [JSON.stringify(events)]);
-    for (const r of rows) for (const s of r.sources) sources.add(s);
-  }
+  for (const list of (await readEventSources(ctx.store, events)).values()) for (const s of list) sources.add(s);
   for (const c of ctx.claims) if (claims.includes(c.id)) c.sources.forEach((s) => sources.add(s));
   for (const r of ctx.relations) if (p.relations?.includes(r.id)) r.sources.forEach((s) => sources.add(s));
   for (const f of ctx.formats) if (p.formats?.includes(f.id)) f.sources.forEach((s) => sources.add(s));
@@ -181,10 +181,20 @@ async function finish(ctx: Context, ind: Indicator, p: Outcome): Promise<Indicat
 const compare = (value: number, expect: 'at-least' | 'at-most', bound: number): boolean => (expect === 'at-least' ? value >= bound : value <= bound);
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** An indicator whose parties or data the scope cannot serve is not evaluated, with the reason as its note. */
+async function evaluateSafely(ctx: Context, ind: Indicator): Promise<Outcome> {
+  try {
+    return await evaluate(ctx, ind);
+  } catch (err) {
+    if (err instanceof UserError) return { value: null, holds: null, note: err.message };
+    throw err;
+  }
+}
+
 async function evaluate(ctx: Context, ind: Indicator): Promise<Outcome> {
   switch (ind.kind) {
     case 'dyad-trend': {
-      const series = await dyadSeries(ctx.store, { a: ind.a, b: ind.b, by: ind.by, from: ind.from, ...(ind.to ? { to: ind.to } : {}) });
+      const series = await dyadSeries(ctx.store, { scope: ctx.o.scope, a: ind.a, b: ind.b, by: ind.by, from: ind.from, ...(ind.to ? { to: ind.to } : {}) });
       const trend = dyadTrend(series, { by: ind.by });
       const ids = await eventIds(ctx, { source: [ind.a, ind.b], target: [ind.a, ind.b], pairOf: [ind.a, ind.b], from: ind.from, to: ind.to });
       if (trend.periods < ctx.o.minPeriods || trend.slope === null || !trend.mannKendall) {
@@ -197,7 +207,7 @@ async function evaluate(ctx: Context, ind: Indicator): Promise<Outcome> {
       return { value: round(trend.slope), holds: significant ? direction === ind.expect : null, note: significant ? note : `${note}: no significant trend at α = ${ctx.o.alpha}`, ...ids };
     }
     case 'mediation-share': {
-      const m = await mediation(ctx.store, { a: ind.a, b: ind.b, from: ind.from, ...(ind.to ? { to: ind.to } : {}) });
+      const m = await mediation(ctx.store, { scope: ctx.o.scope, a: ind.a, b: ind.b, from: ind.from, ...(ind.to ? { to: ind.to } : {}) });
       if (m.share === null) return { value: null, holds: null, note: `no ${ind.a}–${ind.b} events in the period` };
       const cited = (m.mediatedEvents.length ? m.mediatedEvents : m.eventIds).slice(0, ctx.o.maxEvents);
       return {
@@ -209,7 +219,7 @@ async function evaluate(ctx: Context, ind: Indicator): Promise<Outcome> {
       };
     }
     case 'influence-share': {
-      const inf = await influence(ctx.store, { actor: ind.actor, groups: { partners: ind.partners }, from: ind.from, ...(ind.to ? { to: ind.to } : {}) });
+      const inf = await influence(ctx.store, { scope: ctx.o.scope, actor: ind.actor, groups: { partners: ind.partners }, from: ind.from, ...(ind.to ? { to: ind.to } : {}) });
       const g = inf.groups[0];
       if (!g || g.share === null) return { value: null, holds: null, note: `no events of ${ind.actor} with a partner in the period` };
       const ids = await eventIds(ctx, { source: [ind.actor], target: ind.partners, either: true, from: ind.from, to: ind.to });
@@ -253,28 +263,15 @@ async function evaluate(ctx: Context, ind: Indicator): Promise<Outcome> {
   }
 }
 
-/** Ids of real events matching the filters (oldest first, capped) and their total count. */
+/** Ids of events in scope matching the filters (oldest first, capped) and their total count. */
 async function eventIds(
   ctx: Context,
   f: { source?: readonly string[]; target?: readonly string[]; pairOf?: readonly [string, string]; either?: boolean; quad?: readonly number[]; cameo?: readonly string[]; from: string; to: string | null },
 ): Promise<{ events: string[]; eventCount: number }> {
-  const { params, p } = sqlParams();
-  const where = eventRange({ from: f.from, ...(f.to ? { to: f.to } : {}) }, p);
-  const any = (side: 'source' | 'target', parties: readonly string[]) => `(${parties.map((x) => onSide(side, p(x))).join(' OR ')})`;
-  if (f.pairOf) {
-    const [a, b] = f.pairOf;
-    where.push(`((${any('source', [a])} AND ${any('target', [b])}) OR (${any('source', [b])} AND ${any('target', [a])}))`);
-  } else if (f.either && f.source?.length && f.target?.length) {
-    where.push(`((${any('source', f.source)} AND ${any('target', f.target)}) OR (${any('source', f.target)} AND ${any('target', f.source)}))`);
-  } else {
-    if (f.source?.length) where.push(any('source', f.source));
-    if (f.target?.length) where.push(any('target', f.target));
-  }
-  if (f.quad?.length) where.push(`quad IN (${f.quad.map((q) => p(q)).join(', ')})`);
-  if (f.cameo?.length) where.push(`(${f.cameo.map((c) => `starts_with(cameo, ${p(c)})`).join(' OR ')})`);
-  const rows = await ctx.store.all<{ id: string; n: number }>(
-    `SELECT id, (count(*) OVER ())::INTEGER AS n FROM events WHERE ${where.join(' AND ')} ORDER BY date_start, id LIMIT ${ctx.o.maxEvents}`,
-    params,
-  );
-  return { events: rows.map((r) => r.id), eventCount: rows[0]?.n ?? 0 };
+  const scope: ResolvedScope = { ...ctx.scope, from: f.from, ...(f.to ? { to: f.to } : {}) };
+  const match = f.pairOf
+    ? { source: [f.pairOf[0]], target: [f.pairOf[1]], either: true }
+    : { source: f.source, target: f.target, either: f.either };
+  const r = await readMatchingEvents(ctx.store, scope, { ...match, quad: f.quad, cameo: f.cameo }, ctx.o.maxEvents);
+  return { events: r.ids, eventCount: r.count };
 }

@@ -17,6 +17,40 @@ export const RelationType = z.enum([
 ]);
 export type RelationType = z.infer<typeof RelationType>;
 
+/**
+ * The layer of the signed network a relation type belongs to. Alignment ties are positive and hostility ties
+ * negative: both sign the network that balance, blocs and frustration read. Dependency (economic, energy,
+ * security dependency, basing, membership) and brokerage (mediation) are reported as layers of their own and
+ * never sign an alignment tie: depending on a power, hosting its base or sharing its bloc is not siding with it.
+ */
+export type RelationLayer = 'alignment' | 'hostility' | 'dependency' | 'brokerage';
+
+export const RELATION_LAYER: Readonly<Record<RelationType, RelationLayer>> = {
+  alliance: 'alignment',
+  'defense-cooperation': 'alignment',
+  rivalry: 'hostility',
+  occupation: 'hostility',
+  'economic-dependency': 'dependency',
+  'energy-dependency': 'dependency',
+  'security-dependency': 'dependency',
+  basing: 'dependency',
+  membership: 'dependency',
+  mediation: 'brokerage',
+};
+
+/** The sign a relation type carries in the signed network: +1 alignment, −1 hostility, null for the unsigned layers. */
+export function layerSign(type: RelationType): 1 | -1 | null {
+  switch (RELATION_LAYER[type]) {
+    case 'alignment':
+      return 1;
+    case 'hostility':
+      return -1;
+    case 'dependency':
+    case 'brokerage':
+      return null;
+  }
+}
+
 export const Relation = z
   .object({
     id: RelationId,
@@ -34,6 +68,10 @@ export const Relation = z
   .refine((r) => !r.interval.start || !r.interval.end || r.interval.start <= r.interval.end, {
     message: 'start must not be after end',
     path: ['interval', 'end'],
+  })
+  .refine((r) => layerSign(r.type) === null || layerSign(r.type) === r.sign, {
+    message: 'contradicts the relation type: alliance and defense-cooperation are +1, rivalry and occupation −1',
+    path: ['sign'],
   });
 export type Relation = z.infer<typeof Relation>;
 

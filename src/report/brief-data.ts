@@ -4,8 +4,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Region, Source } from '../model/index.js';
 import type { Store } from '../store/store.js';
-import { listActors, listClaims, listEvents, listRegions, listSources } from '../store/queries.js';
-import type { DyadPeriod, DyadTrend, Verdict } from '../measure/index.js';
+import { listActors, listClaims, listRegions, listSources } from '../store/queries.js';
+import { describeScope, resolveScope, scopeJson } from '../store/evidence.js';
+import { readMatchingEvents, readSpan } from '../store/evidence-reads.js';
+import type { DyadPeriod, DyadReport, DyadTrend, Verdict } from '../measure/index.js';
 
 export interface Citation {
   readonly n: number;
@@ -22,6 +24,8 @@ export interface KeyShift {
   readonly trend: DyadTrend;
   readonly first: DyadPeriod;
   readonly last: DyadPeriod;
+  /** The evidence behind the series: events, sources, origins and the ids counted. */
+  readonly evidence: DyadReport['evidence'];
   readonly cites: readonly number[];
 }
 
@@ -65,7 +69,10 @@ export interface BriefData {
   readonly kind: 'brief';
   readonly region: Region;
   readonly generated: string;
-  readonly counts: { readonly events: number; readonly first: string | null; readonly last: string | null };
+  readonly counts: { readonly events: number; readonly first: string | null; readonly last: string | null; readonly byOrigin: Readonly<Record<string, number>> };
+  /** What counts as evidence in every figure of the brief, stated at its top. */
+  readonly scope: ReturnType<typeof scopeJson>;
+  readonly scopeText: string;
   readonly shifts: readonly KeyShift[];
   readonly claims: readonly ContestedClaim[];
   readonly theses: readonly ThesisVerdict[];
@@ -152,8 +159,11 @@ export async function briefData(store: Store, options: BriefOptions = {}): Promi
   const gaps: string[] = [];
   const m = await import('../measure/index.js');
 
-  // Key shifts: every pair of a region country with a region country or a named outside power, ranked by the size of the trend.
-  const parties = [...new Set([...region.countries, ...Object.values(region.groups).flat()])];
+  const scopeInput = { region: region.id, ...o.scope };
+  const scope = await resolveScope(store, scopeInput);
+  // Key shifts: pairs of a region country with a party of the scope, only where the evidence suffices for a
+  // trend test and the series has a significant trend or a break; ranked by the size of the trend.
+  const parties = scope.region ? scope.region.parties.filter((p) => names.has(p) || region.countries.includes(p)) : [...new Set([...region.countries, ...Object.values(region.groups).flat()])];
   const candidates: KeyShift[] = [];
   const seen = new Set<string>();
   for (const a of region.countries) {
@@ -161,23 +171,25 @@ export async function briefData(store: Store, options: BriefOptions = {}): Promi
       const key = [a, b].sort().join('~');
       if (a === b || seen.has(key)) continue;
       seen.add(key);
-      const series = await m.dyadSeries(store, { a, b, by: 'year' });
-      if (series.length < 2) continue;
+      const report = await m.dyadReport(store, { scope: scopeInput, a, b, by: 'year' });
+      const series = report.series;
       const trend = m.dyadTrend(series, { by: 'year' });
-      if (trend.slope === null) continue;
-      candidates.push({ a, b, names: [name(a), name(b)], series, trend, first: series[0], last: series[series.length - 1], cites: [] });
+      if (trend.verdict === 'insufficient evidence' || trend.slope === null) continue;
+      if (trend.verdict === 'no significant trend' && trend.changePoints.length === 0) continue;
+      const withEvents = series.filter((p) => p.events > 0);
+      candidates.push({ a, b, names: [name(a), name(b)], series, trend, first: withEvents[0], last: withEvents[withEvents.length - 1], evidence: report.evidence, cites: [] });
     }
   }
   const strength = (s: KeyShift) => Math.abs(s.trend.slope ?? 0) * Math.sqrt(s.trend.periods) + (s.trend.changePoints.length ? 1 : 0);
   const chosen = candidates.sort((x, y) => strength(y) - strength(x) || y.series.length - x.series.length).slice(0, o.shifts);
   const shifts: KeyShift[] = [];
   for (const s of chosen) {
-    // Cite the sources of the most intense events of the last period.
-    const between = await eventsBetween(store, s.a, s.b, `${s.last.period}-01-01`, `${s.last.period}-12-31`);
-    const picked = between.sort((x, y) => Math.abs(y.goldstein) - Math.abs(x.goldstein)).slice(0, 2);
-    shifts.push({ ...s, cites: unique(picked.flatMap((e) => e.sources.slice(0, 2).map((id) => cite.source(id)))) });
+    // Cite the sources of the last period's events.
+    const last = { ...scope, from: `${s.last.period}-01-01`, to: `${s.last.period}-12-31` };
+    const found = await readMatchingEvents(store, last, { source: [s.a], target: [s.b], either: true }, 50);
+    shifts.push({ ...s, cites: unique(found.sources.slice(0, 3).map((id) => cite.source(id))) });
   }
-  if (!shifts.length) gaps.push('No dyad has events in two or more years yet, so no shift can be measured.');
+  if (!shifts.length) gaps.push('No dyad of the region has enough evidence for a trend test (at least 5 years with events and 20 events) together with a significant trend or a break, so no shift is reported.');
 
   const claims: ContestedClaim[] = (await listClaims(store))
     .filter((c) => c.status === 'denied' || c.status === 'disputed')
@@ -190,7 +202,7 @@ export async function briefData(store: Store, options: BriefOptions = {}): Promi
       cites: unique(c.sources.map((id) => cite.source(id))),
     }));
 
-  const report = await m.evaluateTheses(store);
+  const report = await m.evaluateTheses(store, { scope: scopeInput });
   const theses: ThesisVerdict[] = report.theses.map((t) => ({
     title: t.title,
     statement: t.statement,
@@ -202,14 +214,15 @@ export async function briefData(store: Store, options: BriefOptions = {}): Promi
   }));
 
   const scenarios = await scenarioOutlooks(o.scenarioDirs ?? [], o, cite, gaps);
-  const [span] = await store.all<{ n: number; first: string | null; last: string | null }>(
-    'SELECT count(*)::INTEGER AS n, min(date_start)::VARCHAR AS first, max(date_end)::VARCHAR AS last FROM events',
-  );
+  const span = await readSpan(store, scope);
+  const total = Object.values(span.byOrigin).reduce((n, k) => n + k, 0);
   return {
     kind: 'brief',
     region,
     generated: o.today ?? new Date().toISOString().slice(0, 10),
-    counts: { events: span.n, first: span.first, last: span.last },
+    counts: { events: total, first: span.first, last: span.last, byOrigin: span.byOrigin },
+    scope: scopeJson(scope),
+    scopeText: describeScope(scope),
     shifts,
     claims,
     theses,
@@ -217,17 +230,6 @@ export async function briefData(store: Store, options: BriefOptions = {}): Promi
     citations: cite.all,
     gaps,
   };
-}
-
-async function eventsBetween(store: Store, a: string, b: string, from: string, to: string) {
-  const all = await listEvents(store, { actor: a, from, to });
-  const rows = await store.all<{ id: string }>(
-    `SELECT id FROM events WHERE date_start BETWEEN $3::DATE AND $4::DATE AND
-       ((list_contains(source_countries, $1) AND list_contains(target_countries, $2)) OR (list_contains(source_countries, $2) AND list_contains(target_countries, $1)))`,
-    [a, b, from, to],
-  );
-  const ids = new Set(rows.map((r) => r.id));
-  return all.filter((e) => ids.has(e.id));
 }
 
 async function scenarioOutlooks(dirs: readonly string[], o: Required<Pick<BriefOptions, 'runs' | 'perturb' | 'seed'>>, cite: Citations, gaps: string[]): Promise<ScenarioOutlook[]> {

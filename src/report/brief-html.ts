@@ -40,7 +40,8 @@ export function renderBriefHtml(d: BriefData): string {
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">');
   out.push(`<title>${esc(d.region.name)}: regional brief</title><style>${STYLE}</style></head><body>`);
   out.push(`<h1>${esc(d.region.name)}: regional brief</h1>`);
-  out.push(`<p class="meta">Written ${esc(d.generated)} by Faultline from ${d.counts.events} events (${esc(d.counts.first ?? '—')} to ${esc(d.counts.last ?? '—')}).</p>`);
+  out.push(`<p class="meta">Written ${esc(d.generated)} by Faultline from ${d.counts.events} events in scope (${esc(d.counts.first ?? '—')} to ${esc(d.counts.last ?? '—')}).</p>`);
+  out.push(`<p class="meta scope">Evidence scope: ${esc(d.scopeText)}.</p>`);
   out.push(`<p>${esc(d.region.description)}</p>`);
   for (const g of d.gaps) out.push(`<p class="gap">${esc(g)}</p>`);
 

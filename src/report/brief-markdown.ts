@@ -28,7 +28,8 @@ export function renderBriefMarkdown(d: BriefData): string {
   const out: string[] = [];
   const e = escapeMarkdown;
   out.push(`# ${e(d.region.name)}: regional brief`, '');
-  out.push(`*Written ${d.generated} by Faultline from ${d.counts.events} events (${d.counts.first ?? '—'} to ${d.counts.last ?? '—'}).*`, '');
+  out.push(`*Written ${d.generated} by Faultline from ${d.counts.events} events in scope (${d.counts.first ?? '—'} to ${d.counts.last ?? '—'}).*`, '');
+  out.push(`*Evidence scope: ${escapeMarkdown(d.scopeText)}.*`, '');
   out.push(e(d.region.description), '');
   for (const g of d.gaps) out.push(`> ${e(g)}`, '');
 

@@ -14,7 +14,8 @@ export interface DyadChartPeriod {
   readonly period: string;
   readonly events: number;
   readonly quad: { readonly '1': number; readonly '2': number; readonly '3': number; readonly '4': number };
-  readonly goldstein_mean: number;
+  /** Null in a period without events (no point is drawn; the line breaks there). */
+  readonly goldstein_mean: number | null;
 }
 
 /** Stacked quad-class counts (left scale) and the Goldstein mean (right scale, −10…+10) per period. */
@@ -56,9 +57,19 @@ export function dyadChartSvg(series: readonly DyadChartPeriod[], options: { titl
     });
     if (i % labelEvery === 0) out.push(`<text x="${f1(cx)}" y="${H - m.b + 13}" ${FONT} font-size="9" fill="#52606d" text-anchor="middle">${escapeXml(p.period)}</text>`);
   });
-  const pts = series.map((p, i) => `${f1(m.l + step * (i + 0.5))},${f1(yGold(p.goldstein_mean))}`);
-  if (pts.length > 1) out.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="#1d2733" stroke-width="1.8"/>`);
+  // The line breaks at periods without events: a mean of nothing is not zero.
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 1) out.push(`<polyline points="${run.join(' ')}" fill="none" stroke="#1d2733" stroke-width="1.8"/>`);
+    run = [];
+  };
   series.forEach((p, i) => {
+    if (p.goldstein_mean === null) return flush();
+    run.push(`${f1(m.l + step * (i + 0.5))},${f1(yGold(p.goldstein_mean))}`);
+  });
+  flush();
+  series.forEach((p, i) => {
+    if (p.goldstein_mean === null) return;
     out.push(`<circle cx="${f1(m.l + step * (i + 0.5))}" cy="${f1(yGold(p.goldstein_mean))}" r="2.6" fill="#1d2733"><title>${escapeXml(`${p.period}: Goldstein mean ${f1(p.goldstein_mean)} over ${p.events} events`)}</title></circle>`);
   });
   out.push(`<text x="${m.l}" y="${H - 4}" ${FONT} font-size="9" fill="#7b8794">bars: events by quad class (left scale) · line: Goldstein mean (right scale)</text>`);

@@ -99,8 +99,9 @@ export const ROUTES: readonly Route[] = [
     path: '/api/theses',
     cacheable: true,
     summary: 'Theses of the region with the verdict of their indicators',
+    query: S.ThesesQuery,
     response: S.ThesesResponse,
-    handle: (ctx) => service.theses(ctx.store),
+    handle: (ctx, { query }) => service.theses(ctx.store, query),
   }),
   route({
     method: 'get',

@@ -1,6 +1,6 @@
 // Zod schemas of the API's query parameters, request bodies and responses; the OpenAPI document is generated from them.
 import { z } from 'zod';
-import { Actor, Claim, Event, Source, Thesis, boundDay } from '../model/index.js';
+import { Actor, Claim, Event, Source, Thesis, boundDay, EVIDENCE_ORIGINS, SCOPE_DEFAULTS } from '../model/index.js';
 
 const dayPattern = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
@@ -18,6 +18,32 @@ const Party = z.string().min(1).max(200).regex(/^[A-Za-z0-9][A-Za-z0-9:_.+-]*$/,
 const Flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+/**
+ * The evidence scope every measure endpoint takes, with the names the CLI uses (--origin, --region,
+ * --min-confidence, --include-alleged): origin=curated,gdelt&region=world&minConfidence=0.7&includeAlleged=true.
+ */
+export const ScopeQuery = {
+  origin: z
+    .string()
+    .regex(new RegExp(`^(${EVIDENCE_ORIGINS.join('|')})(,(${EVIDENCE_ORIGINS.join('|')}))*$`), `must be a comma-separated list of ${EVIDENCE_ORIGINS.join(', ')}`)
+    .transform((v) => [...new Set(v.split(','))] as (typeof EVIDENCE_ORIGINS)[number][])
+    .optional()
+    .describe(`evidence origins, comma-separated (default: all of ${EVIDENCE_ORIGINS.join(', ')})`),
+  region: z.string().regex(/^[a-z0-9-]+$/, 'must be a loaded region id or "world"').optional().describe('a loaded region id, or "world" (default: the loaded region)'),
+  minConfidence: z.coerce.number().min(0).max(1).optional().describe(`least confidence an event needs (default ${SCOPE_DEFAULTS.minConfidence})`),
+  includeAlleged: Flag.optional().describe('also count alleged and denied events (default false)'),
+};
+
+/** The scope fields of a parsed query, in the form the measures take. */
+export function scopeFromQuery(q: { origin?: (typeof EVIDENCE_ORIGINS)[number][]; region?: string; minConfidence?: number; includeAlleged?: boolean }) {
+  return {
+    ...(q.origin ? { origins: q.origin } : {}),
+    ...(q.region ? { region: q.region } : {}),
+    ...(q.minConfidence !== undefined ? { minConfidence: q.minConfidence } : {}),
+    ...(q.includeAlleged ? { includeAlleged: true } : {}),
+  };
+}
 
 export const ActorsQuery = z.object({
   actor: Party.optional().describe('only this actor id, country, or the actors that are part of it'),
@@ -47,12 +73,33 @@ export const DyadQuery = z.object({
   directed: Flag.optional().describe('only events from a to b (default: both directions)'),
   from: DayParam('from').optional(),
   to: DayParam('to').optional(),
+  normalize: Flag.optional().describe("also each period's share of all in-scope events (volume normalisation)"),
+  ...ScopeQuery,
 });
 
 export const BalanceQuery = z.object({
   from: DayParam('from').optional(),
   to: DayParam('to').optional(),
+  ...ScopeQuery,
 });
+
+export const ThesesQuery = z.object({ ...ScopeQuery });
+
+const EvidenceCount = z
+  .object({ events: z.number().int(), sources: z.number().int(), origins: z.record(z.string(), z.number().int()) })
+  .describe('the evidence behind a figure: events, distinct sources of curated and extracted events, events per origin');
+
+const ScopeResponse = z
+  .object({
+    origins: z.array(z.string()),
+    region: z.string(),
+    parties: z.array(z.string()).nullable(),
+    minConfidence: z.number(),
+    includeAlleged: z.boolean(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+  })
+  .describe('what counted as evidence');
 
 export const SimulateBody = z
   .object({
@@ -94,7 +141,10 @@ export const DyadPoint = z.object({
     .object({ '1': z.number().int(), '2': z.number().int(), '3': z.number().int(), '4': z.number().int() })
     .describe('event counts per quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict'),
   goldstein_sum: z.number(),
-  goldstein_mean: z.number(),
+  goldstein_mean: z.number().nullable().describe('null in a period without events'),
+  sources: z.number().int(),
+  origins: z.record(z.string(), z.number().int()),
+  share: z.number().nullable().optional(),
 });
 
 export const DyadResponse = z.object({
@@ -102,10 +152,14 @@ export const DyadResponse = z.object({
   b: z.string(),
   by: Period,
   directed: z.boolean(),
-  series: z.array(DyadPoint).describe('periods with at least one event, oldest first'),
+  scope: ScopeResponse,
+  evidence: EvidenceCount.extend({ ids: z.array(z.string()), idsComplete: z.boolean() }),
+  series: z.array(DyadPoint).describe('every period from the first to the last with evidence, oldest first; empty periods have 0 events and a null mean'),
   trend: z
     .object({
       periods: z.number(),
+      verdict: z.enum(['rising', 'falling', 'no significant trend', 'insufficient evidence']),
+      reason: z.string(),
       slope: z.number().nullable().describe('Theil–Sen slope of the Goldstein mean per period'),
       intercept: z.number().nullable(),
       origin: z.string().nullable(),
@@ -122,6 +176,9 @@ export const BalanceResponse = z
     from: z.string().nullable(),
     to: z.string().nullable(),
     names: z.record(z.string(), z.string()).describe('display name of each node'),
+    scope: ScopeResponse,
+    evidence: EvidenceCount.extend({ relations: z.number().int() }),
+    layers: z.array(z.object({ a: z.string(), b: z.string(), layer: z.string(), type: z.string(), relation: z.string(), from: z.string(), to: z.string() }).loose()).describe('dependency and brokerage relations, reported beside the signed network and never signing it'),
     nodes: z.array(z.string()),
     edges: z.array(SignedEdge),
     triads: z.object({ balanced: z.number(), unbalanced: z.number(), ratio: z.number().nullable() }).describe('balanced and unbalanced triangles (Cartwright & Harary)'),

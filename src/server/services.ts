@@ -8,7 +8,9 @@ import type { Region, Thesis } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { DATASET_ORIGINS, countRows, listActors, listClaims, listEvents, listRegions, listSources, listTheses } from '../store/queries.js';
 import { HttpError } from './http-error.js';
-import type { ActorsQuery, BalanceQuery, ClaimsQuery, DyadQuery, EventsQuery, IngestBody, SimulateBody } from './schemas.js';
+import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type SimulateBody, type ThesesQuery } from './schemas.js';
+import { resolveScope } from '../store/evidence.js';
+import { readSpan } from '../store/evidence-reads.js';
 
 /** Where the scenario YAML files of a region live, given the loaded regions. */
 export type ScenarioDirs = (regions: readonly Region[]) => Promise<readonly string[]>;
@@ -22,15 +24,12 @@ export const builtinScenarioDirs: ScenarioDirs = async (regions) => {
 export async function region(store: Store) {
   const regions = await listRegions(store);
   const counts = await countRows(store);
-  const [span] = await store.all<{ first: string | null; last: string | null }>(
-    `SELECT min(date_start)::VARCHAR AS first, max(date_end)::VARCHAR AS last FROM events
-     WHERE NOT (${DATASET_ORIGINS.map((_, i) => `starts_with(origin, $${i + 1})`).join(' OR ')})`,
-    [...DATASET_ORIGINS],
-  );
+  // The span of the dated knowledge (curated and extracted events), whatever region they belong to.
+  const { first, last } = await readSpan(store, await resolveScope(store, { origins: ['curated', 'article'], region: 'world', minConfidence: 0, includeAlleged: true }));
   return {
     regions: regions.map((r) => ({ id: r.id, name: r.name, description: r.description, countries: r.countries })),
     counts,
-    span,
+    span: { first, last },
   };
 }
 
@@ -48,11 +47,12 @@ export async function claims(store: Store, q: z.output<typeof ClaimsQuery>) {
 
 /** The dyad series of `faultline dyad` with its trend: Goldstein mean and quad counts per period. */
 export async function dyad(store: Store, q: z.output<typeof DyadQuery>) {
-  const { dyadSeries } = await import('../measure/dyad-series.js');
+  const { dyadReport } = await import('../measure/dyad-series.js');
   const { dyadTrend } = await import('../measure/dyad-trend.js');
   const directed = q.directed ?? false;
-  const series = await dyadSeries(store, { a: q.a, b: q.b, by: q.by, directed, from: q.from, to: q.to });
-  return { a: q.a, b: q.b, by: q.by, directed, series, trend: dyadTrend(series, { by: q.by }) };
+  const report = await dyadReport(store, { scope: scopeFromQuery(q), a: q.a, b: q.b, by: q.by, directed, from: q.from, to: q.to, normalize: q.normalize });
+  const { scopeText: _text, ...rest } = report;
+  return { ...rest, trend: dyadTrend(report.series, { by: q.by }) };
 }
 
 /** A label that fits a network node: long names give way to an acronym among the aliases (OSCE, CSTO). */
@@ -74,17 +74,20 @@ async function partyNames(store: Store): Promise<Record<string, string>> {
 /** The signed country network of a period with its structural balance, as `faultline balance` computes it. */
 export async function balance(store: Store, q: z.output<typeof BalanceQuery>) {
   const m = await import('../measure/index.js');
-  const network = await m.signedNetwork(store, { from: q.from, to: q.to });
+  const network = await m.signedNetwork(store, { scope: scopeFromQuery(q), from: q.from, to: q.to });
   const result = m.balance(network);
   const names = await partyNames(store);
-  return { from: q.from ?? null, to: q.to ?? null, names: Object.fromEntries(network.nodes.map((n) => [n, names[n] ?? n])), ...result, edges: network.edges };
+  return {
+    from: q.from ?? null, to: q.to ?? null, names: Object.fromEntries(network.nodes.map((n) => [n, names[n] ?? n])), ...result,
+    edges: network.edges, layers: network.layers, scope: network.scope, evidence: network.evidence,
+  };
 }
 
 /** Every thesis with the verdict its indicators give, as `faultline theses` evaluates them. */
-export async function theses(store: Store) {
+export async function theses(store: Store, q: z.output<typeof ThesesQuery> = {}) {
   const { evaluateTheses } = await import('../measure/index.js');
   const byId = new Map<string, Thesis>((await listTheses(store)).map((t) => [t.id, t]));
-  const report = await evaluateTheses(store);
+  const report = await evaluateTheses(store, { scope: scopeFromQuery(q) });
   return report.theses.flatMap((r) => {
     const t = byId.get(r.id);
     if (!t) return [];

@@ -109,7 +109,8 @@ async function insertEvent(tx: Store, e: Event, actors: Map<string, Actor>): Pro
   const params: SqlValue[] = [
     e.id, e.origin.dataset, e.origin.row, e.date?.start ?? null, e.date?.end ?? null, e.date?.precision ?? 'unknown',
     e.cameo, e.quad, e.goldstein, e.plover, json(e.source), json(e.target), json(e.third), json(src), json(tgt),
-    firstCode(e.source), firstCode(e.target), src[0] ?? null, tgt[0] ?? null, e.location, null,
+    // The scalar country columns are for dataset rows only (one actor a side); knowledge rows are matched on the lists.
+    firstCode(e.source), firstCode(e.target), null, null, e.location, null,
     e.summary, json(e.sources), e.confidence, e.negated, e.hypothetical, e.status ?? 'reported', e.review ?? 'accepted',
   ];
   const L = (n: number) => `from_json($${n}::JSON, '["VARCHAR"]')`;

@@ -70,6 +70,8 @@ CREATE TABLE loads (
 ALTER TABLE events ADD COLUMN status VARCHAR DEFAULT 'reported';
 ALTER TABLE events ADD COLUMN review VARCHAR DEFAULT 'accepted';
 ALTER TABLE claims ADD COLUMN review VARCHAR DEFAULT 'accepted';
+-- The scalar country columns are for dataset rows (one actor a side); curated and extracted events use the lists.
+UPDATE events SET source_country = NULL, target_country = NULL WHERE origin NOT IN ('gdelt', 'icews', 'acled');
 `,
   },
   {

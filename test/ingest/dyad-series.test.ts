@@ -7,13 +7,14 @@ import { dyadSeries } from '../../src/measure/dyad-series.js';
 let store: Store;
 
 async function event(id: string, origin: string, day: string, src: string[], tgt: string[], quad: number, goldstein: number) {
+  const dataset = !origin.includes(':');
   await store.run(
     `INSERT INTO events (id, origin, origin_row, date_start, date_end, precision, cameo, quad, goldstein, source_actors, target_actors,
        third_actors, source_countries, target_countries, source_country, target_country, summary, sources, confidence, negated, hypothetical)
      VALUES ($1, $2, NULL, $3::DATE, $3::DATE, 'day', '042', $4, $5, [], [], [], from_json($6::JSON, '["VARCHAR"]'),
        from_json($7::JSON, '["VARCHAR"]'), $8, $9, 'test', [], 0.8, false, false)`,
-    // As every writer does (store/CONTEXT.md): the scalar columns hold the primary (first) country of each side.
-    [id, origin, day, quad, goldstein, JSON.stringify(src), JSON.stringify(tgt), src[0] ?? null, tgt[0] ?? null],
+    // As every writer does (store/CONTEXT.md): the scalar columns hold the one country a side of dataset rows only.
+    [id, origin, day, quad, goldstein, JSON.stringify(src), JSON.stringify(tgt), dataset ? (src[0] ?? null) : null, dataset ? (tgt[0] ?? null) : null],
   );
 }
 
@@ -28,11 +29,12 @@ describe('dyadSeries(store, { a, b, by, directed, from, to })', () => {
   });
   after(() => store.close());
 
-  it('counts both directions per month, quad classes and Goldstein sum and mean, omitting empty months', async () => {
+  it('counts both directions per month, quad classes and Goldstein sum and mean, keeping empty months as zeros', async () => {
     assert.deepEqual(await dyadSeries(store, { a: 'ARM', b: 'AZE', by: 'month' }), [
-      { period: '2020-01', events: 1, quad: { '1': 0, '2': 0, '3': 0, '4': 1 }, goldstein_sum: -10, goldstein_mean: -10 },
-      { period: '2020-02', events: 1, quad: { '1': 1, '2': 0, '3': 0, '4': 0 }, goldstein_sum: 1.9, goldstein_mean: 1.9 },
-      { period: '2020-04', events: 1, quad: { '1': 0, '2': 0, '3': 1, '4': 0 }, goldstein_sum: -4.4, goldstein_mean: -4.4 },
+      { period: '2020-01', events: 1, quad: { '1': 0, '2': 0, '3': 0, '4': 1 }, goldstein_sum: -10, goldstein_mean: -10, sources: 0, origins: { curated: 1 } },
+      { period: '2020-02', events: 1, quad: { '1': 1, '2': 0, '3': 0, '4': 0 }, goldstein_sum: 1.9, goldstein_mean: 1.9, sources: 0, origins: { gdelt: 1 } },
+      { period: '2020-03', events: 0, quad: { '1': 0, '2': 0, '3': 0, '4': 0 }, goldstein_sum: 0, goldstein_mean: null, sources: 0, origins: {} },
+      { period: '2020-04', events: 1, quad: { '1': 0, '2': 0, '3': 1, '4': 0 }, goldstein_sum: -4.4, goldstein_mean: -4.4, sources: 0, origins: { curated: 1 } },
     ]);
   });
 

@@ -126,7 +126,7 @@ describe('fetchGdelt(store, { from, to, cache, baseUrl })', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /3 export files from 2024-02-01 to 2024-02-03; 90 events imported/);
     const d = await runCliAsync(['dyad', 'ARM', 'AZE', '--json', '--db', db]);
-    assert.deepEqual(JSON.parse(d.stdout).map((p: { period: string; events: number }) => [p.period, p.events]), [['2024-02', 10]]);
+    assert.deepEqual(JSON.parse(d.stdout).series.map((p: { period: string; events: number }) => [p.period, p.events]), [["2024-02", 10]]);
   });
 
   it('rejects a file whose MD5 differs from the master list and removes it', async () => {

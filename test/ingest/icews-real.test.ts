@@ -44,7 +44,7 @@ describe('faultline import icews (real Dataverse sample)', { skip: SKIP_NO_SHARE
       assert.ok(between.length > 0, `the sample has ${a}–${b} events`);
       const r = runCli(['dyad', a, b, '--by', 'year', '--json'], { db });
       assert.equal(r.code, 0, r.stderr);
-      const series = JSON.parse(r.stdout) as Array<{ period: string; events: number; quad: Record<string, number>; goldstein_sum: number }>;
+      const { series } = JSON.parse(r.stdout) as { series: Array<{ period: string; events: number; quad: Record<string, number>; goldstein_sum: number }> };
       assert.deepEqual(series.map((p) => p.period), ['2018']);
       assert.equal(series[0].events, between.length);
       const quad = { '1': 0, '2': 0, '3': 0, '4': 0 } as Record<string, number>;

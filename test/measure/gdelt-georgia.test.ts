@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { promisify } from 'node:util';
+import { runMain } from '../helpers/cli.js';
 import { openStore } from '../../src/store/duckdb-store.js';
 import type { Store } from '../../src/store/store.js';
 import type { DyadPeriod } from '../../src/measure/dyad-series.js';
@@ -17,16 +16,12 @@ import { defaultPenalty } from '../../src/measure/change-points.js';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = path.resolve(repoRoot, '..', 'shared', 'data', 'gdelt', 'v1-georgia-2011-2013');
 const skip = existsSync(dir) ? false : `no GDELT sample at ${dir}`;
-const run = promisify(execFile);
 
-/** Runs the CLI in a child process and returns stdout. */
+/** Runs the CLI in process and returns stdout (failing on a non-zero exit). */
 async function faultline(...args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli', 'main.ts'), ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, FAULTLINE_CLI: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout;
+  const r = await runMain(args);
+  assert.equal(r.code, 0, r.stderr);
+  return r.stdout;
 }
 
 /**
@@ -77,13 +72,20 @@ describe('GEO–RUS on the real GDELT Georgia sample (2011–2013)', { skip }, (
     const db = path.join(tmp, 'gdelt.duckdb');
     const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => path.join(dir, f));
     await faultline('import', 'gdelt', ...files, '--db', db);
-    const { series, trend } = JSON.parse(await faultline('dyad', 'GEO', 'RUS', '--by', 'month', '--trend', '--json', '--db', db)) as { series: DyadPeriod[]; trend: DyadTrend };
+    const out = JSON.parse(await faultline('dyad', 'GEO', 'RUS', '--by', 'month', '--trend', '--json', '--db', db)) as { series: DyadPeriod[]; trend: DyadTrend; evidence: { events: number; origins: Record<string, number> } };
+    const { trend } = out;
+    // Every month from the first to the last is present; months without events have 0 events and a null mean.
+    const month = (s: string) => Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7));
+    assert.equal(out.series.length, month(direct[direct.length - 1].period) - month(direct[0].period) + 1);
+    assert.ok(out.series.filter((p) => p.events === 0).every((p) => p.goldstein_mean === null));
+    const series = out.series.filter((p) => p.events > 0);
     assert.deepEqual(series.map((p) => [p.period, p.events]), direct.map((d) => [d.period, d.n]));
-    series.forEach((p, i) => assert.ok(Math.abs(p.goldstein_mean - direct[i].mean) <= 0.005 + 1e-9, p.period));
+    series.forEach((p, i) => assert.ok(Math.abs(p.goldstein_mean! - direct[i].mean) <= 0.005 + 1e-9, p.period));
+    assert.equal(out.evidence.events, direct.reduce((n, d) => n + d.n, 0));
+    assert.deepEqual(out.evidence.origins, { gdelt: out.evidence.events });
 
     // The series carries means rounded to 2 decimals; the longhand uses the same values so the statistics must agree exactly.
-    const y = series.map((p) => p.goldstein_mean);
-    const month = (s: string) => Number(s.slice(0, 4)) * 12 + Number(s.slice(5, 7));
+    const y = series.map((p) => p.goldstein_mean!);
     const x = series.map((p) => month(p.period) - month(series[0].period));
     const slopes: number[] = [];
     let s = 0;
@@ -104,20 +106,20 @@ describe('GEO–RUS on the real GDELT Georgia sample (2011–2013)', { skip }, (
     assert.ok(Math.abs(median(rawSlopes) - slope) < 0.005, `raw ${median(rawSlopes)} vs ${slope}`);
 
     const op = optimalPartitioning(y, defaultPenalty(y), 2);
-    assert.deepEqual(trend.changePoints.map((c) => c.index), op.changes);
+    assert.deepEqual(trend.changePoints.map((c) => c.period), op.changes.map((k) => series[k].period));
     for (const [k, c] of trend.changePoints.entries()) {
       const bounds = [0, ...op.changes, y.length];
       const seg = (a: number, b: number) => y.slice(a, b).reduce((t, v) => t + v, 0) / (b - a);
       assert.ok(Math.abs(c.before - seg(bounds[k], bounds[k + 1])) < 1e-9);
       assert.ok(Math.abs(c.after - seg(bounds[k + 1], bounds[k + 2])) < 1e-9);
-      assert.equal(c.period, series[c.index].period);
+      assert.equal(c.period, out.series[c.index].period);
     }
     // Smaller penalties split the series; PELT must still return the unpruned optimum.
     let splits = 0;
     for (const divisor of [4, 10, 40]) {
       const penalty = defaultPenalty(y) / divisor;
-      const t = dyadTrend(series, { by: 'month', penalty });
-      assert.deepEqual(t.changePoints.map((c) => c.index), optimalPartitioning(y, penalty, 2).changes, `penalty / ${divisor}`);
+      const t = dyadTrend(out.series, { by: 'month', penalty });
+      assert.deepEqual(t.changePoints.map((c) => c.period), optimalPartitioning(y, penalty, 2).changes.map((k) => series[k].period), `penalty / ${divisor}`);
       splits += t.changePoints.length;
     }
     assert.ok(splits > 0, 'the smaller penalties find change points');

@@ -44,13 +44,16 @@ describe('influence(store, { actor, groups, by })', () => {
 });
 
 describe('signedNetwork(store, options)', () => {
-  it('sums Goldstein weights per country pair and adds relations as sign × strength × relationWeight', async () => {
+  it('sums Goldstein weights per country pair and adds alignment and hostility relations as ±strength × relationWeight', async () => {
     const net = await signedNetwork(store, { from: '2025-01-01' });
     const edge = (a: string, b: string) => net.edges.find((e) => e.a === a && e.b === b);
-    // ARM–RUS 2025: event −6 plus the basing relation 0.6 × 10.
-    assert.equal(edge('ARM', 'RUS'), undefined, 'they cancel out to 0');
+    // ARM–RUS 2025: the event's −6 only; the basing relation is a dependency and never signs the tie.
+    assert.equal(edge('ARM', 'RUS')!.weight, 6);
+    assert.equal(edge('ARM', 'RUS')!.sign, -1);
+    assert.deepEqual(edge('ARM', 'RUS')!.relations, []);
+    assert.deepEqual(net.layers.map((l) => [l.relation, l.layer]), [['rus-arm-basing', 'dependency']]);
     // AZE–RUS: rivalry −0.5 × 10, no events.
-    assert.deepEqual({ ...edge('AZE', 'RUS') }, { a: 'AZE', b: 'RUS', sign: -1, weight: 5, events: 0, goldstein: 0, relations: ['rus-aze-rivalry'] });
+    assert.deepEqual({ ...edge('AZE', 'RUS') }, { a: 'AZE', b: 'RUS', sign: -1, weight: 5, events: 0, goldstein: 0, relations: ['rus-aze-rivalry'], origins: {}, eventIds: [] });
     assert.equal(edge('ARM', 'AZE')!.weight, 7);
     const only = await signedNetwork(store, { from: '2025-01-01', countries: ['ARM', 'AZE', 'TUR'] });
     assert.deepEqual(only.nodes, ['ARM', 'AZE', 'TUR']);
@@ -62,8 +65,9 @@ describe('evaluateTheses(store)', () => {
     const report = await evaluateTheses(store);
     const drift = report.theses.find((t) => t.id === 't-drift')!;
     const byId = Object.fromEntries(drift.indicators.map((i) => [i.id, i]));
-    assert.ok((byId.trend.value as number) < 0);
-    assert.equal(byId.trend.holds, true, byId.trend.note);
+    // Five ARM–RUS events in five years are too few for a trend test: the indicator is not evaluated.
+    assert.equal(byId.trend.holds, null, byId.trend.note);
+    assert.match(byId.trend.note, /at least/);
     assert.equal(byId.trend.evidence.eventCount, 5);
     assert.ok(byId.trend.evidence.sources.includes('src-8'));
     assert.deepEqual(byId.trend.evidence.claims, ['c-base']);
@@ -72,7 +76,7 @@ describe('evaluateTheses(store)', () => {
     assert.equal(byId.base.consistency, 'inconsistent');
     assert.equal(byId.west.value, 0.25);
     assert.equal(drift.verdict, 'supported');
-    assert.equal(drift.consistent, 3);
+    assert.equal(drift.consistent, 2);
     assert.equal(drift.inconsistent, 1);
 
     const direct = report.theses.find((t) => t.id === 't-direct')!;

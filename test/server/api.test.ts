@@ -212,7 +212,7 @@ describe('GET /api/openapi.json', () => {
       assert.ok(body.paths[p], `${p} is described`);
     }
     const params = body.paths['/api/dyad'].get.parameters.map((p: { name: string; required: boolean }) => `${p.name}${p.required ? '!' : ''}`);
-    assert.deepEqual(params.sort(), ['a!', 'b!', 'by', 'directed', 'from', 'to'].sort());
+    assert.deepEqual(params.sort(), ['a!', 'b!', 'by', 'directed', 'from', 'to', 'normalize', 'origin', 'region', 'minConfidence', 'includeAlleged'].sort());
     assert.ok(body.paths['/api/ingest'].post.responses['413']);
     assert.equal(body.paths['/api/simulate'].post.requestBody.content['application/json'].schema.type, 'object');
   });

@@ -1,13 +1,13 @@
 // `alerts [--window 90d]`: dyads whose material-conflict count or Goldstein mean breaks from their own baseline, newest first.
 import type { Command } from 'commander';
 import { UserError } from '../../model/index.js';
-import { printJson, withStore } from '../context.js';
+import { ioOf, printJson, withStore } from '../context.js';
+import { scopeOf, withScope, type ScopeCliOptions } from '../scope-options.js';
 import { renderTable } from '../table.js';
 import { measureRange } from './mediation.js';
 
 export function defineAlerts(program: Command): void {
-  program
-    .command('alerts')
+  withScope(program.command('alerts'))
     .description('dyad windows whose material-conflict count or Goldstein mean break from the dyad baseline (z-score), newest first')
     .option('--window <length>', 'window length, e.g. 90d or 12w', '90d')
     .option('--as-of <date>', 'last day of the newest window (default: the newest event)')
@@ -15,7 +15,7 @@ export function defineAlerts(program: Command): void {
     .option('--recent <n>', 'only the n newest windows')
     .option('--limit <n>', 'at most n alerts', '50')
     .option('--json', 'JSON for programs')
-    .action(async (o: { window: string; asOf?: string; threshold: string; recent?: string; limit: string; json?: boolean }, cmd: Command) => {
+    .action(async (o: ScopeCliOptions & { window: string; asOf?: string; threshold: string; recent?: string; limit: string; json?: boolean }, cmd: Command) => {
       const asOf = measureRange('cli/alerts', { to: o.asOf }).to;
       const threshold = Number(o.threshold);
       if (!(threshold > 0)) throw new UserError('cli/alerts', `"${o.threshold}" is not a positive number`, { field: '--threshold' });
@@ -28,10 +28,10 @@ export function defineAlerts(program: Command): void {
       const { alerts, parseWindow } = await import('../../measure/alerts.js');
       const window = parseWindow(o.window);
       await withStore(cmd, async (store) => {
-        const list = (await alerts(store, { window, asOf, threshold, recent: whole(o.recent, '--recent') })).slice(0, whole(o.limit, '--limit'));
-        if (o.json) return printJson(list);
-        if (!list.length) return void process.stdout.write('No alerts.\n');
-        process.stdout.write(
+        const list = (await alerts(store, { scope: scopeOf(o, 'cli/alerts'), window, asOf, threshold, recent: whole(o.recent, '--recent') })).slice(0, whole(o.limit, '--limit'));
+        if (o.json) return printJson(list, cmd);
+        if (!list.length) return void ioOf(cmd).stdout.write('No alerts.\n');
+        ioOf(cmd).stdout.write(
           renderTable(
             ['window', 'dyad', 'measure', 'value', 'baseline', 'z', 'direction'],
             list.map((a) => [`${a.window.start}…${a.window.end}`, `${a.a}–${a.b}`, a.measure, Math.round(a.value * 100) / 100, `${a.baseline.mean.toFixed(2)} ± ${a.baseline.sd.toFixed(2)}`, a.z.toFixed(1), a.direction]),

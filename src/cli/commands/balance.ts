@@ -2,16 +2,16 @@
 import type { Command } from 'commander';
 import { UserError } from '../../model/index.js';
 import type { Balance } from '../../measure/balance.js';
-import { printJson, withStore } from '../context.js';
+import { ioOf, printJson, withStore } from '../context.js';
+import { scopeOf, withScope, type ScopeCliOptions } from '../scope-options.js';
 import { renderTable } from '../table.js';
 import { measureRange } from './mediation.js';
 
-interface BalanceCliOptions {
+interface BalanceCliOptions extends ScopeCliOptions {
   from?: string;
   to?: string;
   edges?: string;
   countries?: string;
-  region?: boolean;
   minEvents: string;
   relationWeight: string;
   seed: string;
@@ -30,14 +30,12 @@ export function balanceJson(b: Balance) {
 }
 
 export function defineBalance(program: Command): void {
-  program
-    .command('balance')
+  withScope(program.command('balance'))
     .description('structural balance of the signed actor network: triad ratio, frustration index, blocs, centrality')
     .option('--from <date>', 'from YYYY[-MM[-DD]]')
     .option('--to <date>', 'to YYYY[-MM[-DD]]')
     .option('--edges <file>', 'explicit edge list a,b,sign[,weight] instead of the store')
     .option('--countries <list>', 'only these countries, comma-separated ISO3 codes')
-    .option('--region', 'only the countries of the loaded regions and their partner groups')
     .option('--min-events <n>', 'leave out pairs with fewer events (and no relation)', '1')
     .option('--relation-weight <w>', 'Goldstein points per unit of relation strength', '10')
     .option('--seed <n>', 'seed of the Louvain and local-search randomness', '1')
@@ -59,14 +57,10 @@ export function defineBalance(program: Command): void {
         result = balance(parseEdgesCsv(text, o.edges), { seed });
       } else {
         const { signedNetwork } = await import('../../measure/signed-network.js');
-        const { listRegions } = await import('../../store/queries.js');
         result = await withStore(cmd, async (store) => {
-          let countries = o.countries?.split(',').map((c) => c.trim()).filter(Boolean);
-          if (o.region) {
-            const regions = await listRegions(store);
-            countries = [...new Set(regions.flatMap((r) => [...r.countries, ...Object.values(r.groups ?? {}).flat()]))];
-          }
+          const countries = o.countries?.split(',').map((c) => c.trim()).filter(Boolean);
           const net = await signedNetwork(store, {
+            scope: scopeOf(o, 'cli/balance'),
             ...range,
             countries,
             minEvents: numberOption(o.minEvents, '--min-events', true),
@@ -75,15 +69,15 @@ export function defineBalance(program: Command): void {
           return balance(net, { seed });
         });
       }
-      if (o.json) return printJson(balanceJson(result));
+      if (o.json) return printJson(balanceJson(result), cmd);
       const f = result.frustration;
       const t = result.triads;
-      process.stdout.write(`${result.nodes.length} nodes, ${result.edges.length} signed edges (${result.edges.filter((e) => e.sign < 0).length} negative)\n`);
-      process.stdout.write(`triads: ${t.balanced} balanced, ${t.unbalanced} unbalanced, ratio ${t.ratio === null ? '— (no triangle)' : t.ratio.toFixed(3)}\n`);
-      process.stdout.write(`frustration index: ${f.value}${f.exact ? ' (exact)' : ` (upper bound; lower bound ${f.lowerBound})`}${f.frustrated.length ? `: ${f.frustrated.join(', ')}` : ''}\n`);
-      process.stdout.write(`two blocs: [${f.partition[0].join(' ')}] vs [${f.partition[1].join(' ')}]\n`);
-      process.stdout.write(`Louvain blocs (positive ties): ${result.blocs.map((b) => `[${b.join(' ')}]`).join(' ')}\n`);
+      ioOf(cmd).stdout.write(`${result.nodes.length} nodes, ${result.edges.length} signed edges (${result.edges.filter((e) => e.sign < 0).length} negative)\n`);
+      ioOf(cmd).stdout.write(`triads: ${t.balanced} balanced, ${t.unbalanced} unbalanced, ratio ${t.ratio === null ? '— (no triangle)' : t.ratio.toFixed(3)}\n`);
+      ioOf(cmd).stdout.write(`frustration index: ${f.value}${f.exact ? ' (exact)' : ` (upper bound; lower bound ${f.lowerBound})`}${f.frustrated.length ? `: ${f.frustrated.join(', ')}` : ''}\n`);
+      ioOf(cmd).stdout.write(`two blocs: [${f.partition[0].join(' ')}] vs [${f.partition[1].join(' ')}]\n`);
+      ioOf(cmd).stdout.write(`Louvain blocs (positive ties): ${result.blocs.map((b) => `[${b.join(' ')}]`).join(' ')}\n`);
       const rows = Object.entries(result.centrality).sort((x, y) => y[1].pagerank - x[1].pagerank);
-      process.stdout.write(renderTable(['node', 'weighted degree', 'pagerank'], rows.map(([n, c]) => [n, Math.round(c.weightedDegree * 100) / 100, c.pagerank.toFixed(4)])));
+      ioOf(cmd).stdout.write(renderTable(['node', 'weighted degree', 'pagerank'], rows.map(([n, c]) => [n, Math.round(c.weightedDegree * 100) / 100, c.pagerank.toFixed(4)])));
     });
 }

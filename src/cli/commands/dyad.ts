@@ -1,10 +1,12 @@
 // `dyad A B`: events between two countries per month, quarter or year, with quad classes and Goldstein sums.
 import type { Command } from 'commander';
 import { UserError, boundDay } from '../../model/index.js';
-import { printJson, withStore } from '../context.js';
+import { ioOf, printJson, withStore } from '../context.js';
+import { scopeOf, withScope, type ScopeCliOptions } from '../scope-options.js';
 import { renderTable } from '../table.js';
 
-interface DyadOptions {
+interface DyadOptions extends ScopeCliOptions {
+  normalize?: boolean;
   by: string;
   directed?: boolean;
   from?: string;
@@ -16,8 +18,7 @@ interface DyadOptions {
 const UNITS = ['month', 'quarter', 'year'] as const;
 
 export function defineDyadCommand(program: Command): void {
-  program
-    .command('dyad')
+  withScope(program.command('dyad'))
     .description('events between two countries over time (curated, imported and extracted), per period')
     .argument('<a>', 'ISO3 code of one side (or an IGO code)')
     .argument('<b>', 'ISO3 code of the other side')
@@ -25,6 +26,7 @@ export function defineDyadCommand(program: Command): void {
     .option('--directed', 'only events with A as source and B as target')
     .option('--from <date>', 'from YYYY[-MM[-DD]]')
     .option('--to <date>', 'to YYYY[-MM[-DD]]')
+    .option('--normalize', "also each period's share of all in-scope events (volume normalisation, as GDELT analysts do)")
     .option('--trend', 'also the Theil–Sen slope and Mann–Kendall test of the Goldstein mean, and change points (PELT)')
     .option('--json', 'JSON for programs')
     .action(async (a: string, b: string, o: DyadOptions, cmd: Command) => {
@@ -41,25 +43,37 @@ export function defineDyadCommand(program: Command): void {
         if (!d) throw new UserError('cli', `"${v}" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`, { field: `--${side}` });
         return d;
       };
-      const options = { a: code(a, '<a>'), b: code(b, '<b>'), by, directed: !!o.directed, from: day(o.from, 'from'), to: day(o.to, 'to') };
-      const { dyadSeries } = await import('../../measure/dyad-series.js');
+      const options = {
+        scope: scopeOf(o, 'cli/dyad'), a: code(a, '<a>'), b: code(b, '<b>'), by, directed: !!o.directed, from: day(o.from, 'from'), to: day(o.to, 'to'),
+        normalize: !!o.normalize,
+      };
+      const { dyadReport } = await import('../../measure/dyad-series.js');
+      const { describeEvidence } = await import('../../store/evidence.js');
       await withStore(cmd, async (store) => {
-        const series = await dyadSeries(store, options);
+        const report = await dyadReport(store, options);
+        const series = report.series;
         const trend = o.trend ? (await import('../../measure/dyad-trend.js')).dyadTrend(series, { by }) : undefined;
-        if (o.json) return printJson(trend ? { series, trend } : series);
+        if (o.json) {
+          const { scopeText: _t, ...json } = report;
+          return printJson(trend ? { ...json, trend } : json, cmd);
+        }
+        ioOf(cmd).stdout.write(`scope: ${report.scopeText}\n${options.a}–${options.b}: ${describeEvidence(report.evidence)}\n`);
         if (series.length === 0) {
-          process.stdout.write(`no events between ${options.a} and ${options.b}${options.directed ? ' (directed)' : ''}\n`);
+          ioOf(cmd).stdout.write(`no events between ${options.a} and ${options.b}${options.directed ? ' (directed)' : ''} in scope\n`);
           return;
         }
-        process.stdout.write(
+        ioOf(cmd).stdout.write(
           renderTable(
-            ['period', 'events', 'q1 verb coop', 'q2 mat coop', 'q3 verb confl', 'q4 mat confl', 'goldstein sum', 'mean'],
-            series.map((p) => [p.period, p.events, p.quad['1'], p.quad['2'], p.quad['3'], p.quad['4'], p.goldstein_sum, p.goldstein_mean]),
+            ['period', 'events', 'q1 verb coop', 'q2 mat coop', 'q3 verb confl', 'q4 mat confl', 'goldstein sum', 'mean', 'sources', ...(options.normalize ? ['share'] : [])],
+            series.map((p) => [
+              p.period, p.events, p.quad['1'], p.quad['2'], p.quad['3'], p.quad['4'], p.goldstein_sum, p.goldstein_mean ?? '—', p.sources,
+              ...(options.normalize ? [p.share === null || p.share === undefined ? '—' : `${(100 * p.share).toFixed(2)}%`] : []),
+            ]),
           ),
         );
         if (trend) {
           const { renderTrend } = await import('../../measure/dyad-trend.js');
-          process.stdout.write(renderTrend(trend, by));
+          ioOf(cmd).stdout.write(renderTrend(trend, by));
         }
       });
     });

@@ -1,7 +1,8 @@
 // `influence A [--by year] [--groups FILE]`: A's interactions split by partner and by partner group.
 import type { Command } from 'commander';
 import { UserError } from '../../model/index.js';
-import { printJson, withStore } from '../context.js';
+import { ioOf, printJson, withStore } from '../context.js';
+import { scopeOf, withScope, type ScopeCliOptions } from '../scope-options.js';
 import { renderTable } from '../table.js';
 import { measureRange } from './mediation.js';
 
@@ -34,8 +35,7 @@ async function readGroups(file: string): Promise<Record<string, string[]>> {
 }
 
 export function defineInfluence(program: Command): void {
-  program
-    .command('influence')
+  withScope(program.command('influence'))
     .description("an actor's interactions split by partner and by partner group (groups from the region config or --groups)")
     .argument('<actor>', 'ISO3 country or actor id')
     .option('--by <unit>', 'per month, quarter or year')
@@ -44,7 +44,7 @@ export function defineInfluence(program: Command): void {
     .option('--to <date>', 'to YYYY[-MM[-DD]]')
     .option('--top <n>', 'partners listed', '10')
     .option('--json', 'JSON for programs')
-    .action(async (actor: string, o: { by?: string; groups?: string; from?: string; to?: string; top: string; json?: boolean }, cmd: Command) => {
+    .action(async (actor: string, o: ScopeCliOptions & { by?: string; groups?: string; from?: string; to?: string; top: string; json?: boolean }, cmd: Command) => {
       const range = measureRange('cli/influence', o);
       const top = Number(o.top);
       if (!(Number.isInteger(top) && top > 0)) throw new UserError('cli/influence', `"${o.top}" is not a positive whole number`, { field: '--top' });
@@ -53,14 +53,14 @@ export function defineInfluence(program: Command): void {
       const fileGroups = o.groups ? await readGroups(o.groups) : undefined;
       await withStore(cmd, async (store) => {
         const groups = fileGroups ?? Object.assign({}, ...(await listRegions(store)).map((r) => r.groups ?? {}));
-        const inf = await influence(store, { actor, groups, ...range });
-        if (o.json) return printJson(inf);
-        process.stdout.write(`${actor}: ${inf.events} events with a partner\n`);
-        if (inf.groups.length) process.stdout.write(renderTable(['group', 'events', 'share'], inf.groups.map((g) => [g.group, g.events, pct(g.share)])));
-        process.stdout.write(renderTable(['partner', 'events', 'share'], inf.partners.slice(0, top).map((p) => [p.partner, p.events, pct(p.share)])));
+        const inf = await influence(store, { scope: scopeOf(o, 'cli/influence'), actor, groups, ...range });
+        if (o.json) return printJson(inf, cmd);
+        ioOf(cmd).stdout.write(`${actor}: ${inf.events} events with a partner\n`);
+        if (inf.groups.length) ioOf(cmd).stdout.write(renderTable(['group', 'events', 'share'], inf.groups.map((g) => [g.group, g.events, pct(g.share)])));
+        ioOf(cmd).stdout.write(renderTable(['partner', 'events', 'share'], inf.partners.slice(0, top).map((p) => [p.partner, p.events, pct(p.share)])));
         if (inf.periods.length) {
           const names = inf.groups.map((g) => g.group);
-          process.stdout.write(
+          ioOf(cmd).stdout.write(
             renderTable(['period', 'events', ...names, 'top partner'], inf.periods.map((p) => [p.period, p.events, ...p.groups.map((g) => pct(g.share)), p.partners[0]?.partner ?? '—'])),
           );
         }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { UserError, boundDay } from '../../model/index.js';
 import type { ListFilter } from '../../store/queries.js';
-import { printJson, withStore } from '../context.js';
+import { ioOf, printJson, withStore } from '../context.js';
 import { renderTable } from '../table.js';
 
 interface ListOptions {
@@ -50,8 +50,8 @@ export function defineListCommands(program: Command): void {
     const { listActors } = await import('../../store/queries.js');
     await withStore(cmd, async (store) => {
       const rows = await listActors(store, { ...toFilter(o), excludeOrigins: undefined });
-      if (o.json) return printJson(rows);
-      process.stdout.write(renderTable(['id', 'kind', 'name', 'country', 'code'], rows.map((a) => [a.id, a.kind, a.name, a.country, a.code])));
+      if (o.json) return printJson(rows, cmd);
+      ioOf(cmd).stdout.write(renderTable(['id', 'kind', 'name', 'country', 'code'], rows.map((a) => [a.id, a.kind, a.name, a.country, a.code])));
     });
   });
 
@@ -59,8 +59,8 @@ export function defineListCommands(program: Command): void {
     const { listEvents } = await import('../../store/queries.js');
     await withStore(cmd, async (store) => {
       const rows = await listEvents(store, toFilter(o));
-      if (o.json) return printJson(rows);
-      process.stdout.write(
+      if (o.json) return printJson(rows, cmd);
+      ioOf(cmd).stdout.write(
         renderTable(
           ['date', 'cameo', 'quad', 'gold', 'source', 'target', 'summary'],
           rows.map((e) => [dateText(e.date), e.cameo, e.quad, e.goldstein, e.source, e.target, e.summary]),
@@ -73,8 +73,8 @@ export function defineListCommands(program: Command): void {
     const { listClaims } = await import('../../store/queries.js');
     await withStore(cmd, async (store) => {
       const rows = await listClaims(store, toFilter(o));
-      if (o.json) return printJson(rows);
-      process.stdout.write(
+      if (o.json) return printJson(rows, cmd);
+      ioOf(cmd).stdout.write(
         renderTable(['id', 'status', 'claimant', 'denied by', 'statement'], rows.map((c) => [c.id, c.status, c.claimant, c.deniedBy, c.statement])),
       );
     });
@@ -84,8 +84,8 @@ export function defineListCommands(program: Command): void {
     const { listRelations } = await import('../../store/queries.js');
     await withStore(cmd, async (store) => {
       const rows = await listRelations(store, toFilter(o));
-      if (o.json) return printJson(rows);
-      process.stdout.write(
+      if (o.json) return printJson(rows, cmd);
+      ioOf(cmd).stdout.write(
         renderTable(
           ['id', 'type', 'from', 'to', 'sign', 'strength', 'since', 'until'],
           rows.map((r) => [r.id, r.type, r.from, r.to, r.sign, r.strength, r.interval.start, r.interval.end]),
@@ -98,13 +98,13 @@ export function defineListCommands(program: Command): void {
     const { listEvents, listSources } = await import('../../store/queries.js');
     await withStore(cmd, async (store) => {
       const events = (await listEvents(store, toFilter(o))).filter((e) => e.date);
-      if (o.json) return printJson(events);
+      if (o.json) return printJson(events, cmd);
       const sources = new Map((await listSources(store)).map((s) => [s.id, s]));
       for (const e of events) {
-        process.stdout.write(`${dateText(e.date)}  [${e.cameo} q${e.quad} ${e.goldstein >= 0 ? '+' : ''}${e.goldstein}] ${e.summary}\n`);
+        ioOf(cmd).stdout.write(`${dateText(e.date)}  [${e.cameo} q${e.quad} ${e.goldstein >= 0 ? '+' : ''}${e.goldstein}] ${e.summary}\n`);
         for (const id of e.sources) {
           const s = sources.get(id);
-          process.stdout.write(`    ${id}: ${s ? [s.outlet, s.title, s.url].filter(Boolean).join(' — ') : '(unknown source)'}\n`);
+          ioOf(cmd).stdout.write(`    ${id}: ${s ? [s.outlet, s.title, s.url].filter(Boolean).join(' — ') : '(unknown source)'}\n`);
         }
       }
     });

@@ -1,7 +1,8 @@
 // `mediation A B [--by year]`: the share of A–B interactions that involve a third party, and who the third parties were.
 import type { Command } from 'commander';
 import { UserError, boundDay } from '../../model/index.js';
-import { printJson, withStore } from '../context.js';
+import { ioOf, printJson, withStore } from '../context.js';
+import { scopeOf, withScope, type ScopeCliOptions } from '../scope-options.js';
 import { renderTable } from '../table.js';
 
 export const PERIOD_UNITS = ['month', 'quarter', 'year'] as const;
@@ -24,8 +25,7 @@ export function measureRange(module: string, o: { by?: string; from?: string; to
 const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
 
 export function defineMediation(program: Command): void {
-  program
-    .command('mediation')
+  withScope(program.command('mediation'))
     .description('share of A–B interactions that involve a third party (third actor on the event or a same-day consultation of both sides with one country)')
     .argument('<a>', 'ISO3 country or actor id')
     .argument('<b>', 'ISO3 country or actor id')
@@ -33,16 +33,16 @@ export function defineMediation(program: Command): void {
     .option('--from <date>', 'from YYYY[-MM[-DD]]')
     .option('--to <date>', 'to YYYY[-MM[-DD]]')
     .option('--json', 'JSON for programs')
-    .action(async (a: string, b: string, o: { by?: string; from?: string; to?: string; json?: boolean }, cmd: Command) => {
+    .action(async (a: string, b: string, o: ScopeCliOptions & { by?: string; from?: string; to?: string; json?: boolean }, cmd: Command) => {
       const range = measureRange('cli/mediation', o);
       const { mediation } = await import('../../measure/mediation.js');
       await withStore(cmd, async (store) => {
-        const m = await mediation(store, { a, b, ...range });
-        if (o.json) return printJson(m);
-        process.stdout.write(`${a}–${b}: ${m.mediated} of ${m.events} events involve a third party (${pct(m.share)})\n`);
-        if (m.periods.length) process.stdout.write(renderTable(['period', 'events', 'mediated', 'share'], m.periods.map((p) => [p.period, p.events, p.mediated, pct(p.share)])));
-        if (m.thirdParties.length) process.stdout.write(renderTable(['third party', 'events'], m.thirdParties.map((t) => [t.party, t.events])));
-        else if (m.events) process.stdout.write('No third party involved.\n');
+        const m = await mediation(store, { scope: scopeOf(o, 'cli/mediation'), a, b, ...range });
+        if (o.json) return printJson(m, cmd);
+        ioOf(cmd).stdout.write(`${a}–${b}: ${m.mediated} of ${m.events} events involve a third party (${pct(m.share)})\n`);
+        if (m.periods.length) ioOf(cmd).stdout.write(renderTable(['period', 'events', 'mediated', 'share'], m.periods.map((p) => [p.period, p.events, p.mediated, pct(p.share)])));
+        if (m.thirdParties.length) ioOf(cmd).stdout.write(renderTable(['third party', 'events'], m.thirdParties.map((t) => [t.party, t.events])));
+        else if (m.events) ioOf(cmd).stdout.write('No third party involved.\n');
       });
     });
 }
