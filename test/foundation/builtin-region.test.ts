@@ -35,12 +35,13 @@ describe('the built-in South Caucasus region', () => {
     assert.match(start.stdout, /Sources\n {2}\[1\] [^\n]*(?:\n {6}[^\n]*)*https?:\/\//);
   });
 
-  it('meets the curated counts: ≥30 actors, 35 events, 8 claims (2 contested), 15 relations, 3 formats, 2 corridors, 6 theses', () => {
+  it('meets the curated counts of the 2020–2025 record: ≥250 events, 40 claims (2 contested), 40 relations, 110 sources, 3 formats, 2 corridors, 6 theses', () => {
     assert.ok(kb.actors.length >= 30, `actors ${kb.actors.length}`);
-    assert.ok(kb.events.length >= 35, `events ${kb.events.length}`);
-    assert.ok(kb.claims.length >= 8, `claims ${kb.claims.length}`);
+    assert.ok(kb.events.length >= 250, `events ${kb.events.length}`);
+    assert.ok(kb.claims.length >= 40, `claims ${kb.claims.length}`);
     assert.ok(kb.claims.filter((c) => c.status === 'denied' || c.status === 'disputed').length >= 2);
-    assert.ok(kb.relations.length >= 15, `relations ${kb.relations.length}`);
+    assert.ok(kb.relations.length >= 40, `relations ${kb.relations.length}`);
+    assert.ok(kb.sources.length >= 110, `sources ${kb.sources.length}`);
     assert.ok(kb.formats.length >= 3, `formats ${kb.formats.length}`);
     assert.ok(kb.corridors.length >= 2, `corridors ${kb.corridors.length}`);
     assert.ok(kb.theses.length >= 6, `theses ${kb.theses.length}`);
