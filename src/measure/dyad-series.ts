@@ -24,6 +24,8 @@ export interface DyadSeriesOptions {
   readonly to?: string;
   /** Also each period's share of all in-scope events between parties of the scope (volume normalisation). */
   readonly normalize?: boolean;
+  /** Also list up to this many dataset event ids (default 0: dataset rows are counted, not listed). */
+  readonly datasetIds?: number;
 }
 
 export const DYAD_DEFAULTS = {
@@ -57,7 +59,7 @@ export interface DyadReport {
   /** The scope in words, for people. */
   readonly scopeText: string;
   readonly evidence: EvidenceCount & {
-    /** Ids of the events counted, oldest first (knowledge events first), at most DYAD_DEFAULTS.maxIds. */
+    /** Ids of the curated and extracted events counted, oldest first, at most DYAD_DEFAULTS.maxIds; dataset ids only when asked for (`datasetIds`). */
     readonly ids: readonly string[];
     readonly idsComplete: boolean;
   };
@@ -175,7 +177,7 @@ export async function dyadReport(store: Store, options: DyadSeriesOptions): Prom
   for (const r of read.dataset) addOrigin(origins, r.origin, r.events);
   const total = read.items.length + read.dataset.reduce((n, r) => n + r.events, 0);
   const ids = read.items.slice(0, DYAD_DEFAULTS.maxIds).map((e) => e.id);
-  const room = DYAD_DEFAULTS.maxIds - ids.length;
+  const room = Math.min(DYAD_DEFAULTS.maxIds - ids.length, options.datasetIds ?? 0);
   if (room > 0 && read.dataset.length) ids.push(...(await readDyadDatasetIds(store, s, { a: options.a, b: options.b, directed, limit: room })).ids);
   return {
     a: options.a,
