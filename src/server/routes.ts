@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import type { Region } from '../model/index.js';
 import * as S from './schemas.js';
 import * as service from './services.js';
+import * as dashboard from './dashboard-services.js';
 
 /** What a handler may use: the store and where scenarios live. */
 export interface RouteContext {
@@ -127,4 +128,57 @@ export const ROUTES: readonly Route[] = [
     writes: true,
     handle: (ctx, { body }) => service.ingest(ctx.store, body),
   }),
+  route({
+    method: 'get',
+    path: '/api/events/page',
+    cacheable: true,
+    summary: 'A page of the events in scope (curated, article and dataset), newest first, filterable by actor, quad class and CAMEO type, with the count of the whole set',
+    query: S.EventPageQuery,
+    response: S.EventPageResponse,
+    handle: (ctx, { query }) => dashboard.eventPage(ctx.store, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/evidence',
+    cacheable: true,
+    summary: 'The events one bar of a dyad series counts (same scope and matching rule as /api/dyad), each with its sources',
+    query: S.EvidenceQuery,
+    response: S.EvidenceResponse,
+    handle: (ctx, { query }) => dashboard.evidence(ctx.store, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/map',
+    cacheable: true,
+    summary: 'Events in scope per country (involving it, located in it) and per place with coordinates',
+    query: S.MapQuery,
+    response: S.MapResponse,
+    handle: (ctx, { query }) => dashboard.map(ctx.store, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/actor',
+    cacheable: true,
+    summary: 'One actor with its relations (and their layers), claims, formats and corridors',
+    query: S.ActorQuery,
+    response: S.ActorResponse,
+    handle: (ctx, { query }) => dashboard.actor(ctx.store, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/scenario',
+    summary: "A scenario's inputs: each actor's capability, positions and saliences with their citations",
+    query: S.ScenarioQuery,
+    response: S.ScenarioInputsResponse,
+    handle: async (ctx, { query }) => dashboard.scenarioInputs(await scenarioDirs(ctx), query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/cameo',
+    cacheable: true,
+    summary: 'The CAMEO event roots (event types) with names and quad classes',
+    response: S.CameoRootsResponse,
+    handle: () => dashboard.cameoRoots(),
+  }),
 ];
+

@@ -256,3 +256,157 @@ export const IngestResponse = z
   .loose();
 
 export { Actor, Claim, Event, Source };
+
+// --- dashboard (issue 17): paged events in scope, the events behind a dyad bar, the map, actor pages, scenario inputs ---
+const QuadList = z
+  .string()
+  .regex(/^[1-4](,[1-4])*$/, 'must be quad classes 1–4 separated by commas, such as 3,4')
+  .transform((v) => [...new Set(v.split(',').map(Number))].sort());
+const CameoList = z
+  .string()
+  .regex(/^\d{2,4}(,\d{2,4})*$/, 'must be CAMEO codes or prefixes of 2–4 digits separated by commas, such as 14,19')
+  .transform((v) => [...new Set(v.split(','))]);
+const Offset = z.coerce.number().int().min(0).max(10_000_000).default(0).describe('events to skip (paging)');
+const PageLimit = z.coerce.number().int().min(1).max(500).default(50).describe('events per page');
+
+const EventFilterQuery = {
+  actor: Party.optional().describe('events where this actor id or party code (ISO3, IGO code) is on either side or a third party'),
+  quad: QuadList.optional().describe('only these quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict'),
+  cameo: CameoList.optional().describe('only events whose CAMEO code starts with one of these (event types: 14 protest, 19 fight, …)'),
+  from: DayParam('from').optional(),
+  to: DayParam('to').optional(),
+};
+
+export const EventPageQuery = z.object({
+  ...EventFilterQuery,
+  party: Party.optional().describe('events with this ISO3 country or IGO code on either side (what the map counts as involving)'),
+  located: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO3 country code').optional().describe('events located in this country (datasets give the place)'),
+  offset: Offset,
+  limit: PageLimit,
+  by: z.enum(['month', 'year']).default('month').describe('period of the histogram'),
+  ...ScopeQuery,
+});
+
+export const EventRow = z
+  .object({
+    id: z.string(),
+    origin: z.string(),
+    kind: z.string(),
+    day: z.string(),
+    end: z.string().nullable(),
+    precision: z.string(),
+    cameo: z.string(),
+    quad: z.number().int(),
+    goldstein: z.number(),
+    summary: z.string(),
+    source: z.array(z.string()),
+    target: z.array(z.string()),
+    third: z.array(z.string()),
+    sourceParties: z.array(z.string()),
+    targetParties: z.array(z.string()),
+    location: z.string().nullable(),
+    locationCountry: z.string().nullable(),
+    sources: z.array(z.string()).describe('ids of the cited sources (see /api/sources)'),
+    url: z.string().nullable().describe('the article a dataset row was coded from, when the dataset names one'),
+    confidence: z.number(),
+    status: z.string(),
+    review: z.string(),
+  })
+  .describe('an event as the dashboard lists it');
+
+const PageEvidence = EvidenceCount.describe('the whole set behind the page: events, distinct sources of curated and extracted events, events per origin');
+
+export const EventPageResponse = z.object({
+  scope: ScopeResponse,
+  evidence: PageEvidence,
+  offset: z.number().int(),
+  limit: z.number().int(),
+  events: z.array(EventRow).describe('newest first'),
+  histogram: z.array(z.object({ period: z.string(), quad: z.number().int(), n: z.number().int() })).describe('events of the whole set per period and quad class'),
+});
+
+export const EvidenceQuery = z.object({
+  a: Party.describe('first party of the dyad: ISO3 country or IGO code'),
+  b: Party.describe('second party'),
+  by: Period.default('year').describe('period length of the series the bar belongs to'),
+  period: z.string().regex(/^\d{4}(?:-Q[1-4]|-\d{2})?$/, 'must be a period label such as 2024, 2024-Q3 or 2024-07').describe('the bar: a period label of the dyad series'),
+  directed: Flag.optional().describe('only events from a to b, as the series was asked'),
+  from: DayParam('from').optional().describe('the from of the series, if it had one'),
+  to: DayParam('to').optional().describe('the to of the series, if it had one'),
+  offset: Offset,
+  limit: PageLimit,
+  ...ScopeQuery,
+});
+
+export const EvidenceResponse = z.object({
+  a: z.string(),
+  b: z.string(),
+  by: Period,
+  period: z.string(),
+  directed: z.boolean(),
+  from: z.string().describe('first day the bar covers'),
+  to: z.string().describe('last day the bar covers'),
+  scope: ScopeResponse,
+  evidence: EvidenceCount.describe('what the bar counts: its events (the series value of the period), their sources and origins'),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  events: z.array(EventRow).describe('the events the bar counts, curated and extracted first (oldest first), then dataset rows'),
+});
+
+export const MapQuery = z.object({ ...EventFilterQuery, ...ScopeQuery });
+
+export const MapResponse = z.object({
+  scope: ScopeResponse,
+  evidence: PageEvidence,
+  countries: z
+    .array(z.object({ country: z.string(), involving: z.number().int(), located: z.number().int() }))
+    .describe('per ISO3 country: events in scope with it on either side, and events located in it (datasets give the place)'),
+  places: z.array(z.object({ lat: z.number(), lon: z.number(), location: z.string().nullable(), n: z.number().int() })).describe('places with coordinates (ICEWS, ACLED rows), most events first'),
+});
+
+export const ActorQuery = z.object({ id: Party.describe('an actor id') });
+
+export const ActorResponse = z.object({
+  actor: Actor,
+  party: z.string().nullable().describe('the country or IGO code the actor stands for in dyads'),
+  partOf: z.array(z.object({ id: z.string(), name: z.string() })).describe('actors this one belongs to, and those that belong to it'),
+  relations: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      layer: z.enum(['alignment', 'hostility', 'dependency', 'brokerage']).describe('alignment and hostility sign the network; dependency and brokerage never do'),
+      from: z.string(),
+      to: z.string(),
+      fromName: z.string(),
+      toName: z.string(),
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+      strength: z.number(),
+      note: z.string().optional(),
+      sources: z.array(z.string()),
+    }),
+  ),
+  claims: z.array(Claim),
+  formats: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['format', 'corridor']), role: z.string(), from: z.string().nullable(), to: z.string().nullable(), sources: z.array(z.string()) })),
+});
+
+export const ScenarioQuery = z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a scenario name such as listed by /api/scenarios') });
+
+export const ScenarioInputsResponse = z.object({
+  name: z.string(),
+  title: z.string(),
+  asOf: z.string(),
+  dimensions: z.array(z.object({ name: z.string(), min: z.number(), max: z.number(), low: z.string().optional(), high: z.string().optional() })),
+  actors: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      capability: z.number(),
+      positions: z.array(z.number()),
+      saliences: z.array(z.number()),
+      citations: z.array(z.object({ field: z.string(), source: z.string().optional(), claim: z.string().optional(), note: z.string().optional() })),
+    }),
+  ),
+});
+
+export const CameoRootsResponse = z.array(z.object({ code: z.string(), name: z.string(), quad: z.number().int() })).describe('the 20 CAMEO event roots (event types)');

@@ -21,9 +21,11 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-const query = (params: Record<string, string | number | boolean | undefined>) => {
+type Params = Record<string, string | number | boolean | undefined>;
+
+const query = (params: object) => {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  for (const [k, v] of Object.entries(params as Params)) if (v !== undefined && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
 };
@@ -39,7 +41,9 @@ export interface DyadPeriod {
   events: number;
   quad: Record<'1' | '2' | '3' | '4', number>;
   goldstein_sum: number;
-  goldstein_mean: number;
+  goldstein_mean: number | null;
+  sources: number;
+  origins: Record<string, number>;
 }
 
 export interface DyadResult {
@@ -47,8 +51,10 @@ export interface DyadResult {
   b: string;
   by: string;
   directed: boolean;
+  scope: ScopeEcho;
+  evidence: EvidenceCount & { ids: string[]; idsComplete: boolean };
   series: DyadPeriod[];
-  trend: { periods: number; slope: number | null; mannKendall: { p: number } | null; changePoints: { period: string; before: number; after: number }[] };
+  trend: { periods: number; verdict?: string; reason?: string; slope: number | null; mannKendall: { p: number } | null; changePoints: { period: string; before: number; after: number }[] };
 }
 
 export interface BalanceResult {
@@ -61,6 +67,9 @@ export interface BalanceResult {
   frustration: { value: number; exact: boolean; partition: string[][]; frustrated: string[] };
   blocs: string[][];
   centrality: Record<string, { weightedDegree: number; pagerank: number }>;
+  scope: ScopeEcho;
+  evidence: EvidenceCount & { relations: number };
+  layers: { a: string; b: string; layer: string; type: string; relation: string; from: string; to: string }[];
 }
 
 export type ThesisWithVerdict = Thesis & { verdict: Record<string, unknown> | null };
@@ -82,7 +91,148 @@ export interface SimulationResult {
   dimensions: string[];
   history: { positions: Record<string, number[]> }[];
   final: { positions: Record<string, number[]>; outcome: number[] };
-  distribution?: { seed: string; runs: number; perturb: number; outcome: { dimension: string; mean: number; p10: number; p90: number }[] };
+  distribution?: {
+    seed: string;
+    runs: number;
+    perturb: number;
+    /** `point` and `pointInBand` come with the scenarios helper's simulate API; computed here when absent. */
+    outcome: { dimension: string; mean: number; p10: number; p90: number; point?: number; pointInBand?: boolean; warning?: string }[];
+    warnings?: string[];
+  };
+  comparison?: { dimensions: { dimension: string; predictions: { model: string; prediction: number }[]; disagree: boolean; summary: string }[]; warnings: string[] };
+}
+
+/** The scope every measure endpoint takes, as query fields (see ScopeQuery in src/server/schemas.ts). */
+export interface ScopeParams {
+  origin?: string;
+  region?: string;
+  minConfidence?: number;
+  includeAlleged?: boolean;
+}
+
+/** What counted as evidence, as every scoped answer states it. */
+export interface ScopeEcho {
+  origins: string[];
+  region: string;
+  parties: string[] | null;
+  minConfidence: number;
+  includeAlleged: boolean;
+  from: string | null;
+  to: string | null;
+}
+
+/** The evidence behind a figure: events, distinct sources, events per origin. */
+export interface EvidenceCount {
+  events: number;
+  sources: number;
+  origins: Record<string, number>;
+}
+
+/** An event as the dashboard lists it (see EventRow in src/store/event-pages.ts). */
+export interface EventRow {
+  id: string;
+  origin: string;
+  kind: string;
+  day: string;
+  end: string | null;
+  precision: string;
+  cameo: string;
+  quad: number;
+  goldstein: number;
+  summary: string;
+  source: string[];
+  target: string[];
+  third: string[];
+  sourceParties: string[];
+  targetParties: string[];
+  location: string | null;
+  locationCountry: string | null;
+  sources: string[];
+  url: string | null;
+  confidence: number;
+  status: string;
+  review: string;
+}
+
+export interface EventPage {
+  scope: ScopeEcho;
+  evidence: EvidenceCount;
+  offset: number;
+  limit: number;
+  events: EventRow[];
+  histogram: { period: string; quad: number; n: number }[];
+}
+
+export interface EvidenceResult {
+  a: string;
+  b: string;
+  by: string;
+  period: string;
+  directed: boolean;
+  from: string;
+  to: string;
+  scope: ScopeEcho;
+  evidence: EvidenceCount;
+  offset: number;
+  limit: number;
+  events: EventRow[];
+}
+
+export interface MapResult {
+  scope: ScopeEcho;
+  evidence: EvidenceCount;
+  countries: { country: string; involving: number; located: number }[];
+  places: { lat: number; lon: number; location: string | null; n: number }[];
+}
+
+export interface ActorPage {
+  actor: Actor;
+  party: string | null;
+  partOf: { id: string; name: string }[];
+  relations: { id: string; type: string; layer: string; from: string; to: string; fromName: string; toName: string; start: string | null; end: string | null; strength: number; note?: string; sources: string[] }[];
+  claims: Claim[];
+  formats: { id: string; name: string; kind: 'format' | 'corridor'; role: string; from: string | null; to: string | null; sources: string[] }[];
+}
+
+export interface ScenarioInputs {
+  name: string;
+  title: string;
+  asOf: string;
+  dimensions: { name: string; min: number; max: number; low?: string; high?: string }[];
+  actors: { name: string; description: string; capability: number; positions: number[]; saliences: number[]; citations: { field: string; source?: string; claim?: string; note?: string }[] }[];
+}
+
+/** A pending extraction as GET /api/review lists it (the reader's contract). */
+export interface ReviewItem {
+  kind: 'event' | 'claim';
+  id: string;
+  origin: string;
+  review: 'accepted' | 'pending' | 'rejected';
+  code: string;
+  actors: string[];
+  others: string[];
+  date: string | null;
+  sentence: string;
+}
+
+/** UNGA alignment rows (GET /api/alignment, the structural helper's contract). */
+export interface AlignmentResult {
+  a: string;
+  to: string[];
+  rows: { year: number; a: string; b: string; distance: number | null; agreement: number | null; votes: number; moved: 'a' | 'b' | null }[];
+  votesThrough: number | null;
+  sources: { citation: string; coverage?: string }[];
+}
+
+/** SIPRI supplier shares (GET /api/arms?recipient=, the structural helper's contract). */
+export interface ArmsResult {
+  view: 'recipient' | 'supplier';
+  by: string;
+  basis: string;
+  coverage: string;
+  shares?: { recipient: string; period: string; supplier: string; tiv: number; share: number; systems?: unknown }[];
+  periods?: { period: string; tiv: number; hhi: number; partial: boolean }[];
+  sources: { citation: string }[];
 }
 
 export const api = {
@@ -91,16 +241,33 @@ export const api = {
   sources: () => request<Source[]>('/api/sources'),
   events: (p: { actor?: string; from?: string; to?: string; limit?: number }) => request<Event[]>(`/api/events${query(p)}`),
   claims: (p: { contested?: boolean; from?: string; to?: string }) => request<Claim[]>(`/api/claims${query(p)}`),
-  dyad: (p: { a: string; b: string; by: string }) => request<DyadResult>(`/api/dyad${query(p)}`),
-  balance: (p: { from?: string; to?: string }) => request<BalanceResult>(`/api/balance${query(p)}`),
-  theses: () => request<ThesisWithVerdict[]>('/api/theses'),
+  dyad: (p: ScopeParams & { a: string; b: string; by: string }) => request<DyadResult>(`/api/dyad${query(p)}`),
+  balance: (p: ScopeParams & { from?: string; to?: string }) => request<BalanceResult>(`/api/balance${query(p)}`),
+  theses: (p: ScopeParams = {}) => request<ThesisWithVerdict[]>(`/api/theses${query(p)}`),
   scenarios: () => request<ScenarioInfo[]>('/api/scenarios'),
   simulate: (body: { scenario: string; model: string; runs?: number; perturb?: number; seed?: string }) =>
     request<SimulationResult>('/api/simulate', { method: 'POST', body: JSON.stringify(body) }),
+  eventPage: (p: ScopeParams & { actor?: string; party?: string; located?: string; quad?: string; cameo?: string; from?: string; to?: string; offset?: number; limit?: number; by?: 'month' | 'year' }) =>
+    request<EventPage>(`/api/events/page${query(p)}`),
+  evidence: (p: ScopeParams & { a: string; b: string; by: string; period: string; offset?: number; limit?: number }) => request<EvidenceResult>(`/api/evidence${query(p)}`),
+  map: (p: ScopeParams & { quad?: string; cameo?: string; from?: string; to?: string }) => request<MapResult>(`/api/map${query(p)}`),
+  actor: (id: string) => request<ActorPage>(`/api/actor${query({ id })}`),
+  scenario: (name: string) => request<ScenarioInputs>(`/api/scenario${query({ name })}`),
+  cameo: () => request<{ code: string; name: string; quad: number }[]>('/api/cameo'),
+  review: () => request<{ items: ReviewItem[] }>('/api/review'),
+  decide: (body: { action: 'accept' | 'reject'; ids: string[] }) =>
+    request<{ state: string; events: number; claims: number; unknown: string[] }>('/api/review', { method: 'POST', body: JSON.stringify(body) }),
+  alignment: (p: { a: string; from?: number; until?: number }) => request<AlignmentResult>(`/api/alignment${query(p)}`),
+  arms: (p: { recipient: string; by?: 'year' | '5y'; from?: number; until?: number }) => request<ArmsResult>(`/api/arms${query(p)}`),
 };
+
+/** True when the endpoint does not exist in this build (404 from the API's catch-all, or 501). */
+export function isMissingEndpoint(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 501 || (err.status === 404 && err.code === 'not-found' && /no endpoint/.test(err.message)));
+}
 
 /** What to show when a call failed: the server's own message, marked as unavailable for 501. */
 export function failureText(err: unknown): string {
-  if (err instanceof ApiError) return err.status === 501 ? `Not available in this build — ${err.message}` : err.message;
+  if (err instanceof ApiError) return isMissingEndpoint(err) ? `Not available in this build — ${err.message}` : err.message;
   return err instanceof Error ? err.message : String(err);
 }

@@ -1,19 +1,30 @@
-// What the panels share: the region, names of actors and countries, sources by id, and the period control.
+// What the panels share: the region, names of actors and countries, sources by id, the scope bar and the links between panels.
 import type { Actor, Source } from '../model/index.js';
 import type { RegionInfo } from './api.js';
 import type { PeriodControl } from './period.js';
+import type { ScopeControl } from './scope.js';
+import { countryName } from './iso.js';
+
+/** What the evidence panel is asked to list: the events behind a chart element, or rows handed over as they are. */
+export type EvidenceRequest =
+  | { readonly kind: 'dyad'; readonly a: string; readonly b: string; readonly by: string; readonly period: string; readonly expected: number }
+  | { readonly kind: 'events'; readonly title: string; readonly actor?: string; readonly party?: string; readonly located?: string; readonly from?: string; readonly to?: string; readonly quad?: string; readonly cameo?: string }
+  | { readonly kind: 'rows'; readonly title: string; readonly note: string; readonly header: readonly string[]; readonly rows: readonly (readonly (string | number | null)[])[]; readonly citations: readonly string[] };
 
 export interface DashboardContext {
   readonly region: RegionInfo;
   readonly actors: readonly Actor[];
   readonly sources: ReadonlyMap<string, Source>;
   readonly period: PeriodControl;
+  readonly scope: ScopeControl;
   /** Display name of an actor id or a country/IGO code; the id itself when unknown. */
   name(id: string): string;
   /** Parties a dyad can be drawn for: ISO3 countries and IGO codes, with names. */
   readonly parties: readonly { readonly code: string; readonly name: string }[];
-  /** Asks the timeline to show one actor's events. */
+  /** Opens the actor page and filters the timeline to the actor (null clears the filter). */
   focusActor(id: string | null): void;
+  /** Lists the events or rows behind a chart element in the evidence panel, and scrolls to it. */
+  showEvidence(req: EvidenceRequest): void;
 }
 
 export function buildNames(actors: readonly Actor[]): { name: (id: string) => string; parties: { code: string; name: string }[] } {
@@ -31,7 +42,7 @@ export function buildNames(actors: readonly Actor[]): { name: (id: string) => st
     }
   }
   return {
-    name: (id) => names.get(id) ?? id,
+    name: (id) => names.get(id) ?? countryName(id) ?? id,
     parties: [...parties].map(([code, name]) => ({ code, name })).sort((x, y) => x.name.localeCompare(y.name)),
   };
 }

@@ -2,6 +2,7 @@
 import type { Claim } from '../../model/index.js';
 import { api, failureText } from '../api.js';
 import type { DashboardContext } from '../context.js';
+import { csvButton } from '../csv.js';
 import { byId, externalLink, h, notice, replace } from '../dom.js';
 
 export function mountClaims(ctx: DashboardContext): { refresh(): Promise<void> } {
@@ -9,6 +10,12 @@ export function mountClaims(ctx: DashboardContext): { refresh(): Promise<void> }
   const all = byId<HTMLInputElement>('claims-all');
   const count = byId('claims-count');
   all.addEventListener('change', () => void refresh());
+  let shown: Claim[] = [];
+  byId('claims-csv').append(
+    csvButton(() => 'faultline-claims.csv', ['id', 'date', 'claim', 'status', 'claimant', 'denied_by', 'confirmed_by', 'sources', 'source_urls'], () =>
+      shown.map((c) => [c.id, c.date?.start ?? '', c.statement, c.status, c.claimant.map(ctx.name).join('; '), c.deniedBy.map(ctx.name).join('; '), c.confirmedBy.map(ctx.name).join('; '), c.sources.join('; '), c.sources.map((id) => ctx.sources.get(id)?.url ?? '').filter(Boolean).join(' ')]),
+    ),
+  );
 
   async function refresh(): Promise<void> {
     let claims: Claim[];
@@ -18,7 +25,9 @@ export function mountClaims(ctx: DashboardContext): { refresh(): Promise<void> }
       replace(body, h('tr', null, h('td', { attrs: { colspan: '4' } }, notice(failureText(err), 'error'))));
       return;
     }
-    count.textContent = `${claims.length}`;
+    shown = claims;
+    const sources = new Set(claims.flatMap((c) => c.sources)).size;
+    count.textContent = `n = ${claims.length} claim${claims.length === 1 ? '' : 's'}, ${sources} sources · ${all.checked ? 'all claims' : 'denied or disputed'}`;
     replace(body, ...(claims.length ? claims.map(row) : [h('tr', null, h('td', { attrs: { colspan: '4' } }, notice('No claims.')))]));
   }
 

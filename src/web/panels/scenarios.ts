@@ -1,8 +1,32 @@
-// Scenario runner: runs a bargaining model on a scenario and draws each dimension's outcome band over the actors' positions.
-import { api, failureText, type ScenarioInfo, type SimulationResult } from '../api.js';
+// Scenario runner: shows a scenario's inputs before anything runs, then runs a bargaining model and draws each dimension's outcome band over the labelled actors, flagging a point estimate outside its own band.
+import { api, failureText, type ScenarioInfo, type ScenarioInputs, type SimulationResult } from '../api.js';
 import { chartIn, tooltipNode, AXIS_STYLE, TEXT_STYLE } from '../charts.js';
 import type { DashboardContext } from '../context.js';
-import { byId, h, notice, replace } from '../dom.js';
+import { csvButton } from '../csv.js';
+import { byId, externalLink, h, notice, replace } from '../dom.js';
+
+/** Whether the point estimate lies outside its own p10–p90 band: the API's verdict when it gives one, else computed. */
+export function outsideBand(point: number, band: { p10: number; p90: number; pointInBand?: boolean }): boolean {
+  if (typeof band.pointInBand === 'boolean') return !band.pointInBand;
+  return point < band.p10 || point > band.p90;
+}
+
+/**
+ * Label placements for actors on one dimension (0–100) so that no two names collide: in order of position, each
+ * takes the first lane (above 1, below 1, above 2, …) whose last label ends before it starts, names ~1.1 units a letter.
+ */
+export function staggered(points: readonly { name: string; x: number }[]): { name: string; x: number; label: { position: 'top' | 'bottom'; distance: number } }[] {
+  const lanes: number[] = [];
+  return [...points]
+    .sort((a, b) => a.x - b.x || a.name.localeCompare(b.name))
+    .map((p) => {
+      const half = (p.name.length * 1.1) / 2;
+      let lane = lanes.findIndex((end) => end < p.x - half);
+      if (lane < 0) lane = lanes.length;
+      lanes[lane] = p.x + half + 1;
+      return { ...p, label: { position: lane % 2 === 0 ? 'top' : 'bottom', distance: 4 + 12 * Math.floor(lane / 2) } };
+    });
+}
 
 export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<void> } {
   const form = byId<HTMLFormElement>('scenario-form');
@@ -14,19 +38,48 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
   const run = byId<HTMLButtonElement>('scenario-run');
   const about = byId('scenario-about');
   const result = byId('scenario-result');
+  const inputsEl = byId('scenario-inputs');
   const chartEl = byId('scenario-chart');
   const chart = chartIn(chartEl);
   let scenarios: ScenarioInfo[] = [];
+  let inputs: ScenarioInputs | null = null;
 
-  select.addEventListener('change', describe);
+  select.addEventListener('change', () => void describe());
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     void execute();
   });
 
-  function describe(): void {
+  async function describe(): Promise<void> {
     const s = scenarios.find((x) => x.name === select.value);
     replace(about, s ? h('p', null, h('b', null, s.title), ` — as of ${s.asOf}. ${s.description}`) : null);
+    replace(result, notice('The chart shows the inputs as written. Run: the band is where the middle 80% of jittered runs end, the triangle the model on the inputs as written.'));
+    inputs = null;
+    if (!s) return;
+    try {
+      inputs = await api.scenario(s.name);
+    } catch (err) {
+      replace(inputsEl, notice(`Inputs: ${failureText(err)}`, 'error'));
+      return;
+    }
+    showInputs(inputs);
+    draw(inputs, null);
+  }
+
+  function showInputs(x: ScenarioInputs): void {
+    const cite = (actor: ScenarioInputs['actors'][number]) =>
+      actor.citations.map((c, i) => (c.source ? externalLink(c.source, `[${i + 1}]`, `${c.field}${c.note ? `: ${c.note}` : ''}`) : h('span', { class: 'muted', attrs: { title: `${c.field}: ${c.note ?? c.claim ?? ''}` } }, `[${i + 1}]`)));
+    const header = ['actor', 'capability', ...x.dimensions.flatMap((d) => [`${d.name} position`, `${d.name} salience`])];
+    replace(
+      inputsEl,
+      h('h3', null, `Model inputs (${x.actors.length} actors, as of ${x.asOf}) `, csvButton(() => `faultline-scenario-${x.name}-inputs.csv`, header, () => x.actors.map((a) => [a.name, a.capability, ...a.positions.flatMap((p, k) => [p, a.saliences[k]])]))),
+      h(
+        'table',
+        { class: 'grid-table', attrs: { id: 'scenario-inputs-table' } },
+        h('thead', null, h('tr', null, h('th', null, 'Actor'), h('th', { class: 'num' }, 'Capability'), ...x.dimensions.map((d) => h('th', { class: 'num', attrs: { title: `${d.low ?? d.min} … ${d.high ?? d.max}` } }, `${d.name}: position / salience`)), h('th', null, 'Cited'))),
+        h('tbody', null, ...x.actors.map((a) => h('tr', null, h('td', null, a.name), h('td', { class: 'num' }, String(a.capability)), ...a.positions.map((p, k) => h('td', { class: 'num' }, `${p} / ${a.saliences[k]}`)), h('td', { class: 'sources' }, ...cite(a))))),
+      ),
+    );
   }
 
   async function refresh(): Promise<void> {
@@ -39,10 +92,7 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
     replace(select, ...scenarios.map((s) => h('option', { attrs: { value: s.name } }, s.title)));
     run.disabled = scenarios.length === 0;
     if (!scenarios.length) replace(about, notice('No scenarios found for this region.'));
-    else {
-      describe();
-      replace(result, notice('Run a scenario: the band shows where the middle 80% of the jittered runs end, the triangle the model on the inputs as written.'));
-    }
+    else await describe();
   }
 
   async function execute(): Promise<void> {
@@ -52,33 +102,36 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
     replace(result, notice('Running…'));
     try {
       const r = await api.simulate({ scenario: s.name, model: model.value, runs: Number(runs.value) || undefined, perturb: Number(perturb.value), seed: seed.value || '1' });
-      draw(s, r);
+      if (inputs) draw(inputs, r);
+      table(s, r);
     } catch (err) {
-      chart.clear();
       replace(result, notice(failureText(err), 'error'));
     } finally {
       run.disabled = false;
     }
   }
 
-  function draw(s: ScenarioInfo, r: SimulationResult): void {
-    const dims = r.dimensions;
-    const bands = r.distribution?.outcome ?? [];
-    const initial = r.history[0]?.positions ?? {};
-    const rows = dims.map((_, k) => k);
+  /** Actors at their starting positions (labelled), and with a result the band, the Monte Carlo mean and the point estimate. */
+  function draw(x: ScenarioInputs, r: SimulationResult | null): void {
+    const dims = x.dimensions.map((d) => d.name);
+    const bands = r?.distribution?.outcome ?? [];
+    const scale = (k: number, v: number) => ((v - x.dimensions[k].min) / (x.dimensions[k].max - x.dimensions[k].min)) * 100;
     chartEl.className = `chart dims-${Math.min(3, dims.length)}`;
+    const actorPoints = dims.flatMap((_, k) => staggered(x.actors.map((a) => ({ name: a.name, x: scale(k, a.positions[k]) }))).map((p) => ({ name: p.name, value: [p.x, k], label: p.label })));
+    const outside = bands.map((b, k) => (r ? outsideBand(b.point ?? r.final.outcome[k], b) : false));
     chart.setOption(
       {
         textStyle: TEXT_STYLE,
         animation: false,
         legend: { top: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11, color: '#52606d' } },
-        grid: { left: 12, right: 16, top: 28, bottom: 24, containLabel: true },
+        grid: { left: 12, right: 24, top: 28, bottom: 24, containLabel: true },
         xAxis: { type: 'value', min: 0, max: 100, ...AXIS_STYLE },
         yAxis: { type: 'category', data: dims, inverse: true, ...AXIS_STYLE, axisLabel: { ...AXIS_STYLE.axisLabel, width: 130, overflow: 'truncate' } },
         tooltip: {
+          confine: true,
           trigger: 'item',
           formatter: (p: { seriesName: string; value: number[]; dataIndex: number; data: { name?: string } }) =>
-            tooltipNode(p.data?.name ?? p.seriesName, [[dims[p.value[1]] ?? '', p.seriesName === 'p10–p90 band' ? `${bands[p.dataIndex].p10} – ${bands[p.dataIndex].p90}` : String(p.value[0])]]),
+            tooltipNode(p.data?.name ?? p.seriesName, [[dims[p.value[1]] ?? '', p.seriesName === 'p10–p90 band' ? `${bands[p.dataIndex].p10} – ${bands[p.dataIndex].p90}` : p.value[0].toFixed(1)]]),
         },
         series: [
           {
@@ -95,11 +148,12 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
             data: bands.map((b, k) => [b.p10, b.p90, k]),
           },
           {
-            name: 'actors (start)',
+            name: 'actors (inputs)',
             type: 'scatter',
-            symbolSize: 7,
-            itemStyle: { color: '#9aa5b1' },
-            data: rows.flatMap((k) => r.actors.map((a) => ({ name: a, value: [initial[a]?.[k] ?? 0, k] }))),
+            symbolSize: 8,
+            itemStyle: { color: '#7b8794' },
+            label: { show: true, formatter: (p: { data: { name: string } }) => p.data.name, position: 'top', fontSize: 10, color: '#3e4c59' },
+            data: actorPoints,
           },
           {
             name: 'Monte Carlo mean',
@@ -110,33 +164,51 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
             data: bands.map((b, k) => [b.mean, k]),
           },
           {
-            name: `${r.model.toUpperCase()} outcome`,
+            name: r ? `${r.model.toUpperCase()} outcome` : 'outcome (after Run)',
             type: 'scatter',
             symbol: 'triangle',
-            symbolSize: 12,
+            symbolSize: 13,
             itemStyle: { color: '#b3362b' },
-            data: r.final.outcome.map((x, k) => [x, k]),
+            label: { show: true, position: 'bottom', fontSize: 10, color: '#b3362b', fontWeight: 'bold', formatter: (p: { dataIndex: number }) => (outside[p.dataIndex] ? 'outside its band' : '') },
+            data: r ? r.final.outcome.map((v, k) => [v, k]) : [],
           },
         ],
       },
       { notMerge: true },
     );
+  }
+
+  function table(s: ScenarioInfo, r: SimulationResult): void {
+    const bands = r.distribution?.outcome ?? [];
+    const warnings = [...(r.distribution?.warnings ?? []), ...(r.comparison?.warnings ?? [])];
     replace(
       result,
       h(
         'table',
         { class: 'grid-table', attrs: { id: 'scenario-table' } },
-        h('thead', null, h('tr', null, h('th', null, 'Dimension'), h('th', null, '0 means'), h('th', null, '100 means'), h('th', { class: 'num' }, 'Outcome'), h('th', { class: 'num' }, 'Band (p10–p90)'))),
+        h('thead', null, h('tr', null, h('th', null, 'Dimension'), h('th', null, '0 means'), h('th', null, '100 means'), h('th', { class: 'num' }, 'Outcome'), h('th', { class: 'num' }, 'Band (p10–p90)'), h('th', null, 'Check'))),
         h(
           'tbody',
           null,
           ...s.dimensions.map((d, k) => {
             const b = bands[k];
-            return h('tr', null, h('td', null, d.name), h('td', { class: 'muted' }, d.low), h('td', { class: 'muted' }, d.high), h('td', { class: 'num' }, r.final.outcome[k].toFixed(1)), h('td', { class: 'num' }, b ? `${b.p10.toFixed(1)} – ${b.p90.toFixed(1)}` : '—'));
+            const point = b?.point ?? r.final.outcome[k];
+            const out = b ? outsideBand(point, b) : false;
+            return h(
+              'tr',
+              { attrs: out ? { 'data-outside': 'true' } : {} },
+              h('td', null, d.name),
+              h('td', { class: 'muted' }, d.low),
+              h('td', { class: 'muted' }, d.high),
+              h('td', { class: 'num' }, r.final.outcome[k].toFixed(1)),
+              h('td', { class: 'num' }, b ? `${b.p10.toFixed(1)} – ${b.p90.toFixed(1)}` : '—'),
+              h('td', { class: out ? 'flag' : 'muted' }, b ? (out ? 'point outside its own band: unstable on these inputs' : 'inside band') : 'no band (runs = 0)'),
+            );
           }),
         ),
       ),
       h('p', { class: 'muted small' }, `${r.model.toUpperCase()} model, ${r.iterations} iterations` + (r.distribution ? `; ${r.distribution.runs} runs with inputs jittered by ±${r.distribution.perturb} points (seed ${r.distribution.seed})` : '')),
+      ...warnings.map((w) => notice(w)),
     );
   }
 

@@ -16,7 +16,7 @@ export function mountTheses(ctx: DashboardContext): { refresh(): Promise<void> }
   async function refresh(): Promise<void> {
     let theses: ThesisWithVerdict[];
     try {
-      theses = await api.theses();
+      theses = await api.theses(ctx.scope.params());
     } catch (err) {
       replace(board, notice(failureText(err), 'error'));
       return;

@@ -1,98 +1,135 @@
-// Event timeline panel: the period's events as a Goldstein-over-time strip and a list, each with links to its sources.
-import type { Event } from '../../model/index.js';
-import { api, failureText } from '../api.js';
+// Event timeline panel: every event in scope (curated, article, dataset), paged newest first, filterable by quad class and CAMEO type, over a monthly histogram.
+import { api, failureText, type EventPage } from '../api.js';
 import { chartIn, tooltipNode, AXIS_STYLE, TEXT_STYLE } from '../charts.js';
 import { QUADS, type DashboardContext } from '../context.js';
-import { byId, externalLink, h, notice, replace } from '../dom.js';
+import { csvButton } from '../csv.js';
+import { byId, h, notice, replace } from '../dom.js';
+import { EVENT_CSV_HEADER, eventCsvRow, eventItem } from '../event-list.js';
+import { evidenceText, scopeText } from '../scope.js';
 
-const LIMIT = 400;
+export const PAGE_SIZE = 50;
 
 export function mountTimeline(ctx: DashboardContext): { refresh(): Promise<void>; focus(actor: string | null): Promise<void> } {
   const list = byId('event-list');
   const caption = byId('timeline-caption');
+  const nLine = byId('timeline-n');
+  const pager = byId('timeline-pager');
+  const actorTag = byId('timeline-actor');
+  const quads = byId('timeline-quads');
+  const cameo = byId<HTMLSelectElement>('timeline-cameo');
   const chart = chartIn(byId('timeline-chart'));
   let actor: string | null = null;
+  let offset = 0;
   let seq = 0;
-  // The events behind each scatter series, so that a tooltip can name the event under the pointer.
-  let byQuad: Event[][] = [[], [], [], []];
+  let page: EventPage | null = null;
+
+  byId('timeline-csv').append(
+    csvButton(() => `faultline-events-${ctx.period.current.label}.csv`, EVENT_CSV_HEADER, () => (page?.events ?? []).map((e) => eventCsvRow(ctx, e))),
+  );
+  quads.addEventListener('change', () => restart());
+  cameo.addEventListener('change', () => restart());
+  void api.cameo().then(
+    (roots) => cameo.append(...roots.map((r) => h('option', { attrs: { value: r.code } }, `${r.code} ${r.name}`))),
+    () => undefined,
+  );
+
+  const restart = () => {
+    offset = 0;
+    void refresh();
+  };
+
+  function filters(): { quad?: string; cameo?: string } {
+    const on = [...quads.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
+    return { ...(on.length < 4 ? { quad: on.join(',') || '0' } : {}), ...(cameo.value ? { cameo: cameo.value } : {}) };
+  }
 
   async function refresh(): Promise<void> {
     const p = ctx.period.current;
     const mine = ++seq;
-    caption.textContent = `${p.label}${actor ? ` · ${ctx.name(actor)}` : ''}`;
-    let events: Event[];
+    caption.textContent = p.label;
+    replace(actorTag, actor ? h('span', { class: 'chip' }, ctx.name(actor), h('button', { class: 'chip-x', attrs: { type: 'button', title: 'Show every actor' }, on: { click: () => void focus(null) } }, '×')) : null);
+    const f = filters();
+    if (f.quad === '0') {
+      page = null;
+      chart.clear();
+      nLine.textContent = 'n = 0 events: no quad class chosen';
+      replace(list, notice('Choose at least one quad class.'));
+      replace(pager);
+      return;
+    }
+    let data: EventPage;
     try {
-      events = await api.events({ from: p.from, to: p.to, actor: actor ?? undefined, limit: LIMIT });
+      data = await api.eventPage({ ...ctx.scope.periodParams(), ...f, actor: actor ?? undefined, offset, limit: PAGE_SIZE, by: ctx.period.windowYears > 10 ? 'year' : 'month' });
     } catch (err) {
       if (mine === seq) replace(list, notice(failureText(err), 'error'));
       return;
     }
     if (mine !== seq) return;
-    const dated = events.filter((e) => e.date).reverse();
-    drawStrip(dated);
-    replace(list, ...(dated.length ? dated.map(item) : [notice('No events in this period.')]));
-    if (events.length === LIMIT) list.append(notice(`Showing the first ${LIMIT} events of the period; narrow the period to see the rest.`));
+    page = data;
+    nLine.textContent = `${evidenceText(data.evidence)} · ${scopeText(data.scope, (id) => ctx.scope.regionName(id), p.label)}`;
+    drawHistogram(data);
+    replace(list, ...(data.events.length ? data.events.map((e) => eventItem(ctx, e)) : [notice('No events in scope for this period and filter.')]));
+    drawPager(data);
   }
 
-  function who(e: Event): string {
-    const src = e.source.map(ctx.name).join(', ');
-    return e.target.length ? `${src} → ${e.target.map(ctx.name).join(', ')}` : src;
-  }
-
-  function item(e: Event): HTMLElement {
-    const q = QUADS[e.quad - 1];
-    const day = e.date!.precision === 'day' ? e.date!.start : `${e.date!.start} … ${e.date!.end}`;
-    const links = e.sources.map((id, i) => {
-      const s = ctx.sources.get(id);
-      const label = s?.outlet ?? s?.title ?? id;
-      return externalLink(s?.url, `[${i + 1}] ${label}`, s?.title ?? id);
-    });
-    return h(
-      'li',
-      { class: 'event', attrs: { 'data-event': e.id } },
-      h('div', { class: 'event-head' }, h('time', null, day), h('span', { class: `quad q${e.quad}`, attrs: { title: q.label } }, q.short), h('span', { class: `gold ${e.goldstein < 0 ? 'neg' : 'pos'}` }, signed(e.goldstein)), h('span', { class: 'who' }, who(e))),
-      h('p', { class: 'summary' }, e.summary),
-      h('div', { class: 'sources' }, ...links),
+  function drawPager(d: EventPage): void {
+    const total = d.evidence.events;
+    const last = Math.min(total, d.offset + d.events.length);
+    const go = (o: number) => {
+      offset = Math.max(0, o);
+      void refresh();
+    };
+    replace(
+      pager,
+      h('button', { class: 'page-prev', attrs: { type: 'button', ...(d.offset === 0 ? { disabled: '' } : {}) }, on: { click: () => go(d.offset - PAGE_SIZE) } }, '‹ newer'),
+      h('span', { class: 'page-info' }, total ? `${d.offset + 1}–${last} of ${total}` : '0 of 0'),
+      h('button', { class: 'page-next', attrs: { type: 'button', ...(last >= total ? { disabled: '' } : {}) }, on: { click: () => go(d.offset + PAGE_SIZE) } }, 'older ›'),
     );
   }
 
-  function drawStrip(events: Event[]): void {
-    byQuad = QUADS.map((q) => events.filter((e) => e.quad === q.quad));
+  function drawHistogram(d: EventPage): void {
+    const periods = [...new Set(d.histogram.map((x) => x.period))].sort();
+    const counts = new Map(d.histogram.map((x) => [`${x.period}|${x.quad}`, x.n]));
     chart.setOption(
       {
         textStyle: TEXT_STYLE,
         animation: false,
         grid: { left: 36, right: 12, top: 10, bottom: 22 },
-        xAxis: { type: 'time', ...AXIS_STYLE, splitLine: { show: false } },
-        yAxis: { type: 'value', min: -10, max: 10, interval: 5, ...AXIS_STYLE },
+        xAxis: { type: 'category', data: periods, ...AXIS_STYLE },
+        yAxis: { type: 'value', minInterval: 1, ...AXIS_STYLE },
         tooltip: {
-          trigger: 'item',
-          formatter: (p: { dataIndex: number; seriesIndex: number }) => {
-            const e = byQuad[p.seriesIndex][p.dataIndex];
-            return tooltipNode(e.date!.start, [
-              ['', who(e)],
-              ['Goldstein', signed(e.goldstein)],
-            ]);
+          confine: true,
+          trigger: 'axis',
+          formatter: (items: { dataIndex: number }[]) => {
+            const period = periods[items[0]?.dataIndex ?? 0];
+            return tooltipNode(period, QUADS.map((q) => [q.label, String(counts.get(`${period}|${q.quad}`) ?? 0)] as [string, string]));
           },
         },
-        series: QUADS.map((q, i) => ({
+        series: QUADS.map((q) => ({
           name: q.label,
-          type: 'scatter',
-          symbolSize: 7,
-          itemStyle: { color: q.color, opacity: 0.8 },
-          data: byQuad[i].map((e) => [e.date!.start, e.goldstein]),
+          type: 'bar',
+          stack: 'q',
+          itemStyle: { color: q.color },
+          data: periods.map((p) => counts.get(`${p}|${q.quad}`) ?? 0),
         })),
       },
       { notMerge: true },
     );
+    chart.off('click');
+    chart.on('click', (p: { dataIndex: number }) => {
+      const period = periods[p.dataIndex];
+      if (!period) return;
+      const from = period.length === 4 ? `${period}-01-01` : `${period}-01`;
+      const to = period.length === 4 ? `${period}-12-31` : `${period}-${new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)), 0)).getUTCDate()}`;
+      ctx.showEvidence({ kind: 'events', title: `${period}${actor ? ` · ${ctx.name(actor)}` : ''}`, actor: actor ?? undefined, from, to, ...filters() });
+    });
   }
-  return {
-    refresh,
-    focus: async (a) => {
-      actor = a;
-      await refresh();
-    },
-  };
-}
 
-const signed = (x: number) => `${x > 0 ? '+' : ''}${x.toFixed(1)}`;
+  async function focus(a: string | null): Promise<void> {
+    actor = a;
+    offset = 0;
+    await refresh();
+  }
+
+  return { refresh: () => ((offset = 0), refresh()), focus };
+}
