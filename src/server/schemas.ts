@@ -192,7 +192,13 @@ export const ThesesResponse = z.array(
   Thesis.extend({
     verdict: z
       .object({
-        verdict: z.enum(['supported', 'contradicted', 'not enough evidence']),
+        verdict: z.enum(['supported', 'contradicted', 'mixed', 'insufficient evidence']),
+        score: z.number().describe('sum of the indicators\' weighted log-likelihood contributions, in nats'),
+        threshold: z.number(),
+        reason: z.string(),
+        driver: z.string().nullable(),
+        question: z.string(),
+        role: z.enum(['paper', 'rival']),
         consistent: z.number().int(),
         inconsistent: z.number().int(),
         indicators: z.array(
@@ -205,6 +211,9 @@ export const ThesesResponse = z.array(
               holds: z.boolean().nullable(),
               bearing: z.enum(['supports', 'contradicts']),
               consistency: z.enum(['consistent', 'inconsistent', 'not evaluated']),
+              diagnostic: z.boolean(),
+              contribution: z.number(),
+              weight: z.number(),
               note: z.string(),
             })
             .loose(),

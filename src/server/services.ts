@@ -91,8 +91,8 @@ export async function theses(store: Store, q: z.output<typeof ThesesQuery> = {})
   return report.theses.flatMap((r) => {
     const t = byId.get(r.id);
     if (!t) return [];
-    const { verdict, consistent, inconsistent, indicators } = r;
-    return [{ ...t, verdict: { verdict, consistent, inconsistent, indicators } }];
+    const { verdict, score, threshold, reason, driver, question, role, consistent, inconsistent, indicators } = r;
+    return [{ ...t, verdict: { verdict, score, threshold, reason, driver, question, role, consistent, inconsistent, indicators } }];
   });
 }
 

@@ -108,6 +108,10 @@ export function checkReferences(p: Parsed): ValidationIssue[] {
           arr(ind.source).forEach((id, j) => check('theses', at, ['indicators', i, 'source', j], 'party', id));
           arr(ind.target).forEach((id, j) => check('theses', at, ['indicators', i, 'target', j], 'party', id));
           break;
+        case 'event-share':
+          arr(ind.of?.source).forEach((id, j) => check('theses', at, ['indicators', i, 'of', 'source', j], 'party', id));
+          arr(ind.of?.target).forEach((id, j) => check('theses', at, ['indicators', i, 'of', 'target', j], 'party', id));
+          break;
         case 'relation':
           here('from', 'actor', ind.from);
           here('to', 'actor', ind.to);
