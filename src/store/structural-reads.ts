@@ -104,10 +104,13 @@ export async function readAgreement(store: Store, a: string, bs: readonly string
   return z.array(AgreementRow).parse(rows);
 }
 
-/** Years with roll calls whose individual votes are in the store (the raw file covers 1946–2019). */
-export async function voteYears(store: Store): Promise<{ first: number | null; last: number | null; votes: number }> {
-  const [r] = await store.all(`SELECT min(year(r.date)) AS first, max(year(r.date)) AS last, count(*) AS votes FROM unga_votes v JOIN unga_roll_calls r USING (rcid)`);
-  return z.object({ first: numOrNull, last: numOrNull, votes: num }).parse(r);
+/** The last year of vote data in the store: of the individual votes (the raw file ends in 2019) or else of the agreement summaries. */
+export async function voteYears(store: Store): Promise<{ last: number | null; votes: number }> {
+  const [r] = await store.all(
+    `SELECT coalesce((SELECT max(year(r.date)) FROM unga_votes v JOIN unga_roll_calls r USING (rcid)), (SELECT max(year) FROM unga_agreement)) AS last,
+       (SELECT count(*) FROM unga_votes) AS votes`,
+  );
+  return z.object({ last: numOrNull, votes: num }).parse(r);
 }
 
 export const ArmsFlowRow = z.object({

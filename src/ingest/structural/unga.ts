@@ -1,5 +1,8 @@
 // UN General Assembly files: ideal points (Bailey, Strezhnev & Voeten 2017) and Voeten's individual votes, roll calls and issue tags.
-import type { FileFormat } from './format.js';
+import { statSync } from 'node:fs';
+import { UserError } from '../../model/errors.js';
+import { headerCells, type FileFormat } from './format.js';
+import { headLines } from './lines.js';
 
 const R_CSV = { delim: ',', quote: '"', encoding: 'utf-8', nullstr: ['NA'], strict: true } as const;
 
@@ -70,3 +73,16 @@ export const UNGA_ROLL_CALL_ISSUES: FileFormat = {
 
 /** The three files `import unga-votes` accepts, told apart by their headers. */
 export const UNGA_VOTE_FILES: readonly FileFormat[] = [UNGA_VOTES, UNGA_ROLL_CALLS, UNGA_ROLL_CALL_ISSUES];
+
+/** Which of the three vote files `file` is, from its header line; a UserError naming the file otherwise. */
+export async function detectUngaVoteFile(file: string): Promise<FileFormat> {
+  try {
+    statSync(file);
+  } catch {
+    throw new UserError('ingest/unga', 'no such file', { file });
+  }
+  const [line = ''] = await headLines(file, 1);
+  const found = UNGA_VOTE_FILES.find((f) => headerCells(line, f).join(',') === f.header.join(','));
+  if (!found) throw new UserError('ingest/unga', `not a votes, roll-calls or issues file: the header is "${line.slice(0, 120)}"`, { file, line: 1 });
+  return found;
+}
