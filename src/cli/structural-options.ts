@@ -31,13 +31,3 @@ export async function ensureStructural(store: Store, cmd: Command): Promise<void
   const loaded = (await loadBuiltinStructural(store)).filter((r) => !r.skipped);
   if (loaded.length > 0) ioOf(cmd).stderr.write(`structural: loaded ${loaded.map((r) => `${r.imported} rows of ${r.file.split('/').pop()}`).join(', ')}\n`);
 }
-
-/** The ISO3 states named in the loaded regions' groups, for default reference states. */
-export async function regionPowers(store: Store): Promise<{ countries: string[]; powers: string[] }> {
-  const { listRegions } = await import('../store/queries.js');
-  const regions = await listRegions(store);
-  const iso = (c: string) => /^[A-Z]{3}$/.test(c);
-  const countries = [...new Set(regions.flatMap((r) => r.countries))].filter(iso);
-  const powers = [...new Set(regions.flatMap((r) => Object.values(r.groups ?? {}).flat()))].filter((c) => iso(c) && !countries.includes(c));
-  return { countries, powers };
-}

@@ -1,14 +1,18 @@
 // The structural measures over the store, as the CLI and the API call them: reads from src/store/structural-reads.ts, then the pure measures, with the data's provenance.
+import { UserError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
+import { capability, nmcTable } from './capability.js';
 import { listRegions } from '../store/queries.js';
 import {
   armsCoverage, readAgreement, readArmsFlows, readConflictYears, readIdealPoints, readMilex, readSupplierTotals, structuralProvenance,
-  voteYears, type ProvenanceRow,
+  ucdpSpan, voteYears, type ProvenanceRow,
 } from '../store/structural-reads.js';
 import { alignment, type AlignmentRow } from './alignment.js';
 import { armedConflict, type ConflictSummary, type ConflictYear } from './armed-conflict.js';
 import { armsBySupplier, armsSupply, type ArmsPeriod, type ArmsPeriodUnit, type RecipientShare, type SupplierShare } from './arms-supply.js';
 import { militaryBurden, type MilitaryBurden } from './military-burden.js';
+import { evaluateStructuralIndicator, type StructuralEvaluation } from './structural-indicators.js';
+import type { StructuralIndicator } from '../model/structural-indicator.js';
 
 /** Where the figures come from: the citation, and the files the store's rows were read from. */
 export interface DataSource {
@@ -105,4 +109,99 @@ export async function conflictOf(store: Store, q: { a: string; b?: string; from?
   const rows = await readConflictYears(store, [q.a]);
   const r = armedConflict(rows, { a: q.a, b: q.b, from: q.from, to: q.until });
   return { ...r, sources: [await source(store, CITATIONS.ucdp, 'conflict-years 1946–2024', ['ucdp-acd', 'builtin-ucdp-acd'])] };
+}
+
+/** States of the South Caucasus system when no region is loaded: the three states and the powers around them. */
+const FALLBACK_SYSTEM = ['ARM', 'AZE', 'GEO', 'RUS', 'TUR', 'IRN'];
+
+/** The vintage of the capability table. */
+export const NMC_VINTAGE = 'COW National Material Capabilities v6.0, data 1816–2016 (this table 1991–2016)';
+
+/**
+ * `capability`: CINC shares (COW NMC v6.0) of the system's states beside their military burden. Years after the
+ * NMC table take CINC from its last year, stated as such; a year neither table covers is refused.
+ */
+export async function capabilityReport(store: Store, q: { year?: number; countries?: readonly string[] }) {
+  const asked = q.year;
+  let countries = q.countries?.length ? [...q.countries] : undefined;
+  if (!countries) {
+    const regions = await listRegions(store);
+    const iso = (c: string) => /^[A-Z]{3}$/.test(c);
+    const fromRegions = regions.flatMap((r) => [...r.countries, ...(r.groups?.regional ?? []), ...(r.groups?.russia ?? [])]).filter(iso);
+    countries = fromRegions.length ? [...new Set(fromRegions)] : FALLBACK_SYSTEM;
+  }
+  for (const c of countries) if (!/^[A-Z]{3}$/.test(c)) throw new UserError('measure/capability', `"${c}" is not an ISO3 country code such as ARM`, { field: 'countries' });
+  const nmcYears = nmcTable().map((r) => r.year);
+  const [first, last] = [Math.min(...nmcYears), Math.max(...nmcYears)];
+  const probe = await burdenOf(store, { countries });
+  const year = asked ?? probe.span.last ?? last;
+  const burden = await burdenOf(store, { countries, year });
+  const burdenCovers = burden.span.first !== null && year >= burden.span.first && year <= burden.span.last!;
+  if ((year < first || year > last) && !burdenCovers) {
+    throw new UserError('measure/capability', `no NMC data for ${year}: the table covers ${first}–${last}; military burden covers ${burden.span.first ?? '?'}–${burden.span.last ?? '?'}`, { field: 'year' });
+  }
+  const cincYear = year < first ? null : Math.min(year, last);
+  const c = cincYear === null ? null : capability({ year: cincYear, countries });
+  const byState = new Map(burden.states.map((s) => [s.iso3, s]));
+  const order = c ? c.states.map((s) => s.iso3) : burden.states.map((s) => s.iso3);
+  const states = [...order, ...countries.filter((x) => !order.includes(x))].map((iso3) => {
+    const cs = c?.states.find((s) => s.iso3 === iso3);
+    const b = byState.get(iso3);
+    return {
+      iso3,
+      cinc: cs?.cinc ?? null,
+      shares: cs?.shares ?? null,
+      regionalCinc: cs?.regionalCinc ?? null,
+      military_burden: b?.share_gdp ?? null,
+      military_burden_change: b?.change ?? null,
+    };
+  });
+  const burdenSource = `${burden.source.citation}; data ${burden.span.first ?? '?'}–${burden.span.last ?? '?'}`;
+  const json = {
+    year,
+    states,
+    hhi: c?.hhi ?? null,
+    missing: c?.missing ?? countries,
+    source: c?.source ?? 'Correlates of War, National Material Capabilities v6.0 (Singer, Bremer & Stuckey 1972; Greig & Enterline)',
+    cinc: { year: cincYear, covers_year: cincYear === year, vintage: NMC_VINTAGE },
+    burden: {
+      year,
+      unit: '% of GDP',
+      vintage: burdenSource,
+      files: burden.source.files.map((f) => f.file),
+      missing: burden.missing,
+      baseline_year: year - 5,
+      states: burden.states,
+    },
+  };
+  const cincLabel = cincYear === null ? 'no CINC (NMC starts 1991)' : cincYear === year ? `CINC ${cincYear}` : `CINC ${cincYear}, the last NMC year`;
+  const hhiNote = c ? `, HHI ${c.hhi.toFixed(3)} (1/n = ${(1 / Math.max(1, c.states.length)).toFixed(3)})` : '';
+  return { json, cincYear, cincLabel, hhiNote, burdenSource, c };
+}
+
+/** The ISO3 states of the loaded regions and the other states their partner groups name (default reference states). */
+export async function regionPowers(store: Store): Promise<{ countries: string[]; powers: string[] }> {
+  const regions = await listRegions(store);
+  const iso = (c: string) => /^[A-Z]{3}$/.test(c);
+  const countries = [...new Set(regions.flatMap((r) => r.countries))].filter(iso);
+  const powers = [...new Set(regions.flatMap((r) => Object.values(r.groups ?? {}).flat()))].filter((c) => iso(c) && !countries.includes(c));
+  return { countries, powers };
+}
+
+/** Reads what a structural indicator needs from the store and evaluates it (for the thesis evaluator). */
+export async function structuralIndicatorOnStore(store: Store, ind: StructuralIndicator): Promise<StructuralEvaluation> {
+  switch (ind.kind) {
+    case 'alignment-trend':
+    case 'alignment-shift': {
+      const ideal = await readIdealPoints(store, [ind.a, ind.b]);
+      const agreement = await readAgreement(store, ind.a, [ind.b]);
+      return evaluateStructuralIndicator({ alignment: alignment(ideal, agreement, { a: ind.a, bs: [ind.b] }) }, ind);
+    }
+    case 'supplier-share':
+      return evaluateStructuralIndicator({ arms: await readArmsFlows(store, { recipients: [ind.recipient], basis: ind.basis }) }, ind);
+    case 'military-burden':
+      return evaluateStructuralIndicator({ milex: await readMilex(store, [ind.country]) }, ind);
+    case 'conflict-intensity':
+      return evaluateStructuralIndicator({ conflicts: await readConflictYears(store, [ind.a]), ucdpSpan: await ucdpSpan(store) }, ind);
+  }
 }

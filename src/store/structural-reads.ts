@@ -297,3 +297,9 @@ export async function exportStructuralRows(store: Store, table: 'unga_idealpoint
   };
   return store.all(`SELECT * EXCLUDE (origin) FROM ${table} WHERE ${where[table]} ORDER BY ${order[table]}`, p);
 }
+
+/** First and last year of the UCDP conflict-years in the store (null when it has none). */
+export async function ucdpSpan(store: Store): Promise<{ first: number | null; last: number | null }> {
+  const [r] = await store.all('SELECT min(year) AS first, max(year) AS last FROM ucdp_conflicts');
+  return z.object({ first: numOrNull, last: numOrNull }).parse(r);
+}

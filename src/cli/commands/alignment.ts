@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { UserError } from '../../model/errors.js';
 import { ioOf, withStore } from '../context.js';
 import { emit, formatOf, withFormat } from '../output.js';
-import { ensureStructural, iso3Arg, iso3List, regionPowers, yearArg } from '../structural-options.js';
+import { ensureStructural, iso3Arg, iso3List, yearArg } from '../structural-options.js';
 
 /** Fewer roll calls than this and an agreement rate is marked as thin in the table. */
 export const THIN_VOTES = 10;
@@ -24,7 +24,7 @@ export function defineAlignment(program: Command): void {
     const state = iso3Arg(a, '<a>');
     const from = yearArg(o.from, '--from');
     const until = yearArg(o.until, '--until');
-    const { alignmentOf } = await import('../../measure/structural.js');
+    const { alignmentOf, regionPowers } = await import('../../measure/structural.js');
     await withStore(cmd, async (store) => {
       await ensureStructural(store, cmd);
       const to = o.to ? iso3List(o.to, '--to') : (await regionPowers(store)).powers.filter((c) => c !== state);
