@@ -25,9 +25,12 @@ export function yearArg(v: string | undefined, field: string): number | undefine
   return Number(v);
 }
 
-/** Loads the data/structural tables when the store lacks them (or holds an older release); a note on stderr when it did. */
+/**
+ * Loads the data/structural tables when the store lacks them (or holds an older release), except for datasets
+ * imported from their own files; a note on stderr when it did.
+ */
 export async function ensureStructural(store: Store, cmd: Command): Promise<void> {
   const { loadBuiltinStructural } = await import('../ingest/structural/builtin.js');
-  const loaded = (await loadBuiltinStructural(store)).filter((r) => !r.skipped);
+  const loaded = (await loadBuiltinStructural(store, { unlessImported: true })).filter((r) => !r.skipped);
   if (loaded.length > 0) ioOf(cmd).stderr.write(`structural: loaded ${loaded.map((r) => `${r.imported} rows of ${r.file.split('/').pop()}`).join(', ')}\n`);
 }

@@ -303,3 +303,9 @@ export async function ucdpSpan(store: Store): Promise<{ first: number | null; la
   const [r] = await store.all('SELECT min(year) AS first, max(year) AS last FROM ucdp_conflicts');
   return z.object({ first: numOrNull, last: numOrNull }).parse(r);
 }
+
+/** The file kinds imported from outside files (not the built-in tables), e.g. `sipri-arms`, `unga-roll-calls`. */
+export async function importedKinds(store: Store): Promise<Set<string>> {
+  const rows = await store.all(`SELECT DISTINCT dataset AS kind FROM structural_imports WHERE NOT starts_with(dataset, 'builtin-')`);
+  return new Set(z.array(z.object({ kind: z.string() })).parse(rows).map((r) => r.kind));
+}

@@ -69,7 +69,7 @@ function describeErrors(errors: readonly ReaderError[], expected: number): strin
     if (e.type === 'MISSING COLUMNS' || e.type === 'TOO MANY COLUMNS') continue;
     const field = e.column ? `${e.column}: ` : '';
     if (e.type === 'CAST') {
-      const m = /Could not convert string "(.*)" to '([^']+)'/.exec(e.message);
+      const m = /Could not convert string "(.*)" to '(.+)'\s*$/m.exec(e.message.split('\n')[0]);
       const type = m ? (m[2].startsWith('ENUM') ? `one of ${m[2].slice(5, -1)}` : `a valid ${m[2].toLowerCase()}`) : '';
       reasons.push(m ? `${field}"${m[1]}" is not ${type}` : `${field}${e.message.split('\n')[0]}`);
     } else if (e.type === 'INVALID ENCODING') {
