@@ -85,12 +85,14 @@ async function main(): Promise<void> {
     made('unga/un_votes.csv.gz') + ` Roll calls from unga/un_roll_calls.csv.gz (sha256 ${digests['unga/un_roll_calls.csv.gz']}), issues from unga/un_roll_call_issues.csv (sha256 ${digests['unga/un_roll_call_issues.csv']}).`,
   ], agreement);
 
-  const arms = await exportStructuralRows(store, 'sipri_arms', states);
+  // SIPRI's comments are its own sentences, not facts to carry over: the column is left empty (row_key still finds the row).
+  const arms = (await exportStructuralRows(store, 'sipri_arms', states)).map((r) => ({ ...r, comments: null }));
   writeTable('sipri-arms.csv', columnsOf('sipri-arms.csv'), [
     `SIPRI Arms Transfers Database, trade register export of 13 March 2025, https://www.sipri.org/databases/armstransfers (accessed ${ACCESSED}). Source: SIPRI Arms Transfers Database.`,
     'TIV: SIPRI trend-indicator values, millions. One row per deal with one of the region\'s states as recipient or supplier; recipient_code and supplier_code are ISO3',
     '(empty for non-state actors, marked * by SIPRI, organisations, marked **, and unknown parties). *_uncertain: SIPRI\'s "?" mark. delivery_years: "; "-separated.',
     'row_key: md5 of the register row as read, and its rank among identical rows, so that importing the full register finds these rows again.',
+    "comments: left empty; SIPRI's notes on each deal are its own wording (see the register itself).",
     made('sipri/arms-trade-register-2025-03-13.csv'),
   ], arms);
   const suppliers = [...new Set([...all, ...arms.map((r) => String(r.supplier_code ?? r.supplier))])].sort();

@@ -329,13 +329,14 @@ export async function mapStage(tx: Store, kind: FileKind, origin: string): Promi
 }
 
 /**
- * Replaces the world delivery totals of every supplier in the staged register (delivered TIV split evenly over
+ * Replaces the world delivery totals (summed compensated and rounded to 1e-9 million TIV, so that a parallel sum
+ * gives the same figure on every run) of every supplier in the staged register (delivered TIV split evenly over
  * the years of delivery), from all its accepted rows. Only for a register that covers all suppliers and recipients.
  */
 export async function writeSupplierTotals(tx: Store, origin: string): Promise<number> {
   await tx.run(
     `CREATE OR REPLACE TEMP TABLE structural_totals AS
-     SELECT coalesce(supplier_code, supplier) AS supplier, y AS year, sum(tiv_delivered / len(delivery_years)) AS tiv, count(*)::INTEGER AS deals
+     SELECT coalesce(supplier_code, supplier) AS supplier, y AS year, round(fsum(tiv_delivered / len(delivery_years)), 9) AS tiv, count(*)::INTEGER AS deals
      FROM (SELECT supplier_code, supplier, tiv_delivered, delivery_years, unnest(delivery_years) AS y FROM ${MAPPED}
            WHERE _reject IS NULL AND coalesce(tiv_delivered, 0) > 0 AND len(delivery_years) > 0)
      GROUP BY 1, 2`,

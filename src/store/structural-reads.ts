@@ -156,7 +156,7 @@ export async function readArmsFlows(store: Store, q: ArmsQuery = {}): Promise<Ar
       : `SELECT *, unnest(delivery_years) AS y, coalesce(tiv_delivered, 0) / len(delivery_years) AS t FROM sipri_arms WHERE len(delivery_years) > 0`;
   const rows = await store.all(
     `SELECT coalesce(recipient_code, recipient) AS recipient, any_value(recipient) AS recipient_name,
-       coalesce(supplier_code, supplier) AS supplier, any_value(supplier) AS supplier_name, y AS year, sum(t) AS tiv, count(*) AS deals, ${sys}
+       coalesce(supplier_code, supplier) AS supplier, any_value(supplier) AS supplier_name, y AS year, round(fsum(t), 9) AS tiv, count(*) AS deals, ${sys}
      FROM (${source}) d WHERE ${where.length ? where.join(' AND ') : 'true'} ${years(p, 'y', q)}
      GROUP BY coalesce(recipient_code, recipient), coalesce(supplier_code, supplier), y${sysGroup}
      ORDER BY recipient, year, supplier${sysGroup}`,
