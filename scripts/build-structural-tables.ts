@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   ], agreement);
 
   // SIPRI's comments are its own sentences, not facts to carry over: the column is left empty (row_key still finds the row).
-  const arms = (await exportStructuralRows(store, 'sipri_arms', states)).map((r) => ({ ...r, comments: null }));
+  const arms = (await exportStructuralRows(store, 'sipri_arms', states)).map((r): Record<string, unknown> => ({ ...r, comments: null }));
   writeTable('sipri-arms.csv', columnsOf('sipri-arms.csv'), [
     `SIPRI Arms Transfers Database, trade register export of 13 March 2025, https://www.sipri.org/databases/armstransfers (accessed ${ACCESSED}). Source: SIPRI Arms Transfers Database.`,
     'TIV: SIPRI trend-indicator values, millions. One row per deal with one of the region\'s states as recipient or supplier; recipient_code and supplier_code are ISO3',
