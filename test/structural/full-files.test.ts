@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain } from '../helpers/cli.js';
+import type { StructuralReport as Report } from '../../src/ingest/structural/index.js';
 import { SKIP_NO_SHARED, tempDir } from '../helpers/paths.js';
 import { openStore } from '../../src/store/duckdb-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -13,19 +14,6 @@ import { FILES, idealPoints, physicalLines, rawAgreement } from './raw.js';
 
 const REGION = ['ARM', 'AZE', 'GEO', 'RUS', 'USA', 'FRA', 'DEU', 'GBR', 'TUR', 'IRN', 'IND', 'CHN'];
 
-interface Report {
-  file: string;
-  skipped: boolean;
-  lines: number;
-  preamble: number;
-  blank: number;
-  imported: number;
-  duplicates: number;
-  malformed: number;
-  joined: number;
-  unaccounted: number;
-  rejects: string[];
-}
 
 describe('faultline import unga-idealpoints|unga-votes|sipri-arms|sipri-milex|ucdp-acd FILE (the full files)', { skip: SKIP_NO_SHARED }, () => {
   const dir = tempDir('faultline-structural-');

@@ -5,6 +5,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runMain } from '../helpers/cli.js';
+import type { StructuralReport as Report } from '../../src/ingest/structural/index.js';
 import { tempDir } from '../helpers/paths.js';
 import { openStore } from '../../src/store/duckdb-store.js';
 import { priorStructuralImport } from '../../src/store/structural-import.js';
@@ -21,17 +22,6 @@ function write(name: string, lines: readonly string[], o: { gzip?: boolean; lati
   return path;
 }
 
-interface Report {
-  lines: number;
-  preamble: number;
-  blank: number;
-  imported: number;
-  duplicates: number;
-  malformed: number;
-  joined: number;
-  unaccounted: number;
-  rejects: string[];
-}
 
 async function importJson(db: string, dataset: string, ...files: string[]): Promise<Report[]> {
   const r = await runMain(['import', dataset, ...files, '--json'], { db });
