@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import type { Region } from '../model/index.js';
 import * as S from './schemas.js';
 import * as service from './services.js';
+import * as structural from './structural-services.js';
 
 /** What a handler may use: the store and where scenarios live. */
 export interface RouteContext {
@@ -126,5 +127,41 @@ export const ROUTES: readonly Route[] = [
     response: S.IngestResponse,
     writes: true,
     handle: (ctx, { body }) => service.ingest(ctx.store, body),
+  }),
+  route({
+    method: 'get',
+    path: '/api/alignment',
+    cacheable: true,
+    summary: 'UNGA alignment of a state with reference states per year: ideal-point distance, vote agreement, which side moved',
+    query: S.AlignmentQuery,
+    response: S.AlignmentResponse,
+    handle: (ctx, { query }) => structural.alignment(ctx.store, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/arms',
+    cacheable: true,
+    summary: "SIPRI arms transfers: a recipient's suppliers per year or five-year period (shares, HHI, top systems), or a supplier's recipients",
+    query: S.ArmsQuery,
+    response: S.ArmsResponse,
+    handle: (ctx, { query }) => structural.arms(ctx.store, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/conflict',
+    cacheable: true,
+    summary: 'UCDP/PRIO conflict-years involving a state: intensity, role, primary and secondary parties',
+    query: S.ConflictQuery,
+    response: S.ConflictResponse,
+    handle: (ctx, { query }) => structural.conflict(ctx.store, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/capability',
+    cacheable: true,
+    summary: 'CINC shares (COW NMC v6.0, to 2016) beside military burden (SIPRI, % of GDP, to 2024), each with its vintage',
+    query: S.CapabilityQuery,
+    response: S.CapabilityResponse,
+    handle: (ctx, { query }) => structural.capability(ctx.store, query),
   }),
 ];

@@ -265,3 +265,101 @@ export const IngestResponse = z
   .loose();
 
 export { Actor, Claim, Event, Source };
+
+// Structural indicators (issue 12): UNGA alignment, SIPRI arms supply, UCDP conflict, capability with military burden.
+const Iso3 = z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO3 country code such as ARM').transform((v) => v.toUpperCase());
+const YearParam = z.coerce.number().int().min(1900).max(2100).describe('a year YYYY');
+const Iso3List = z
+  .string()
+  .regex(/^[A-Za-z]{3}(,[A-Za-z]{3})*$/, 'must be ISO3 codes separated by commas, such as RUS,USA')
+  .transform((v) => [...new Set(v.toUpperCase().split(','))]);
+
+export const AlignmentQuery = z.object({
+  a: Iso3.describe('the state'),
+  to: Iso3List.optional().describe("reference states (default: the states named in the loaded region's groups)"),
+  from: YearParam.optional(),
+  until: YearParam.optional(),
+});
+
+export const AlignmentResponse = z.object({
+  a: z.string(),
+  to: z.array(z.string()),
+  rows: z.array(
+    z
+      .object({
+        year: z.number().int(),
+        a: z.string(),
+        b: z.string(),
+        distance: z.number().nullable().describe('|ideal point a − ideal point b| (idealpointfp, Bailey, Strezhnev & Voeten 2017)'),
+        agreement: z.number().nullable().describe('(same + ½·one abstention) / roll calls both voted on; null without votes'),
+        votes: z.number().int(),
+        moved: z.enum(['a', 'b']).nullable().describe('the side whose ideal point changed more since the previous year'),
+      })
+      .loose(),
+  ),
+  votesThrough: z.number().nullable().describe('last year of vote data in the store'),
+  sources: z.array(z.object({ citation: z.string(), coverage: z.string() }).loose()),
+});
+
+export const ArmsQuery = z
+  .object({
+    recipient: Iso3.optional().describe("the recipient whose suppliers are shown"),
+    supplier: z.string().min(1).max(100).optional().describe('the reverse view: recipients of this supplier (ISO3 or a SIPRI name)'),
+    by: z.enum(['year', '5y']).default('year'),
+    basis: z.enum(['deliveries', 'orders']).default('deliveries'),
+    from: YearParam.optional(),
+    until: YearParam.optional(),
+    top: z.coerce.number().int().min(0).max(50).default(3).describe('systems listed per period'),
+  })
+  .refine((q) => (q.recipient === undefined) !== (q.supplier === undefined), 'give exactly one of "recipient" and "supplier"');
+
+export const ArmsResponse = z
+  .object({
+    view: z.enum(['recipient', 'supplier']),
+    by: z.enum(['year', '5y']),
+    basis: z.string(),
+    coverage: z.enum(['world', 'builtin', 'none']).describe('whether the register rows cover every recipient or only the built-in region'),
+    shares: z.array(z.object({ recipient: z.string(), period: z.string(), supplier: z.string(), tiv: z.number(), share: z.number() }).loose()).optional(),
+    periods: z.array(z.object({ period: z.string(), tiv: z.number(), hhi: z.number(), partial: z.boolean() }).loose()).optional(),
+    recipients: z.array(z.object({ period: z.string(), recipient: z.string(), tiv: z.number(), share_of_supplier: z.number().nullable(), share_of_recipient: z.number().nullable() }).loose()).optional(),
+    sources: z.array(z.object({ citation: z.string() }).loose()),
+  })
+  .loose();
+
+export const ConflictQuery = z.object({
+  a: Iso3.describe('the state'),
+  b: Iso3.optional().describe('only conflict-years involving this state too'),
+  from: YearParam.optional(),
+  until: YearParam.optional(),
+});
+
+export const ConflictResponse = z.object({
+  years: z.array(
+    z
+      .object({
+        conflict_id: z.number().int(),
+        year: z.number().int(),
+        intensity: z.enum(['minor', 'war']),
+        role: z.enum(['primary', 'secondary', 'location']),
+        side: z.enum(['a', 'b']).nullable(),
+      })
+      .loose(),
+  ),
+  conflicts: z.array(z.object({ conflict_id: z.number().int(), years: z.array(z.number()), war_years: z.array(z.number()) }).loose()),
+  sources: z.array(z.object({ citation: z.string() }).loose()),
+});
+
+export const CapabilityQuery = z.object({
+  year: YearParam.optional().describe('default: the last year of the burden data'),
+  countries: Iso3List.optional().describe("default: the loaded region's states and neighbours"),
+});
+
+export const CapabilityResponse = z
+  .object({
+    year: z.number().int(),
+    states: z.array(z.object({ iso3: z.string(), cinc: z.number().nullable(), military_burden: z.number().nullable() }).loose()),
+    hhi: z.number().nullable(),
+    cinc: z.object({ year: z.number().nullable(), covers_year: z.boolean(), vintage: z.string() }),
+    burden: z.object({ year: z.number(), unit: z.string(), vintage: z.string(), missing: z.array(z.string()) }).loose(),
+  })
+  .loose();
