@@ -77,7 +77,7 @@ describe('balance(edges, options)', () => {
       const { nodes, edges } = randomSignedGraph(10, 0.6, 0.4, rand);
       const net = signedNetworkOf(edges, nodes);
       const exact = bruteFrustration(net.nodes, net.edges);
-      const h = frustration(net, { exactLimit: 1 });
+      const h = frustration(net, { exhaustiveLimit: 1 });
       assert.ok(h.lowerBound! <= exact && exact <= h.value, `trial ${trial}: ${h.lowerBound} <= ${exact} <= ${h.value}`);
     }
   });
