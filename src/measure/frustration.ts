@@ -111,6 +111,8 @@ export function frustration(net: SignedNetwork, options: FrustrationOptions = {}
   }
   const scale = o.anchor ? anchored + 1 : 1;
   const rng = seededRandom(o.seed);
+  // Weighted sums are shown to 6 decimals, so that float noise from adding weights does not show.
+  const round = (x: number) => (o.weighted ? Math.round(x * 1e6) / 1e6 : x);
   const colour = new Uint8Array(n);
   const cores: CoreReport[] = [];
   let lowerBound = 0;
@@ -148,7 +150,7 @@ export function frustration(net: SignedNetwork, options: FrustrationOptions = {}
     }
     if (o.weighted ? value - bound > 1e-9 * Math.max(1, value) : bound < value) exact = false;
     lowerBound += bound;
-    if (outcome) Object.assign(cores[cores.length - 1], { value, lowerBound: bound, exact: bound >= value - 1e-9 * Math.max(1, value) });
+    if (outcome) Object.assign(cores[cores.length - 1], { value: round(value), lowerBound: round(bound), exact: bound >= value - 1e-9 * Math.max(1, value) });
     // Without anchors a component's camps are interchangeable: put its larger side (or its first node) in camp 0.
     if (anchoredHere === 0) {
       let ones = 0;
@@ -172,7 +174,6 @@ export function frustration(net: SignedNetwork, options: FrustrationOptions = {}
   if (!o.anchor && (blocs[1].length > blocs[0].length || (blocs[0].length === blocs[1].length && (blocs[1][0] ?? '') < (blocs[0][0] ?? '')))) blocs = [blocs[1], blocs[0]];
   const camp: Record<string, 0 | 1> = {};
   blocs.forEach((b, c) => b.forEach((id) => (camp[id] = c as 0 | 1)));
-  const round = (x: number) => (o.weighted ? Math.round(x * 1e6) / 1e6 : x);
   const [v, lb, tot] = [round(value), round(Math.min(lowerBound, value)), round(total)];
   let moved = 0;
   for (let i = 0; i < n; i++) if (prefer[i] >= 0 && prefer[i] !== colour[i]) moved++;
