@@ -42,9 +42,9 @@ export function balanceJson(b: Balance) {
     nodes: b.nodes,
     triads: b.triads,
     frustration: frustrationJson(b.frustration),
-    weightedFrustration: frustrationJson(b.weightedFrustration),
     blocs: b.blocs,
     centrality: b.centrality,
+    weightedFrustration: frustrationJson(b.weightedFrustration),
     edges: b.edges,
     seconds: b.seconds,
   };
