@@ -46,6 +46,17 @@ export interface MilpSolver {
 
 export type Formulation = 'and' | 'xor';
 
+/**
+ * An odd-cycle inequality (Barahona & Mahjoub 1986) in frustration form: along a cycle the frustrated edges have the
+ * parity of its negative edges, so a set `flipped` of the wrong parity cannot be exactly the frustrated ones:
+ * Σ_{e ∈ flipped} (1 − f_e) + Σ_{e ∉ flipped} f_e ≥ 1. With no edge flipped on an unbalanced cycle: Σ f_e ≥ 1.
+ */
+export interface CycleCut {
+  readonly edges: readonly number[];
+  /** Same length as edges: 1 where the edge is in the flipped set. */
+  readonly flipped?: readonly number[];
+}
+
 /** The programme of one core, with the columns holding the node colours. */
 export interface FrustrationProgramme {
   readonly model: MilpModel;
@@ -53,6 +64,8 @@ export interface FrustrationProgramme {
   readonly nodeColumn: Int32Array;
   /** A full starting vector for a given colouring. */
   startOf(colour: Uint8Array): Float64Array;
+  /** Each edge's frustration f_e in a (possibly fractional) solution. */
+  edgeFrustration(x: Float64Array): Float64Array;
 }
 
 /**
@@ -63,7 +76,7 @@ export interface FrustrationProgramme {
  * are interchangeable, the highest-degree node is fixed to colour 1. HiGHS has no branching priorities, so the
  * node columns come first in order of falling degree instead.
  */
-export function frustrationProgramme(p: CoreProblem, formulation: Formulation, cycles: readonly (readonly number[])[]): FrustrationProgramme {
+export function frustrationProgramme(p: CoreProblem, formulation: Formulation, cuts: readonly CycleCut[]): FrustrationProgramme {
   const order = Array.from({ length: p.n }, (_, i) => i);
   const degree = (i: number) => p.offsets[i + 1] - p.offsets[i];
   order.sort((a, b) => degree(b) - degree(a) || a - b);
@@ -117,16 +130,19 @@ export function frustrationProgramme(p: CoreProblem, formulation: Formulation, c
       }
     }
   }
-  for (const cycle of cycles) {
+  for (const cut of cuts) {
     const sum = new Map<number, number>();
     let c = 0;
-    for (const k of cycle) {
+    let flips = 0;
+    cut.edges.forEach((k, t) => {
+      const sign = cut.flipped?.[t] ? -1 : 1;
+      if (sign < 0) flips++;
       const f = frustrationForm(k);
-      c += f.c;
-      f.idx.forEach((col, t) => sum.set(col, (sum.get(col) ?? 0) + f.val[t]));
-    }
+      c += sign * f.c;
+      f.idx.forEach((col, u) => sum.set(col, (sum.get(col) ?? 0) + sign * f.val[u]));
+    });
     const idx = [...sum.keys()].filter((col) => sum.get(col) !== 0);
-    rows.push({ idx, val: idx.map((col) => sum.get(col)!), lo: 1 - c, hi: Infinity });
+    rows.push({ idx, val: idx.map((col) => sum.get(col)!), lo: 1 - flips - c, hi: Infinity });
   }
   const rowStarts = new Int32Array(rows.length + 1);
   rows.forEach((r, i) => (rowStarts[i + 1] = rowStarts[i] + r.idx.length));
@@ -160,7 +176,14 @@ export function frustrationProgramme(p: CoreProblem, formulation: Formulation, c
     }
     return x;
   };
-  return { model, nodeColumn, startOf };
+  const edgeFrustration = (x: Float64Array): Float64Array =>
+    Float64Array.from({ length: p.m }, (_, k) => {
+      const f = frustrationForm(k);
+      let v = f.c;
+      f.idx.forEach((col, t) => (v += f.val[t] * x[col]));
+      return Math.min(1, Math.max(0, v));
+    });
+  return { model, nodeColumn, startOf, edgeFrustration };
 }
 
 

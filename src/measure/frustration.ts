@@ -3,8 +3,8 @@ import type { SignedNetwork } from './signed-graph.js';
 import { adjacency, type SignedAdjacency } from './signed-graph.js';
 import { seededRandom } from './rng.js';
 import { coreProblem, exhaustive, isFrustrated, localSearch, objective, type Colouring, type CoreProblem } from './frustration-search.js';
-import { packUnbalancedCycles } from './frustration-bounds.js';
-import { frustrationProgramme, type Formulation, type MilpSolver } from './frustration-milp.js';
+import { packUnbalancedCycles, violatedCycleCuts } from './frustration-bounds.js';
+import { frustrationProgramme, type CycleCut, type Formulation, type MilpSolver } from './frustration-milp.js';
 
 export { highsSolver, type MilpSolver, type Formulation } from './frustration-milp.js';
 
@@ -30,13 +30,17 @@ export interface FrustrationOptions {
   readonly anchor?: ReadonlyMap<string, 0 | 1>;
   /** Most unbalanced cycles packed for the bound (each also becomes a cut of the programme). */
   readonly maxCycles?: number;
+  /** Rounds of odd-cycle cuts added to the linear relaxation before branching (0: none). */
+  readonly cutRounds?: number;
 }
 
 /**
  * exhaustiveLimit: the crossover measured by `npm run bench:balance` (Gray-code search vs HiGHS on dense random
- * cores); timeLimit: a minute, the time Aref et al. report for 15,000 edges with Gurobi.
+ * cores: the search is as fast or faster up to 18 nodes, 1.4–25× slower from 19); formulation: XOR, faster than AND with HiGHS on every
+ * graph family of the bench and on the GDELT years (Aref et al. found AND best with Gurobi); timeLimit: a minute,
+ * the time Aref et al. report for 15,000 edges with Gurobi.
  */
-export const FRUSTRATION_DEFAULTS = { exhaustiveLimit: 20, restarts: 64, seed: 1, timeLimit: 60, formulation: 'and', method: 'auto', maxCycles: 20_000 } as const;
+export const FRUSTRATION_DEFAULTS = { exhaustiveLimit: 18, restarts: 64, seed: 1, timeLimit: 60, formulation: 'xor', method: 'auto', maxCycles: 20_000, cutRounds: 25 } as const;
 
 /** How one component's core was settled. */
 export interface CoreReport {
@@ -79,7 +83,7 @@ export interface Frustration {
   readonly seconds: number;
 }
 
-type Resolved = FrustrationOptions & Required<Pick<FrustrationOptions, 'exhaustiveLimit' | 'restarts' | 'seed' | 'timeLimit' | 'formulation' | 'method' | 'maxCycles'>>;
+type Resolved = FrustrationOptions & Required<Pick<FrustrationOptions, 'exhaustiveLimit' | 'restarts' | 'seed' | 'timeLimit' | 'formulation' | 'method' | 'maxCycles' | 'cutRounds'>>;
 
 interface CoreOutcome extends Colouring {
   readonly bound: number;
@@ -212,10 +216,26 @@ function solveCore(p: CoreProblem, o: Resolved, rng: () => number, deadline: num
   if (o.method === 'auto' && settled(best.value, bound)) return { ...best, bound: best.value, exact: true, method: 'bounds' };
   const left = (deadline - performance.now()) / 1000;
   if (!o.solver || left < 0.05) return { ...best, bound, exact: false, method: 'heuristic' };
-  const programme = frustrationProgramme(p, o.formulation, packing.cycles);
   // Whole-number objectives are optimal once the gap is under one; with anchors, one frustrated edge is worth `scale`.
   const absGap = p.integral ? 1 - 1e-6 : 1e-6 * Math.max(1, best.value / scale);
-  const r = o.solver.solve(programme.model, { timeLimit: left, absGap, start: programme.startOf(best.colour) });
+  const floor = (lp: number) => (p.integral ? Math.ceil(lp - 1e-6) : lp - absGap);
+  // Cutting planes: solve the linear relaxation, add the odd-cycle inequalities it violates, repeat (at most a third of the time).
+  const cuts: CycleCut[] = [...packing.cycles];
+  const cutsUntil = performance.now() + (left * 1000) / 3;
+  for (let round = 0; round < o.cutRounds && performance.now() < cutsUntil; round++) {
+    const programme = frustrationProgramme(p, o.formulation, cuts);
+    const lp = o.solver.solve({ ...programme.model, integer: new Uint8Array(programme.model.numCols) }, { timeLimit: (cutsUntil - performance.now()) / 1000, absGap: 0 });
+    if (lp.status !== 'optimal' || !lp.x) break;
+    bound = Math.max(bound, floor(lp.objective));
+    if (settled(best.value, bound)) return { ...best, bound: best.value, exact: true, method: 'milp' };
+    const f = programme.edgeFrustration(lp.x);
+    const sources = fractionalNodes(p, f, 400);
+    const found = violatedCycleCuts(p, f, Math.max(50, p.n), sources);
+    if (found.length === 0) break;
+    cuts.push(...found);
+  }
+  const programme = frustrationProgramme(p, o.formulation, cuts);
+  const r = o.solver.solve(programme.model, { timeLimit: Math.max(0.01, (deadline - performance.now()) / 1000), absGap, start: programme.startOf(best.colour) });
   if (r.x) {
     const c = Uint8Array.from({ length: p.n }, (_, i) => (r.x![programme.nodeColumn[i]] > 0.5 ? 1 : 0));
     const value = objective(p, c);
@@ -224,6 +244,19 @@ function solveCore(p: CoreProblem, o: Resolved, rng: () => number, deadline: num
   bound = Math.max(bound, r.bound);
   if (r.status === 'optimal' || settled(best.value, bound)) return { ...best, bound: best.value, exact: true, method: 'milp' };
   return { ...best, bound: Math.min(bound, best.value), exact: false, method: 'milp' };
+}
+
+/** Up to `limit` nodes, those with the most fractional edge values around them first. */
+function fractionalNodes(p: CoreProblem, f: Float64Array, limit: number): number[] {
+  const score = Float64Array.from({ length: p.n }, (_, i) => {
+    let s = 0;
+    for (let q = p.offsets[i]; q < p.offsets[i + 1]; q++) s += Math.min(f[p.edgeOf[q]], 1 - f[p.edgeOf[q]]);
+    return s;
+  });
+  return Array.from({ length: p.n }, (_, i) => i)
+    .filter((i) => score[i] > 1e-6)
+    .sort((a, b) => score[b] - score[a])
+    .slice(0, limit);
 }
 
 interface Peeled {
