@@ -17,3 +17,4 @@ export * from './influence.js';
 export * from './capability.js';
 export * from './alerts.js';
 export * from './theses.js';
+export * from './balance-over-time.js';

@@ -97,6 +97,15 @@ export const ROUTES: readonly Route[] = [
   }),
   route({
     method: 'get',
+    path: '/api/balance/years',
+    cacheable: true,
+    summary: 'Line index of balance, two camps and camp switches, year by year',
+    query: S.BalanceYearsQuery,
+    response: S.BalanceYearsResponse,
+    handle: (ctx, { query }) => service.balanceYears(ctx.store, query),
+  }),
+  route({
+    method: 'get',
     path: '/api/theses',
     cacheable: true,
     summary: 'Theses of the region with the verdict of their indicators',

@@ -188,6 +188,51 @@ export const BalanceResponse = z
   })
   .loose();
 
+export const BalanceYearsQuery = z.object({
+  from: DayParam('from').optional(),
+  to: DayParam('to').optional(),
+  ...ScopeQuery,
+  timeLimit: z.coerce.number().min(0.1).max(120).default(10).describe('seconds of exact search per year; past it the best camps and the proven bound are returned'),
+});
+
+const PeriodIndex = z.object({
+  value: z.number().describe('frustrated edges (or weight) under the camps'),
+  lowerBound: z.number().describe('proven lower bound; equal to value when exact'),
+  exact: z.boolean().describe('optimality proven'),
+  total: z.number().describe('edges (or total weight)'),
+  lineIndex: z.number().nullable().describe('1 − 2·value/total: 1 is two clean camps'),
+  lineIndexBounds: z.tuple([z.number(), z.number()]).nullable(),
+  seconds: z.number(),
+});
+
+const Camp = z.enum(['A', 'B']);
+
+export const BalanceYearsResponse = z
+  .object({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    seconds: z.number(),
+    periods: z.array(
+      z
+        .object({
+          period: z.string(),
+          nodes: z.number().int(),
+          edges: z.number().int(),
+          negative: z.number().int(),
+          components: z.number().int().describe('connected pieces: camps of different pieces are not tied by any edge'),
+          frustration: PeriodIndex.describe('fewest frustrated edges (line index of balance, Harary; exact by binary programming, Aref et al.)'),
+          weighted: PeriodIndex.nullable().describe('least frustrated weight'),
+          camps: z.object({ A: z.array(z.string()), B: z.array(z.string()) }),
+          frustrated: z.array(z.string()),
+          switched: z.array(z.object({ actor: z.string(), from: Camp, to: Camp, since: z.string() })).describe('actors whose camp differs from the one they last held'),
+          entered: z.array(z.string()).describe('actors with no earlier camp'),
+          alignment: z.object({ anchored: z.number().int(), moved: z.number().int(), closest: z.boolean() }),
+        })
+        .loose(),
+    ),
+  })
+  .loose();
+
 export const ThesesResponse = z.array(
   Thesis.extend({
     verdict: z

@@ -8,7 +8,7 @@ import type { Region, Thesis } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { DATASET_ORIGINS, countRows, listActors, listClaims, listEvents, listRegions, listSources, listTheses } from '../store/queries.js';
 import { HttpError } from './http-error.js';
-import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type SimulateBody, type ThesesQuery } from './schemas.js';
+import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type BalanceYearsQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type SimulateBody, type ThesesQuery } from './schemas.js';
 import { resolveScope } from '../store/evidence.js';
 import { readSpan } from '../store/evidence-reads.js';
 
@@ -75,12 +75,27 @@ async function partyNames(store: Store): Promise<Record<string, string>> {
 export async function balance(store: Store, q: z.output<typeof BalanceQuery>) {
   const m = await import('../measure/index.js');
   const network = await m.signedNetwork(store, { scope: scopeFromQuery(q), from: q.from, to: q.to });
-  const result = m.balance(network);
+  const result = m.balance(network, { solver: await m.highsSolver() });
   const names = await partyNames(store);
   return {
     from: q.from ?? null, to: q.to ?? null, names: Object.fromEntries(network.nodes.map((n) => [n, names[n] ?? n])), ...result,
     edges: network.edges, layers: network.layers, scope: network.scope, evidence: network.evidence,
   };
+}
+
+/** The index of balance, camps and camp switches year by year, as `faultline balance --by year` computes them. */
+export async function balanceYears(store: Store, q: z.output<typeof BalanceYearsQuery>) {
+  const m = await import('../measure/index.js');
+  const { eventYears } = await import('../store/event-years.js');
+  const scope = scopeFromQuery(q);
+  const periods = [];
+  for (const y of await eventYears(store, { from: q.from, to: q.to })) {
+    const from = q.from && q.from > `${y}-01-01` ? q.from : `${y}-01-01`;
+    const to = q.to && q.to < `${y}-12-31` ? q.to : `${y}-12-31`;
+    periods.push({ period: String(y), network: await m.signedNetwork(store, { from, to, scope }) });
+  }
+  const series = m.balanceOverTime(periods, { solver: await m.highsSolver(), timeLimit: q.timeLimit });
+  return { from: q.from ?? null, to: q.to ?? null, ...series };
 }
 
 /** Every thesis with the verdict its indicators give, as `faultline theses` evaluates them. */
