@@ -129,6 +129,14 @@ export const ROUTES: readonly Route[] = [
     handle: async (ctx, { body }) => service.simulate(await scenarioDirs(ctx), body),
   }),
   route({
+    method: 'get',
+    path: '/api/retrodict',
+    summary: 'Each model’s prediction from the asOf inputs of every scenario with a known outcome, and its error',
+    query: S.RetrodictQuery,
+    response: S.RetrodictResponse,
+    handle: async (ctx, { query }) => service.retrodict(await scenarioDirs(ctx), query),
+  }),
+  route({
     method: 'post',
     path: '/api/ingest',
     summary: 'Extract events and claims from an article and store them (size-limited)',

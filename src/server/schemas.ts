@@ -1,6 +1,7 @@
 // Zod schemas of the API's query parameters, request bodies and responses; the OpenAPI document is generated from them.
 import { z } from 'zod';
 import { Actor, Claim, Event, Source, Thesis, boundDay, EVIDENCE_ORIGINS, SCOPE_DEFAULTS } from '../model/index.js';
+import { MODELS } from '../simulate/simulate.js';
 
 const dayPattern = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
@@ -105,13 +106,31 @@ export const SimulateBody = z
   .object({
     scenario: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a scenario name such as listed by /api/scenarios').optional(),
     yaml: z.string().min(1).max(200_000).optional().describe('a scenario written out in full, instead of a named one'),
-    model: z.enum(['smp', 'eu', 'median', 'mean']).default('smp'),
+    model: z.enum(MODELS).default('smp'),
     runs: z.number().int().min(1).max(500).optional().describe('Monte Carlo runs on jittered inputs'),
     perturb: z.number().min(0).max(100).default(5).describe('jitter half-width in points of a 0–100 scale'),
     seed: z.union([z.string().max(100), z.number().int()]).default('1'),
   })
   .strict()
   .refine((b) => (b.scenario === undefined) !== (b.yaml === undefined), 'give exactly one of "scenario" and "yaml"');
+
+export const RetrodictQuery = z.object({
+  runs: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(200))
+    .optional()
+    .describe('Monte Carlo runs of the SMP per scenario, for its band (default none)'),
+  perturb: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number')
+    .transform(Number)
+    .pipe(z.number().min(0).max(100))
+    .default(5)
+    .describe('jitter half-width in points of a 0–100 scale'),
+  seed: z.string().max(100).default('1').describe('seed of the Monte Carlo runs'),
+});
 
 export const IngestBody = z
   .object({
@@ -291,11 +310,72 @@ export const SimulateResponse = z
         seed: z.string(),
         runs: z.number(),
         perturb: z.number(),
-        outcome: z.array(z.object({ dimension: z.string(), mean: z.number(), p10: z.number(), p90: z.number() })),
+        outcome: z.array(
+          z
+            .object({
+              dimension: z.string(),
+              mean: z.number(),
+              p10: z.number(),
+              p90: z.number(),
+              point: z.number().describe('the prediction on the inputs as given'),
+              pointInBand: z.boolean().describe('false when the point lies outside p10–p90: the model is unstable on these inputs'),
+              belowMidpoint: z.number(),
+              atMidpoint: z.number(),
+              aboveMidpoint: z.number(),
+              warning: z.string().optional(),
+            })
+            .loose(),
+        ),
+        warnings: z.array(z.string()),
       })
       .optional(),
+    comparison: z
+      .object({
+        kind: z.literal('model-comparison'),
+        threshold: z.number().describe('spread above this share of the scale counts as disagreement'),
+        dimensions: z.array(
+          z
+            .object({
+              dimension: z.string(),
+              predictions: z.array(z.object({ model: z.string(), prediction: z.number() })),
+              spread: z.number(),
+              spreadShare: z.number(),
+              disagree: z.boolean(),
+              summary: z.string(),
+            })
+            .loose(),
+        ),
+        warnings: z.array(z.string()),
+      })
+      .loose()
+      .describe('SMP, expected utility, weighted median and mean side by side'),
   })
   .loose();
+
+const Prediction = z.object({ model: z.string(), kind: z.enum(['model', 'baseline']), prediction: z.number(), error: z.number() });
+
+export const RetrodictResponse = z
+  .array(
+    z
+      .object({
+        scenario: z.string(),
+        title: z.string(),
+        asOf: z.string(),
+        dimension: z.string(),
+        outcome: z.number().describe('what happened, on the scenario’s 0–100 scale'),
+        outcomeDate: z.string(),
+        models: z.array(Prediction).describe('each model’s prediction from the asOf inputs and its absolute error'),
+        bestModel: z.object({ model: z.string(), error: z.number() }),
+        bestBaseline: z.object({ model: z.string(), error: z.number() }),
+        modelBeatsBaselines: z.boolean(),
+        unsourcedInputs: z.number().int(),
+        band: z
+          .object({ model: z.string(), runs: z.number(), perturb: z.number(), p10: z.number(), p90: z.number(), pointInBand: z.boolean(), outcomeInBand: z.boolean() })
+          .optional(),
+      })
+      .loose(),
+  )
+  .describe('scenarios with a recorded outcome, one row per dimension');
 
 export const IngestResponse = z
   .object({

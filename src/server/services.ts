@@ -8,7 +8,7 @@ import type { Region, Thesis } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { DATASET_ORIGINS, countRows, listActors, listClaims, listEvents, listRegions, listSources, listTheses } from '../store/queries.js';
 import { HttpError } from './http-error.js';
-import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type BalanceYearsQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type SimulateBody, type ThesesQuery } from './schemas.js';
+import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type BalanceYearsQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type RetrodictQuery, type SimulateBody, type ThesesQuery } from './schemas.js';
 import { resolveScope } from '../store/evidence.js';
 import { readSpan } from '../store/evidence-reads.js';
 
@@ -160,8 +160,15 @@ export async function simulate(dirs: readonly string[], body: z.output<typeof Si
     problem = sim.parseProblem(await readFile(found.file, 'utf8'), found.file);
   }
   const result = sim.simulate(problem, { model: body.model });
-  if (body.runs === undefined) return result;
+  const comparison = sim.compareModels(problem, { given: [result] });
+  if (body.runs === undefined) return { ...result, comparison };
   const seed = String(body.seed);
   const distribution = { seed, ...sim.monteCarlo(problem, { model: body.model, runs: body.runs, perturb: body.perturb, rng: sim.seededRng(seed) }) };
-  return { ...result, distribution };
+  return { ...result, distribution, comparison };
+}
+
+/** Retrodicts the scenarios with a known outcome, as `faultline simulate --retrodict --json` does. */
+export async function retrodict(dirs: readonly string[], q: z.output<typeof RetrodictQuery>) {
+  const sim = await import('../simulate/index.js');
+  return sim.retrodictScenarioDirs(dirs, { runs: q.runs, perturb: q.perturb, rng: (name) => sim.seededRng(`${q.seed}:${name}`) });
 }
