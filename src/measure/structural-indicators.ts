@@ -72,7 +72,6 @@ export function evaluateAlignmentShift(rows: readonly AlignmentRow[], ind: Of<'a
   if (base.length < ind.minYears || win.length < ind.minYears) {
     return insufficient(`${base.length} baseline and ${win.length} window year(s) with a ${ind.measure}; at least ${ind.minYears} each needed`, base.length + win.length, cited);
   }
-  const change = mean(win.map((p) => p.v)) - mean(base.map((p) => p.v));
   const moves = (side: 'ideal_a' | 'ideal_b') => {
     const w = win.map((p) => p.row[side]).filter((x): x is number => x !== null);
     const b = base.map((p) => p.row[side]).filter((x): x is number => x !== null);
@@ -80,10 +79,21 @@ export function evaluateAlignmentShift(rows: readonly AlignmentRow[], ind: Of<'a
   };
   const [ma, mb] = [moves('ideal_a'), moves('ideal_b')];
   const who = ma === null || mb === null ? '' : `; ideal points moved ${ind.a} ${f(ma)}, ${ind.b} ${f(mb)}: mostly ${Math.abs(ma) > Math.abs(mb) ? ind.a : ind.b}`;
+  let change = mean(win.map((p) => p.v)) - mean(base.map((p) => p.v));
+  let own = '';
+  if (ind.attribute === 'a') {
+    // Only a's own movement: its window ideal points against b's baseline position.
+    const bBase = base.map((p) => p.row.ideal_b).filter((x): x is number => x !== null);
+    const aWin = win.map((p) => p.row.ideal_a).filter((x): x is number => x !== null);
+    if (ind.measure !== 'distance' || !bBase.length || !aWin.length) return insufficient(`${ind.a}'s own movement needs ideal points of both sides (distance measure)`, base.length + win.length, cited);
+    const fixed = mean(bBase);
+    change = mean(aWin.map((x) => Math.abs(x - fixed))) - mean(base.map((p) => p.v));
+    own = ` — counting only ${ind.a}'s own movement (${ind.b} held at its baseline position)`;
+  }
   return {
     value: change,
     holds: compare(change, ind.expect, ind.change),
-    note: `${ind.a}–${ind.b} mean ${ind.measure} ${f(mean(win.map((p) => p.v)))} in ${win[0].year}–${win.at(-1)!.year} against ${f(mean(base.map((p) => p.v)))} in ${base[0].year}–${base.at(-1)!.year}: change ${f(change)} (expected ${ind.expect} ${ind.change})${who}`,
+    note: `${ind.a}–${ind.b} mean ${ind.measure} ${f(mean(win.map((p) => p.v)))} in ${win[0].year}–${win.at(-1)!.year} against ${f(mean(base.map((p) => p.v)))} in ${base[0].year}–${base.at(-1)!.year}: change ${f(change)}${own} (expected ${ind.expect} ${ind.change})${who}`,
     n: base.length + win.length,
     cited,
   };

@@ -11,7 +11,7 @@ import { alignment, type AlignmentRow } from './alignment.js';
 import { armedConflict, type ConflictSummary, type ConflictYear } from './armed-conflict.js';
 import { armsBySupplier, armsSupply, type ArmsPeriod, type ArmsPeriodUnit, type RecipientShare, type SupplierShare } from './arms-supply.js';
 import { militaryBurden, type MilitaryBurden } from './military-burden.js';
-import { evaluateStructuralIndicator, type StructuralEvaluation } from './structural-indicators.js';
+import { evaluateStructuralIndicator, type StructuralData, type StructuralEvaluation } from './structural-indicators.js';
 import type { StructuralIndicator } from '../model/structural-indicator.js';
 
 /** Where the figures come from: the citation, and the files the store's rows were read from. */
@@ -190,18 +190,35 @@ export async function regionPowers(store: Store): Promise<{ countries: string[];
 
 /** Reads what a structural indicator needs from the store and evaluates it (for the thesis evaluator). */
 export async function structuralIndicatorOnStore(store: Store, ind: StructuralIndicator): Promise<StructuralEvaluation> {
+  return evaluateStructuralIndicator(await structuralDataFor(store, ind), ind);
+}
+
+/** The rows a structural indicator reads, so that it can be evaluated again without some of them (thesis sensitivity). */
+export async function structuralDataFor(store: Store, ind: StructuralIndicator): Promise<StructuralData> {
   switch (ind.kind) {
     case 'alignment-trend':
     case 'alignment-shift': {
       const ideal = await readIdealPoints(store, [ind.a, ind.b]);
       const agreement = await readAgreement(store, ind.a, [ind.b]);
-      return evaluateStructuralIndicator({ alignment: alignment(ideal, agreement, { a: ind.a, bs: [ind.b] }) }, ind);
+      return { alignment: alignment(ideal, agreement, { a: ind.a, bs: [ind.b] }) };
     }
     case 'supplier-share':
-      return evaluateStructuralIndicator({ arms: await readArmsFlows(store, { recipients: [ind.recipient], basis: ind.basis }) }, ind);
+      return { arms: await readArmsFlows(store, { recipients: [ind.recipient], basis: ind.basis }) };
     case 'military-burden':
-      return evaluateStructuralIndicator({ milex: await readMilex(store, [ind.country]) }, ind);
+      return { milex: await readMilex(store, [ind.country]) };
     case 'conflict-intensity':
-      return evaluateStructuralIndicator({ conflicts: await readConflictYears(store, [ind.a]), ucdpSpan: await ucdpSpan(store) }, ind);
+      return { conflicts: await readConflictYears(store, [ind.a]), ucdpSpan: await ucdpSpan(store) };
   }
+}
+
+/** The data without the rows whose cited ids (as the evaluators cite them: unga:A-B:year, sipri:R<S:year, milex:X:year, ucdp:id:year) are excluded. */
+export function withoutCited(data: StructuralData, exclude: ReadonlySet<string>): StructuralData {
+  if (exclude.size === 0) return data;
+  return {
+    ...data,
+    ...(data.alignment ? { alignment: data.alignment.filter((r) => !exclude.has(`unga:${r.a}-${r.b}:${r.year}`)) } : {}),
+    ...(data.arms ? { arms: data.arms.filter((r) => !exclude.has(`sipri:${r.recipient}<${r.supplier}:${r.year}`)) } : {}),
+    ...(data.milex ? { milex: data.milex.filter((r) => !exclude.has(`milex:${r.iso3}:${r.year}`)) } : {}),
+    ...(data.conflicts ? { conflicts: data.conflicts.filter((r) => !exclude.has(`ucdp:${r.conflict_id}:${r.year}`)) } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 // Thesis verdicts by Analysis of Competing Hypotheses (Heuer 1999, ch. 8): every evidence item scored against every hypothesis by one rule, diagnosticity, weighted log-likelihood scores and single-item sensitivity.
 import type { ScopeInput } from '../model/scope.js';
-import type { Claim, Format, Indicator, IndicatorKind, Relation, Source, Thesis } from '../model/index.js';
+import type { Claim, Format, Indicator, IndicatorKind, Relation, Source, StructuralIndicatorKind, Thesis } from '../model/index.js';
 import { relationHoldsOn, UserError } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { listActors, listClaims, listFormats, listRelations, listSources, listTheses } from '../store/queries.js';
@@ -49,6 +49,11 @@ export const INDICATOR_FAMILY: Readonly<Record<IndicatorKind, EvidenceFamily>> =
   relation: 'relations',
   'format-participation': 'formats',
   'claim-status': 'claims',
+  'alignment-trend': 'alignment',
+  'alignment-shift': 'alignment',
+  'supplier-share': 'arms',
+  'military-burden': 'capability',
+  'conflict-intensity': 'conflict',
 };
 
 /** Kinds that read back a curated interval or state: they count only beside an independent indicator. */
@@ -262,9 +267,10 @@ function score(theses: readonly Thesis[], measured: readonly (readonly Measured[
       const isDiagnostic = firstUse[k][i].items.some((id) => diagnostic.has(id));
       const novelty = firstUse[k][i].novelty;
       const sign = consistency === 'consistent' ? 1 : consistency === 'inconsistent' ? -1 : 0;
-      const contribution = isDiagnostic ? round(sign * ind.weight * novelty, 4) : 0;
+      const weight = ind.weight ?? 1;
+      const contribution = isDiagnostic ? round(sign * weight * novelty, 4) : 0;
       return {
-        id: ind.id, description: ind.description, kind: ind.kind, family: INDICATOR_FAMILY[ind.kind], weight: ind.weight, rationale: ind.rationale ?? null,
+        id: ind.id, description: ind.description, kind: ind.kind, family: INDICATOR_FAMILY[ind.kind], weight, rationale: ind.rationale ?? null,
         value: m.value, holds: m.holds, bearing: ind.bearing, consistency, diagnostic: isDiagnostic, novelty: round(novelty, 4), contribution, note: m.note,
       };
     });
@@ -462,7 +468,7 @@ async function measure(ctx: Context, ind: Indicator): Promise<Measurement> {
         const r: MediationRead = { ...read, items: read.items.filter((e) => !exclude.has(e.id)) };
         const m = mediationOf(r, { a, b });
         // With `via`, only mediation by those parties counts.
-        const via = new Set(ind.via.map((p) => party(ctx, p)));
+        const via = new Set((ind.via ?? []).map((p) => party(ctx, p)));
         const byVia = (parties: readonly string[]) => !via.size || parties.some((p) => via.has(p));
         const mediated = new Set(m.mediatedEvents.filter((id) => byVia(m.eventParties[id] ?? [])));
         const dsMediated = via.size ? Math.min(m.datasetEvents, [...via].reduce((n, p) => n + (m.datasetParties[p] ?? 0), 0)) : m.mediated - m.mediatedEvents.length;
@@ -567,6 +573,12 @@ async function measure(ctx: Context, ind: Indicator): Promise<Measurement> {
         };
       });
     }
+    case 'alignment-trend':
+    case 'alignment-shift':
+    case 'supplier-share':
+    case 'military-burden':
+    case 'conflict-intensity':
+      return structuralMeasurement(ctx, ind);
     case 'claim-status': {
       const c = ctx.claims.find((x) => x.id === ind.claim);
       if (!c) {
@@ -581,6 +593,27 @@ async function measure(ctx: Context, ind: Indicator): Promise<Measurement> {
       });
     }
   }
+}
+
+/** A structural indicator: its cited rows are its evidence items, each pulling the way the indicator's outcome goes. */
+async function structuralMeasurement(ctx: Context, ind: Extract<Indicator, { kind: StructuralIndicatorKind }>): Promise<Measurement> {
+  const { structuralDataFor, withoutCited } = await import('./structural.js');
+  const { evaluateStructuralIndicator } = await import('./structural-indicators.js');
+  const data = await structuralDataFor(ctx.store, ind);
+  return measurement((exclude) => {
+    const r = evaluateStructuralIndicator(withoutCited(data, exclude), ind);
+    for (const id of r.cited) addItem(ctx, { id, kind: 'structural', label: id, removable: true });
+    let holds = r.holds;
+    let note = r.note;
+    // A trend test on enough years that finds no significant trend counts against the expected trend.
+    if (ind.kind === 'alignment-trend' && holds === null && r.value !== null && r.n >= ind.minYears) {
+      holds = false;
+      note = `${note} — the expected ${ind.expect} trend is not found`;
+    }
+    const direction = (holds === null ? 0 : holds ? 1 : -1) as 0 | 1 | -1;
+    const directions = new Map<string, 1 | -1>(direction === 0 ? r.cited.map((id) => [id, 1 as const]) : r.cited.map((id) => [id, direction]));
+    return { value: r.value === null ? null : round(r.value), holds, note, directions };
+  });
 }
 
 /**

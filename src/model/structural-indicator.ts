@@ -48,6 +48,11 @@ export const AlignmentShift = z.object({
   window: Window,
   expect: Comparison,
   change: z.number(),
+  /**
+   * Whose movement counts: `both` (the change of the distance as measured) or `a` (the distance a's window ideal
+   * points would have to b's baseline position: only a's own movement; distance measure only).
+   */
+  attribute: z.enum(['both', 'a']).default('both'),
   /** Fewest years with a value in each window. */
   minYears: z.number().int().min(1).default(2),
 });

@@ -6,6 +6,7 @@ import { ClaimStatus } from './claim.js';
 import { Participation } from './format.js';
 import { QuadClass } from './event.js';
 import { RelationType } from './relation.js';
+import { AlignmentShift, AlignmentTrend, ConflictIntensity, MilitaryBurden, SupplierShare } from './structural-indicator.js';
 
 const Comparison = z.enum(['at-least', 'at-most']);
 const base = {
@@ -41,7 +42,15 @@ export type EventSelector = z.infer<typeof EventSelector>;
 /** A window of days, both ends included. */
 const Window = z.object({ from: IsoDay, to: IsoDay });
 
+/** The structural kinds (UNGA alignment, SIPRI arms and burden, UCDP conflict) with the weight and rationale every indicator has. */
+const structural = { weight: base.weight, rationale: base.rationale };
+
 export const Indicator = z.discriminatedUnion('kind', [
+  AlignmentTrend.extend(structural),
+  AlignmentShift.extend(structural),
+  SupplierShare.extend(structural),
+  MilitaryBurden.extend(structural),
+  ConflictIntensity.extend(structural),
   z.object({
     ...base,
     kind: z.literal('event-share'),

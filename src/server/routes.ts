@@ -115,6 +115,15 @@ export const ROUTES: readonly Route[] = [
   }),
   route({
     method: 'get',
+    path: '/api/ach',
+    cacheable: true,
+    summary: 'The ACH matrix: every evidence item scored against every hypothesis, with verdicts (and sensitivity on request)',
+    query: S.AchQuery,
+    response: S.AchResponse,
+    handle: (ctx, { query }) => service.ach(ctx.store, query),
+  }),
+  route({
+    method: 'get',
     path: '/api/scenarios',
     summary: 'Bargaining scenarios the simulator can run',
     response: z.array(S.ScenarioSummary),

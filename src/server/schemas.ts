@@ -86,6 +86,24 @@ export const BalanceQuery = z.object({
 
 export const ThesesQuery = z.object({ ...ScopeQuery });
 
+export const AchQuery = z.object({
+  ...ScopeQuery,
+  sensitivity: Flag.optional().describe('also the single evidence items whose removal would change each verdict (slower)'),
+});
+
+export const AchResponse = z
+  .object({
+    hypotheses: z.array(z.object({ id: z.string(), title: z.string(), question: z.string(), role: z.enum(['paper', 'rival']) })),
+    rule: z.string().describe('the rule every cell follows'),
+    evidence: z.array(
+      z.object({ id: z.string(), kind: z.string(), label: z.string(), removable: z.boolean(), diagnostic: z.boolean(), cells: z.record(z.string(), z.enum(['C', 'I', 'NA', '?'])) }),
+    ),
+    inconsistency: z.record(z.string(), z.number()),
+    verdicts: z.array(z.object({ id: z.string(), verdict: z.string(), score: z.number(), reason: z.string(), driver: z.string().nullable() })),
+    sensitivity: z.array(z.object({ thesis: z.string(), verdict: z.string(), changes: z.array(z.object({ item: z.string(), label: z.string(), verdict: z.string(), score: z.number() })), untested: z.number() })).optional(),
+  })
+  .describe('the full Analysis-of-Competing-Hypotheses matrix: every evidence item scored against every hypothesis');
+
 const EvidenceCount = z
   .object({ events: z.number().int(), sources: z.number().int(), origins: z.record(z.string(), z.number().int()) })
   .describe('the evidence behind a figure: events, distinct sources of curated and extracted events, events per origin');

@@ -8,7 +8,7 @@ import type { Region, Thesis } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { DATASET_ORIGINS, countRows, listActors, listClaims, listEvents, listRegions, listSources, listTheses } from '../store/queries.js';
 import { HttpError } from './http-error.js';
-import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type BalanceYearsQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type RetrodictQuery, type SimulateBody, type ThesesQuery } from './schemas.js';
+import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type BalanceYearsQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type RetrodictQuery, type SimulateBody, type ThesesQuery, type AchQuery } from './schemas.js';
 import { resolveScope } from '../store/evidence.js';
 import { readSpan } from '../store/evidence-reads.js';
 
@@ -96,6 +96,17 @@ export async function balanceYears(store: Store, q: z.output<typeof BalanceYears
   }
   const series = m.balanceOverTime(periods, { solver: await m.highsSolver(), timeLimit: q.timeLimit });
   return { from: q.from ?? null, to: q.to ?? null, ...series };
+}
+
+/** The full ACH matrix with each hypothesis's verdict, as `faultline theses --format json` gives it. */
+export async function ach(store: Store, q: z.output<typeof AchQuery>) {
+  const { evaluateTheses } = await import('../measure/index.js');
+  const report = await evaluateTheses(store, { scope: scopeFromQuery(q), sensitivity: !!q.sensitivity });
+  return {
+    ...report.ach,
+    verdicts: report.theses.map((t) => ({ id: t.id, verdict: t.verdict, score: t.score, reason: t.reason, driver: t.driver })),
+    ...(report.sensitivity ? { sensitivity: report.sensitivity } : {}),
+  };
 }
 
 /** Every thesis with the verdict its indicators give, as `faultline theses` evaluates them. */

@@ -62,7 +62,7 @@ describe('the structural API routes', () => {
 
   it("GET /api/alignment without `to` takes the states of the region's groups", async () => {
     const { body } = await get('/api/alignment?a=GEO');
-    assert.deepEqual(body.to, ['RUS', 'USA', 'FRA', 'DEU', 'GBR', 'TUR', 'IRN', 'IND', 'CHN']);
+    assert.deepEqual(body.to, ['RUS', 'USA', 'FRA', 'DEU', 'GBR', 'TUR', 'IRN', 'IND', 'CHN', 'ISR']);
   });
 
   it('GET /api/arms gives the shares of `arms --json`, the periods and the coverage', async () => {

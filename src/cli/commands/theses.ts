@@ -17,6 +17,8 @@ export function defineTheses(program: Command): void {
       const { evaluateTheses } = await import('../../measure/theses.js');
       const out = ioOf(cmd).stdout;
       await withStore(cmd, async (store) => {
+        const { ensureStructural } = await import('../structural-options.js');
+        await ensureStructural(store, cmd);
         const report = await evaluateTheses(store, { scope: scopeOf(o, 'cli/theses'), sensitivity: !!o.sensitivity });
         const ids = report.ach.hypotheses.map((h) => h.id);
         const matrixRows = report.ach.evidence.filter((e) => o.allItems || format !== 'table' || e.diagnostic);
@@ -32,7 +34,7 @@ export function defineTheses(program: Command): void {
           out.write(`\n${t.id} [${t.role}, question ${t.question}]: ${t.title}\n`);
           out.write(`  verdict: ${t.verdict} — ${t.reason}${t.driver ? `; main driver ${t.driver}` : ''}\n`);
           for (const i of t.indicators) {
-            const part = i.contribution === 0 ? (i.diagnostic ? '0' : 'non-diagnostic') : `${i.contribution > 0 ? '+' : ''}${i.contribution}`;
+            const part = i.contribution !== 0 ? `${i.contribution > 0 ? '+' : ''}${i.contribution}` : i.novelty === 0 ? 'evidence already counted' : i.holds === null ? '0' : i.diagnostic ? '0' : 'non-diagnostic';
             out.write(`  [${MARK[i.consistency]}] ${i.id} (${i.kind}, ${i.family}, weight ${i.weight}, ${part}): ${i.note}\n`);
             const ev = i.evidence;
             const cites = [ev.eventCount ? `${ev.eventCount} events` : '', ev.claims.length ? `claims ${ev.claims.join(', ')}` : '', ev.relations.length ? `relations ${ev.relations.join(', ')}` : '', ev.formats.length ? `formats ${ev.formats.join(', ')}` : '']

@@ -124,6 +124,13 @@ export function checkReferences(p: Parsed): ValidationIssue[] {
         case 'claim-status':
           here('claim', 'claim', ind.claim);
           break;
+        case 'alignment-trend':
+        case 'alignment-shift':
+        case 'supplier-share':
+        case 'military-burden':
+        case 'conflict-intensity':
+          // Structural indicators name ISO3 states of the structural data, not actors of the knowledge base.
+          break;
         default: {
           // Unknown kinds were reported by the schema; a known kind without a case is a bug.
           const never: never = ind;
