@@ -10,7 +10,6 @@ export * from './frustration.js';
 export * from './balance.js';
 export * from './edges-csv.js';
 export * from './period.js';
-export * from './actor-countries.js';
 export * from './signed-network.js';
 export * from './mediation.js';
 export * from './influence.js';
