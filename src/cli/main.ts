@@ -15,6 +15,7 @@ import { defineSimulate } from './commands/simulate.js';
 import { defineServe } from './commands/serve.js';
 import { defineBrief } from './commands/brief.js';
 import { defineMeasureCommands } from './commands/measures.js';
+import { defineStructuralCommands } from './commands/structural.js';
 
 /** Each command module declares its commands; the action lazily imports the work it dispatches to. */
 const COMMANDS: ReadonlyArray<(program: Command) => void> = [
@@ -29,6 +30,7 @@ const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   defineServe,
   defineBrief,
   defineMeasureCommands,
+  defineStructuralCommands,
 ];
 
 export function buildProgram(io: CliIo = processIo()): Command {

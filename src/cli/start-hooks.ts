@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import type { Store } from '../store/store.js';
 import { briefStartHook } from './commands/brief.js';
+import { structuralStartHook } from './commands/import-structural.js';
 
 export type StartHook = (store: Store, cmd: Command) => Promise<void>;
 
-export const START_HOOKS: readonly StartHook[] = [briefStartHook];
+export const START_HOOKS: readonly StartHook[] = [structuralStartHook, briefStartHook];

@@ -6,3 +6,4 @@ export * from './regions.js';
 export * from './actor-roles.js';
 export { normalizeName } from './normalize-name.js';
 export { CODEBOOK_DIR } from './data-file.js';
+export * from './gleditsch-ward.js';

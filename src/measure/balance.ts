@@ -1,4 +1,4 @@
-// Structural balance of a signed network: triad balance (Cartwright & Harary 1956), frustration index and best two-bloc split (Aref et al. 2018), Louvain blocs on the positive layer (Blondel et al. 2008), weighted degree and PageRank (Brin & Page 1998) on the absolute layer.
+// Structural balance of a signed network: triad balance (Cartwright & Harary 1956), frustration index, unweighted and weighted, with the best two-camp split (Aref, Mason & Wilson 2020), Louvain blocs on the positive layer (Blondel et al. 2008), weighted degree and PageRank (Brin & Page 1998) on the absolute layer.
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
@@ -6,11 +6,11 @@ import { weightedDegree } from 'graphology-metrics/node/weighted-degree.js';
 import type { SignedEdge, SignedNetwork } from './signed-graph.js';
 import { signedNetworkOf } from './signed-graph.js';
 import { triadBalance, type TriadCount } from './triad-balance.js';
-import { frustration, FRUSTRATION_DEFAULTS, type FrustrationOptions } from './frustration.js';
+import { frustration, FRUSTRATION_DEFAULTS, type Frustration, type FrustrationOptions } from './frustration.js';
 import { seededRandom } from './rng.js';
 
-export interface BalanceOptions extends FrustrationOptions {
-  /** Seed of the Louvain node order. */
+export interface BalanceOptions extends Omit<FrustrationOptions, 'weighted' | 'anchor'> {
+  /** Seed of the Louvain node order and the local search. */
   readonly seed?: number;
 }
 
@@ -18,30 +18,38 @@ export interface Balance {
   readonly nodes: readonly string[];
   readonly edges: readonly SignedEdge[];
   readonly triads: TriadCount;
-  readonly frustration: {
-    readonly value: number;
-    readonly exact: boolean;
-    readonly partition: readonly [readonly string[], readonly string[]];
-    readonly frustrated: readonly string[];
-    readonly lowerBound?: number;
-  };
+  /** Fewest frustrated edges, each edge counting once. */
+  readonly frustration: Frustration;
+  /** Least frustrated weight, each edge counting its weight. */
+  readonly weightedFrustration: Frustration;
   /** Louvain communities of the positive ties, largest first. */
   readonly blocs: readonly (readonly string[])[];
   /** Per node: sum of absolute edge weights and PageRank on the absolute-weight graph. */
   readonly centrality: Readonly<Record<string, { readonly weightedDegree: number; readonly pagerank: number }>>;
+  /** Wall-clock seconds of the whole computation. */
+  readonly seconds: number;
 }
 
-/** Balance measures of a signed network (or of a list of edges, merged per pair). */
+/**
+ * Balance measures of a signed network (or of a list of edges, merged per pair). The time limit is shared: the
+ * unweighted index may use half of it, the weighted one what is left.
+ */
 export function balance(input: SignedNetwork | readonly SignedEdge[], options: BalanceOptions = {}): Balance {
+  const t0 = performance.now();
   const net = isNetwork(input) ? input : signedNetworkOf(input);
   const seed = options.seed ?? FRUSTRATION_DEFAULTS.seed;
+  const limit = options.timeLimit ?? FRUSTRATION_DEFAULTS.timeLimit;
+  const unweighted = frustration(net, { ...options, seed, timeLimit: limit / 2 });
+  const weighted = frustration(net, { ...options, seed, weighted: true, timeLimit: Math.max(0, limit - (performance.now() - t0) / 1000) });
   return {
     nodes: net.nodes,
     edges: net.edges,
     triads: triadBalance(net),
-    frustration: frustration(net, { ...options, seed }),
+    frustration: unweighted,
+    weightedFrustration: weighted,
     blocs: louvainBlocs(net, seed),
     centrality: centrality(net),
+    seconds: (performance.now() - t0) / 1000,
   };
 }
 

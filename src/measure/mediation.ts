@@ -39,6 +39,10 @@ export interface Mediation extends MediationCount {
   readonly eventIds: readonly string[];
   /** A–B events from datasets (GDELT, ICEWS, ACLED), included in `events`. */
   readonly datasetEvents: number;
+  /** The third parties of each mediated curated or extracted event. */
+  readonly eventParties: Readonly<Record<string, readonly string[]>>;
+  /** Mediated dataset events per third party (an event with two mediators counts for each). */
+  readonly datasetParties: Readonly<Record<string, number>>;
   readonly scope?: unknown;
 }
 
@@ -62,6 +66,8 @@ export function mediationOf(read: MediationRead, options: Pick<MediationOptions,
   const periods = new Map<string, { events: number; mediated: number }>();
   const mediatedEvents: string[] = [];
   const eventIds: string[] = [];
+  const eventParties: Record<string, string[]> = {};
+  const datasetParties: Record<string, number> = {};
   const count = (day: string, n: number, parties: Set<string>) => {
     const key = options.by ? periodOf(day, options.by) : 'all';
     const per = periods.get(key) ?? { events: 0, mediated: 0 };
@@ -83,11 +89,16 @@ export function mediationOf(read: MediationRead, options: Pick<MediationOptions,
     if (count(e.day, 1, parties)) {
       mediated++;
       mediatedEvents.push(e.id);
+      eventParties[e.id] = [...parties].sort();
     }
   }
   for (const d of read.dataset) {
     events += d.n;
-    if (count(d.day, d.n, new Set(common(d.day)))) mediated += d.n;
+    const parties = new Set(common(d.day));
+    if (count(d.day, d.n, parties)) {
+      mediated += d.n;
+      for (const c of parties) datasetParties[c] = (datasetParties[c] ?? 0) + d.n;
+    }
   }
   const share = (c: { events: number; mediated: number }) => (c.events ? c.mediated / c.events : null);
   const ordered = [...periods].sort((x, y) => (x[0] < y[0] ? -1 : 1));
@@ -102,6 +113,8 @@ export function mediationOf(read: MediationRead, options: Pick<MediationOptions,
     mediatedEvents,
     eventIds,
     datasetEvents: read.dataset.reduce((n, d) => n + d.n, 0),
+    eventParties,
+    datasetParties,
   };
 }
 

@@ -11,3 +11,4 @@ export * from './region.js';
 export * from './errors.js';
 export * from './safe-url.js';
 export * from './scope.js';
+export * from './structural-indicator.js';

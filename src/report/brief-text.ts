@@ -16,4 +16,5 @@ export function shiftSentence(s: KeyShift): string {
   return `${parts.join('; ')}.`;
 }
 
-export const verdictLabel = (v: string) => (v === 'supported' ? 'Supported' : v === 'contradicted' ? 'Contradicted' : v === 'not enough evidence' ? 'Not enough evidence' : 'Not evaluated');
+export const verdictLabel = (v: string) =>
+  v === 'supported' ? 'Supported' : v === 'contradicted' ? 'Contradicted' : v === 'mixed' ? 'Mixed' : v === 'insufficient evidence' ? 'Insufficient evidence' : 'Not evaluated';

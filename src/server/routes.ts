@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import type { Region } from '../model/index.js';
 import * as S from './schemas.js';
 import * as service from './services.js';
+import * as structural from './structural-services.js';
 import * as dashboard from './dashboard-services.js';
 
 /** What a handler may use: the store and where scenarios live. */
@@ -97,12 +98,30 @@ export const ROUTES: readonly Route[] = [
   }),
   route({
     method: 'get',
+    path: '/api/balance/years',
+    cacheable: true,
+    summary: 'Line index of balance, two camps and camp switches, year by year',
+    query: S.BalanceYearsQuery,
+    response: S.BalanceYearsResponse,
+    handle: (ctx, { query }) => service.balanceYears(ctx.store, query),
+  }),
+  route({
+    method: 'get',
     path: '/api/theses',
     cacheable: true,
     summary: 'Theses of the region with the verdict of their indicators',
     query: S.ThesesQuery,
     response: S.ThesesResponse,
     handle: (ctx, { query }) => service.theses(ctx.store, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/ach',
+    cacheable: true,
+    summary: 'The ACH matrix: every evidence item scored against every hypothesis, with verdicts (and sensitivity on request)',
+    query: S.AchQuery,
+    response: S.AchResponse,
+    handle: (ctx, { query }) => service.ach(ctx.store, query),
   }),
   route({
     method: 'get',
@@ -120,6 +139,14 @@ export const ROUTES: readonly Route[] = [
     handle: async (ctx, { body }) => service.simulate(await scenarioDirs(ctx), body),
   }),
   route({
+    method: 'get',
+    path: '/api/retrodict',
+    summary: 'Each model’s prediction from the asOf inputs of every scenario with a known outcome, and its error',
+    query: S.RetrodictQuery,
+    response: S.RetrodictResponse,
+    handle: async (ctx, { query }) => service.retrodict(await scenarioDirs(ctx), query),
+  }),
+  route({
     method: 'post',
     path: '/api/ingest',
     summary: 'Extract events and claims from an article and store them (size-limited)',
@@ -127,6 +154,42 @@ export const ROUTES: readonly Route[] = [
     response: S.IngestResponse,
     writes: true,
     handle: (ctx, { body }) => service.ingest(ctx.store, body),
+  }),
+  route({
+    method: 'get',
+    path: '/api/alignment',
+    cacheable: true,
+    summary: 'UNGA alignment of a state with reference states per year: ideal-point distance, vote agreement, which side moved',
+    query: S.AlignmentQuery,
+    response: S.AlignmentResponse,
+    handle: (ctx, { query }) => structural.alignment(ctx.store, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/arms',
+    cacheable: true,
+    summary: "SIPRI arms transfers: a recipient's suppliers per year or five-year period (shares, HHI, top systems), or a supplier's recipients",
+    query: S.ArmsQuery,
+    response: S.ArmsResponse,
+    handle: (ctx, { query }) => structural.arms(ctx.store, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/conflict',
+    cacheable: true,
+    summary: 'UCDP/PRIO conflict-years involving a state: intensity, role, primary and secondary parties',
+    query: S.ConflictQuery,
+    response: S.ConflictResponse,
+    handle: (ctx, { query }) => structural.conflict(ctx.store, query),
+  }),
+  route({
+    method: 'get',
+    path: '/api/capability',
+    cacheable: true,
+    summary: 'CINC shares (COW NMC v6.0, to 2016) beside military burden (SIPRI, % of GDP, to 2024), each with its vintage',
+    query: S.CapabilityQuery,
+    response: S.CapabilityResponse,
+    handle: (ctx, { query }) => structural.capability(ctx.store, query),
   }),
   route({
     method: 'get',
@@ -181,4 +244,3 @@ export const ROUTES: readonly Route[] = [
     handle: () => dashboard.cameoRoots(),
   }),
 ];
-

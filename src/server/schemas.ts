@@ -1,6 +1,7 @@
 // Zod schemas of the API's query parameters, request bodies and responses; the OpenAPI document is generated from them.
 import { z } from 'zod';
 import { Actor, Claim, Event, Source, Thesis, boundDay, EVIDENCE_ORIGINS, SCOPE_DEFAULTS } from '../model/index.js';
+import { MODELS } from '../simulate/simulate.js';
 
 const dayPattern = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
 
@@ -85,6 +86,24 @@ export const BalanceQuery = z.object({
 
 export const ThesesQuery = z.object({ ...ScopeQuery });
 
+export const AchQuery = z.object({
+  ...ScopeQuery,
+  sensitivity: Flag.optional().describe('also the single evidence items whose removal would change each verdict (slower)'),
+});
+
+export const AchResponse = z
+  .object({
+    hypotheses: z.array(z.object({ id: z.string(), title: z.string(), question: z.string(), role: z.enum(['paper', 'rival']) })),
+    rule: z.string().describe('the rule every cell follows'),
+    evidence: z.array(
+      z.object({ id: z.string(), kind: z.string(), label: z.string(), removable: z.boolean(), diagnostic: z.boolean(), cells: z.record(z.string(), z.enum(['C', 'I', 'NA', '?'])) }),
+    ),
+    inconsistency: z.record(z.string(), z.number()),
+    verdicts: z.array(z.object({ id: z.string(), verdict: z.string(), score: z.number(), reason: z.string(), driver: z.string().nullable() })),
+    sensitivity: z.array(z.object({ thesis: z.string(), verdict: z.string(), changes: z.array(z.object({ item: z.string(), label: z.string(), verdict: z.string(), score: z.number() })), untested: z.number() })).optional(),
+  })
+  .describe('the full Analysis-of-Competing-Hypotheses matrix: every evidence item scored against every hypothesis');
+
 const EvidenceCount = z
   .object({ events: z.number().int(), sources: z.number().int(), origins: z.record(z.string(), z.number().int()) })
   .describe('the evidence behind a figure: events, distinct sources of curated and extracted events, events per origin');
@@ -105,13 +124,31 @@ export const SimulateBody = z
   .object({
     scenario: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a scenario name such as listed by /api/scenarios').optional(),
     yaml: z.string().min(1).max(200_000).optional().describe('a scenario written out in full, instead of a named one'),
-    model: z.enum(['smp', 'eu', 'median', 'mean']).default('smp'),
+    model: z.enum(MODELS).default('smp'),
     runs: z.number().int().min(1).max(500).optional().describe('Monte Carlo runs on jittered inputs'),
     perturb: z.number().min(0).max(100).default(5).describe('jitter half-width in points of a 0–100 scale'),
     seed: z.union([z.string().max(100), z.number().int()]).default('1'),
   })
   .strict()
   .refine((b) => (b.scenario === undefined) !== (b.yaml === undefined), 'give exactly one of "scenario" and "yaml"');
+
+export const RetrodictQuery = z.object({
+  runs: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(200))
+    .optional()
+    .describe('Monte Carlo runs of the SMP per scenario, for its band (default none)'),
+  perturb: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number')
+    .transform(Number)
+    .pipe(z.number().min(0).max(100))
+    .default(5)
+    .describe('jitter half-width in points of a 0–100 scale'),
+  seed: z.string().max(100).default('1').describe('seed of the Monte Carlo runs'),
+});
 
 export const IngestBody = z
   .object({
@@ -188,11 +225,62 @@ export const BalanceResponse = z
   })
   .loose();
 
+export const BalanceYearsQuery = z.object({
+  from: DayParam('from').optional(),
+  to: DayParam('to').optional(),
+  ...ScopeQuery,
+  timeLimit: z.coerce.number().min(0.1).max(120).default(10).describe('seconds of exact search per year; past it the best camps and the proven bound are returned'),
+});
+
+const PeriodIndex = z.object({
+  value: z.number().describe('frustrated edges (or weight) under the camps'),
+  lowerBound: z.number().describe('proven lower bound; equal to value when exact'),
+  exact: z.boolean().describe('optimality proven'),
+  total: z.number().describe('edges (or total weight)'),
+  lineIndex: z.number().nullable().describe('1 − 2·value/total: 1 is two clean camps'),
+  lineIndexBounds: z.tuple([z.number(), z.number()]).nullable(),
+  seconds: z.number(),
+});
+
+const Camp = z.enum(['A', 'B']);
+
+export const BalanceYearsResponse = z
+  .object({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    seconds: z.number(),
+    periods: z.array(
+      z
+        .object({
+          period: z.string(),
+          nodes: z.number().int(),
+          edges: z.number().int(),
+          negative: z.number().int(),
+          components: z.number().int().describe('connected pieces: camps of different pieces are not tied by any edge'),
+          frustration: PeriodIndex.describe('fewest frustrated edges (line index of balance, Harary; exact by binary programming, Aref et al.)'),
+          weighted: PeriodIndex.nullable().describe('least frustrated weight'),
+          camps: z.object({ A: z.array(z.string()), B: z.array(z.string()) }),
+          frustrated: z.array(z.string()),
+          switched: z.array(z.object({ actor: z.string(), from: Camp, to: Camp, since: z.string() })).describe('actors whose camp differs from the one they last held'),
+          entered: z.array(z.string()).describe('actors with no earlier camp'),
+          alignment: z.object({ anchored: z.number().int(), moved: z.number().int(), closest: z.boolean() }),
+        })
+        .loose(),
+    ),
+  })
+  .loose();
+
 export const ThesesResponse = z.array(
   Thesis.extend({
     verdict: z
       .object({
-        verdict: z.enum(['supported', 'contradicted', 'not enough evidence']),
+        verdict: z.enum(['supported', 'contradicted', 'mixed', 'insufficient evidence']),
+        score: z.number().describe('sum of the indicators\' weighted log-likelihood contributions, in nats'),
+        threshold: z.number(),
+        reason: z.string(),
+        driver: z.string().nullable(),
+        question: z.string(),
+        role: z.enum(['paper', 'rival']),
         consistent: z.number().int(),
         inconsistent: z.number().int(),
         indicators: z.array(
@@ -205,6 +293,9 @@ export const ThesesResponse = z.array(
               holds: z.boolean().nullable(),
               bearing: z.enum(['supports', 'contradicts']),
               consistency: z.enum(['consistent', 'inconsistent', 'not evaluated']),
+              diagnostic: z.boolean(),
+              contribution: z.number(),
+              weight: z.number(),
               note: z.string(),
             })
             .loose(),
@@ -237,11 +328,72 @@ export const SimulateResponse = z
         seed: z.string(),
         runs: z.number(),
         perturb: z.number(),
-        outcome: z.array(z.object({ dimension: z.string(), mean: z.number(), p10: z.number(), p90: z.number() })),
+        outcome: z.array(
+          z
+            .object({
+              dimension: z.string(),
+              mean: z.number(),
+              p10: z.number(),
+              p90: z.number(),
+              point: z.number().describe('the prediction on the inputs as given'),
+              pointInBand: z.boolean().describe('false when the point lies outside p10–p90: the model is unstable on these inputs'),
+              belowMidpoint: z.number(),
+              atMidpoint: z.number(),
+              aboveMidpoint: z.number(),
+              warning: z.string().optional(),
+            })
+            .loose(),
+        ),
+        warnings: z.array(z.string()),
       })
       .optional(),
+    comparison: z
+      .object({
+        kind: z.literal('model-comparison'),
+        threshold: z.number().describe('spread above this share of the scale counts as disagreement'),
+        dimensions: z.array(
+          z
+            .object({
+              dimension: z.string(),
+              predictions: z.array(z.object({ model: z.string(), prediction: z.number() })),
+              spread: z.number(),
+              spreadShare: z.number(),
+              disagree: z.boolean(),
+              summary: z.string(),
+            })
+            .loose(),
+        ),
+        warnings: z.array(z.string()),
+      })
+      .loose()
+      .describe('SMP, expected utility, weighted median and mean side by side'),
   })
   .loose();
+
+const Prediction = z.object({ model: z.string(), kind: z.enum(['model', 'baseline']), prediction: z.number(), error: z.number() });
+
+export const RetrodictResponse = z
+  .array(
+    z
+      .object({
+        scenario: z.string(),
+        title: z.string(),
+        asOf: z.string(),
+        dimension: z.string(),
+        outcome: z.number().describe('what happened, on the scenario’s 0–100 scale'),
+        outcomeDate: z.string(),
+        models: z.array(Prediction).describe('each model’s prediction from the asOf inputs and its absolute error'),
+        bestModel: z.object({ model: z.string(), error: z.number() }),
+        bestBaseline: z.object({ model: z.string(), error: z.number() }),
+        modelBeatsBaselines: z.boolean(),
+        unsourcedInputs: z.number().int(),
+        band: z
+          .object({ model: z.string(), runs: z.number(), perturb: z.number(), p10: z.number(), p90: z.number(), pointInBand: z.boolean(), outcomeInBand: z.boolean() })
+          .optional(),
+      })
+      .loose(),
+  )
+  .describe('scenarios with a recorded outcome, one row per dimension');
 
 export const IngestResponse = z
   .object({
@@ -256,6 +408,104 @@ export const IngestResponse = z
   .loose();
 
 export { Actor, Claim, Event, Source };
+
+// Structural indicators (issue 12): UNGA alignment, SIPRI arms supply, UCDP conflict, capability with military burden.
+const Iso3 = z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO3 country code such as ARM').transform((v) => v.toUpperCase());
+const YearParam = z.coerce.number().int().min(1900).max(2100).describe('a year YYYY');
+const Iso3List = z
+  .string()
+  .regex(/^[A-Za-z]{3}(,[A-Za-z]{3})*$/, 'must be ISO3 codes separated by commas, such as RUS,USA')
+  .transform((v) => [...new Set(v.toUpperCase().split(','))]);
+
+export const AlignmentQuery = z.object({
+  a: Iso3.describe('the state'),
+  to: Iso3List.optional().describe("reference states (default: the states named in the loaded region's groups)"),
+  from: YearParam.optional(),
+  until: YearParam.optional(),
+});
+
+export const AlignmentResponse = z.object({
+  a: z.string(),
+  to: z.array(z.string()),
+  rows: z.array(
+    z
+      .object({
+        year: z.number().int(),
+        a: z.string(),
+        b: z.string(),
+        distance: z.number().nullable().describe('|ideal point a − ideal point b| (idealpointfp, Bailey, Strezhnev & Voeten 2017)'),
+        agreement: z.number().nullable().describe('(same + ½·one abstention) / roll calls both voted on; null without votes'),
+        votes: z.number().int(),
+        moved: z.enum(['a', 'b']).nullable().describe('the side whose ideal point changed more since the previous year'),
+      })
+      .loose(),
+  ),
+  votesThrough: z.number().nullable().describe('last year of vote data in the store'),
+  sources: z.array(z.object({ citation: z.string(), coverage: z.string() }).loose()),
+});
+
+export const ArmsQuery = z
+  .object({
+    recipient: Iso3.optional().describe("the recipient whose suppliers are shown"),
+    supplier: z.string().min(1).max(100).optional().describe('the reverse view: recipients of this supplier (ISO3 or a SIPRI name)'),
+    by: z.enum(['year', '5y']).default('year'),
+    basis: z.enum(['deliveries', 'orders']).default('deliveries'),
+    from: YearParam.optional(),
+    until: YearParam.optional(),
+    top: z.coerce.number().int().min(0).max(50).default(3).describe('systems listed per period'),
+  })
+  .refine((q) => (q.recipient === undefined) !== (q.supplier === undefined), 'give exactly one of "recipient" and "supplier"');
+
+export const ArmsResponse = z
+  .object({
+    view: z.enum(['recipient', 'supplier']),
+    by: z.enum(['year', '5y']),
+    basis: z.string(),
+    coverage: z.enum(['world', 'builtin', 'none']).describe('whether the register rows cover every recipient or only the built-in region'),
+    shares: z.array(z.object({ recipient: z.string(), period: z.string(), supplier: z.string(), tiv: z.number(), share: z.number() }).loose()).optional(),
+    periods: z.array(z.object({ period: z.string(), tiv: z.number(), hhi: z.number(), partial: z.boolean() }).loose()).optional(),
+    recipients: z.array(z.object({ period: z.string(), recipient: z.string(), tiv: z.number(), share_of_supplier: z.number().nullable(), share_of_recipient: z.number().nullable() }).loose()).optional(),
+    sources: z.array(z.object({ citation: z.string() }).loose()),
+  })
+  .loose();
+
+export const ConflictQuery = z.object({
+  a: Iso3.describe('the state'),
+  b: Iso3.optional().describe('only conflict-years involving this state too'),
+  from: YearParam.optional(),
+  until: YearParam.optional(),
+});
+
+export const ConflictResponse = z.object({
+  years: z.array(
+    z
+      .object({
+        conflict_id: z.number().int(),
+        year: z.number().int(),
+        intensity: z.enum(['minor', 'war']),
+        role: z.enum(['primary', 'secondary', 'location']),
+        side: z.enum(['a', 'b']).nullable(),
+      })
+      .loose(),
+  ),
+  conflicts: z.array(z.object({ conflict_id: z.number().int(), years: z.array(z.number()), war_years: z.array(z.number()) }).loose()),
+  sources: z.array(z.object({ citation: z.string() }).loose()),
+});
+
+export const CapabilityQuery = z.object({
+  year: YearParam.optional().describe('default: the last year of the burden data'),
+  countries: Iso3List.optional().describe("default: the loaded region's states and neighbours"),
+});
+
+export const CapabilityResponse = z
+  .object({
+    year: z.number().int(),
+    states: z.array(z.object({ iso3: z.string(), cinc: z.number().nullable(), military_burden: z.number().nullable() }).loose()),
+    hhi: z.number().nullable(),
+    cinc: z.object({ year: z.number().nullable(), covers_year: z.boolean(), vintage: z.string() }),
+    burden: z.object({ year: z.number(), unit: z.string(), vintage: z.string(), missing: z.array(z.string()) }).loose(),
+  })
+  .loose();
 
 // --- dashboard (issue 17): paged events in scope, the events behind a dyad bar, the map, actor pages, scenario inputs ---
 const QuadList = z

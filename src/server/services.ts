@@ -8,7 +8,7 @@ import type { Region, Thesis } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { DATASET_ORIGINS, countRows, listActors, listClaims, listEvents, listRegions, listSources, listTheses } from '../store/queries.js';
 import { HttpError } from './http-error.js';
-import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type SimulateBody, type ThesesQuery } from './schemas.js';
+import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type BalanceYearsQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type RetrodictQuery, type SimulateBody, type ThesesQuery, type AchQuery } from './schemas.js';
 import { resolveScope } from '../store/evidence.js';
 import { readSpan } from '../store/evidence-reads.js';
 
@@ -75,11 +75,37 @@ async function partyNames(store: Store): Promise<Record<string, string>> {
 export async function balance(store: Store, q: z.output<typeof BalanceQuery>) {
   const m = await import('../measure/index.js');
   const network = await m.signedNetwork(store, { scope: scopeFromQuery(q), from: q.from, to: q.to });
-  const result = m.balance(network);
+  const result = m.balance(network, { solver: await m.highsSolver() });
   const names = await partyNames(store);
   return {
     from: q.from ?? null, to: q.to ?? null, names: Object.fromEntries(network.nodes.map((n) => [n, names[n] ?? n])), ...result,
     edges: network.edges, layers: network.layers, scope: network.scope, evidence: network.evidence,
+  };
+}
+
+/** The index of balance, camps and camp switches year by year, as `faultline balance --by year` computes them. */
+export async function balanceYears(store: Store, q: z.output<typeof BalanceYearsQuery>) {
+  const m = await import('../measure/index.js');
+  const { eventYears } = await import('../store/event-years.js');
+  const scope = scopeFromQuery(q);
+  const periods = [];
+  for (const y of await eventYears(store, { from: q.from, to: q.to })) {
+    const from = q.from && q.from > `${y}-01-01` ? q.from : `${y}-01-01`;
+    const to = q.to && q.to < `${y}-12-31` ? q.to : `${y}-12-31`;
+    periods.push({ period: String(y), network: await m.signedNetwork(store, { from, to, scope }) });
+  }
+  const series = m.balanceOverTime(periods, { solver: await m.highsSolver(), timeLimit: q.timeLimit });
+  return { from: q.from ?? null, to: q.to ?? null, ...series };
+}
+
+/** The full ACH matrix with each hypothesis's verdict, as `faultline theses --format json` gives it. */
+export async function ach(store: Store, q: z.output<typeof AchQuery>) {
+  const { evaluateTheses } = await import('../measure/index.js');
+  const report = await evaluateTheses(store, { scope: scopeFromQuery(q), sensitivity: !!q.sensitivity });
+  return {
+    ...report.ach,
+    verdicts: report.theses.map((t) => ({ id: t.id, verdict: t.verdict, score: t.score, reason: t.reason, driver: t.driver })),
+    ...(report.sensitivity ? { sensitivity: report.sensitivity } : {}),
   };
 }
 
@@ -91,8 +117,8 @@ export async function theses(store: Store, q: z.output<typeof ThesesQuery> = {})
   return report.theses.flatMap((r) => {
     const t = byId.get(r.id);
     if (!t) return [];
-    const { verdict, consistent, inconsistent, indicators } = r;
-    return [{ ...t, verdict: { verdict, consistent, inconsistent, indicators } }];
+    const { verdict, score, threshold, reason, driver, question, role, consistent, inconsistent, indicators } = r;
+    return [{ ...t, verdict: { verdict, score, threshold, reason, driver, question, role, consistent, inconsistent, indicators } }];
   });
 }
 
@@ -145,8 +171,15 @@ export async function simulate(dirs: readonly string[], body: z.output<typeof Si
     problem = sim.parseProblem(await readFile(found.file, 'utf8'), found.file);
   }
   const result = sim.simulate(problem, { model: body.model });
-  if (body.runs === undefined) return result;
+  const comparison = sim.compareModels(problem, { given: [result] });
+  if (body.runs === undefined) return { ...result, comparison };
   const seed = String(body.seed);
   const distribution = { seed, ...sim.monteCarlo(problem, { model: body.model, runs: body.runs, perturb: body.perturb, rng: sim.seededRng(seed) }) };
-  return { ...result, distribution };
+  return { ...result, distribution, comparison };
+}
+
+/** Retrodicts the scenarios with a known outcome, as `faultline simulate --retrodict --json` does. */
+export async function retrodict(dirs: readonly string[], q: z.output<typeof RetrodictQuery>) {
+  const sim = await import('../simulate/index.js');
+  return sim.retrodictScenarioDirs(dirs, { runs: q.runs, perturb: q.perturb, rng: (name) => sim.seededRng(`${q.seed}:${name}`) });
 }

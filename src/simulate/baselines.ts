@@ -1,4 +1,4 @@
-// Baseline forecasts: the capability×salience-weighted mean, and the weighted median (Black 1948, the median voter).
+// Baseline forecasts: the capability×salience-weighted mean and median (Black 1948, the median voter), the median actor and the capability-weighted mean.
 import type { SpatialProblem } from './problem.js';
 
 /** Capability×salience-weighted mean position on each dimension, in input units. */
@@ -34,5 +34,22 @@ export function weightedMedian(problem: SpatialProblem): number[] {
       if (cum >= half) return pts[n].x;
     }
     return Number.NaN;
+  });
+}
+
+/** Median of the actors' positions on each dimension, every actor counting once (capability and salience ignored). */
+export function actorMedian(problem: SpatialProblem): number[] {
+  return problem.dimensions.map((_, k) => {
+    const xs = problem.actors.map((a) => a.positions[k]).sort((p, q) => p - q);
+    const m = xs.length >> 1;
+    return xs.length % 2 === 1 ? xs[m] : (xs[m - 1] + xs[m]) / 2;
+  });
+}
+
+/** Capability-weighted mean position on each dimension (salience ignored), in input units. */
+export function capabilityMean(problem: SpatialProblem): number[] {
+  return problem.dimensions.map((_, k) => {
+    const weight = problem.actors.reduce((t, a) => t + a.capability, 0);
+    return weight > 0 ? problem.actors.reduce((t, a) => t + a.capability * a.positions[k], 0) / weight : Number.NaN;
   });
 }

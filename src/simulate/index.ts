@@ -1,4 +1,4 @@
-// Bargaining simulations: KTAB's Spatial Model of Politics, Bueno de Mesquita's expected utility model, mean and median baselines.
+// Bargaining simulations: KTAB's Spatial Model of Politics, Bueno de Mesquita's expected utility model, baselines, side-by-side comparison and retrodiction.
 export type { Dimension, InputCitation, ProblemActor, SpatialProblem } from './problem.js';
 export { unitPositions, toInputUnits } from './problem.js';
 export type { Rng } from './rng.js';
@@ -8,16 +8,24 @@ export type { SmpOptions, SmpRun, SmpState } from './smp.js';
 export { SMP_DEFAULTS, runSmp } from './smp.js';
 export type { EuInteraction, EuMove, EuOptions, EuRun } from './expected-utility.js';
 export { EU_DEFAULTS, runExpectedUtility } from './expected-utility.js';
-export { weightedMean, weightedMedian } from './baselines.js';
+export { actorMedian, capabilityMean, weightedMean, weightedMedian } from './baselines.js';
+export type { StateCapabilityInputs } from './capability.js';
+export { CAPABILITY_DEFAULTS, derivedCapability, updatedCinc } from './capability.js';
 export { parseKtabCsv, splitCsvLine } from './ktab-csv.js';
 export { parseBdmCsv } from './bdm-csv.js';
-export type { CitedValue } from './scenario.js';
-export { Scenario, parseScenario, scenarioProblem } from './scenario.js';
+export type { CitedValue, ScenarioCapability, ScenarioOutcome } from './scenario.js';
+export { Scenario, parseScenario, scenarioProblem, unsourcedInputs } from './scenario.js';
+export type { ScenarioFile } from './load-scenarios.js';
+export { loadScenarioFiles, retrodictScenarioDirs } from './load-scenarios.js';
 export { parseCsvProblem } from './csv-problem.js';
 export { parseProblem } from './parse-problem.js';
 export { loadProblem } from './load-problem.js';
 export type { HistoryEntry, ModelName, SimulateOptions, SimulationResult, TraceEntry } from './simulate.js';
-export { MODELS, simulate } from './simulate.js';
+export { MODELS, MODEL_KIND, MODEL_LABELS, simulate } from './simulate.js';
 export type { MonteCarloOptions, MonteCarloSummary, OutcomeBand } from './monte-carlo.js';
-export { monteCarlo, perturbProblem, quantile } from './monte-carlo.js';
-export { renderText } from './render-text.js';
+export { monteCarlo, perturbProblem, quantile, summariseBand } from './monte-carlo.js';
+export type { CompareOptions, DimensionComparison, ModelComparison } from './compare.js';
+export { COMPARE_DEFAULTS, compareModels } from './compare.js';
+export type { RetrodictOptions, RetrodictedBand, RetrodictedModel, RetrodictionRow } from './retrodict.js';
+export { retrodict, retrodictionScores } from './retrodict.js';
+export { renderRetrodiction, renderText } from './render-text.js';

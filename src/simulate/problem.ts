@@ -7,11 +7,15 @@ export interface Dimension {
   readonly max: number;
 }
 
-/** Where an input value comes from: a URL, a knowledge-base claim id, or a note on the judgement made. */
+/** Where an input value comes from: a URL (with its date), a knowledge-base claim or event id, a structural indicator, or a note on the judgement made. */
 export interface InputCitation {
   readonly field: string;
   readonly source?: string;
+  readonly date?: string;
   readonly claim?: string;
+  readonly event?: string;
+  /** A structural figure with its dataset and URL, in words. */
+  readonly indicator?: string;
   readonly note?: string;
 }
 

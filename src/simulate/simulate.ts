@@ -4,10 +4,38 @@ import { toInputUnits } from './problem.js';
 import { runSmp } from './smp.js';
 import type { EuMove } from './expected-utility.js';
 import { runExpectedUtility } from './expected-utility.js';
-import { weightedMean, weightedMedian } from './baselines.js';
+import { actorMedian, capabilityMean, weightedMean, weightedMedian } from './baselines.js';
 
-export const MODELS = ['smp', 'eu', 'median', 'mean'] as const;
+/** Every forecast `simulate` can give: two bargaining models, then the baselines they should beat. */
+export const MODELS = ['smp', 'eu', 'median', 'mean', 'actor-median', 'capability-mean'] as const;
 export type ModelName = (typeof MODELS)[number];
+
+/** Which forecasts are bargaining models and which are baselines. */
+export const MODEL_KIND: Readonly<Record<ModelName, 'model' | 'baseline'>> = {
+  smp: 'model',
+  eu: 'model',
+  median: 'baseline',
+  mean: 'baseline',
+  'actor-median': 'baseline',
+  'capability-mean': 'baseline',
+};
+
+/** A one-line description of each forecast, for tables and help texts. */
+export const MODEL_LABELS: Readonly<Record<ModelName, string>> = {
+  smp: 'KTAB Spatial Model of Politics',
+  eu: 'Bueno de Mesquita expected utility',
+  median: 'capability×salience-weighted median',
+  mean: 'capability×salience-weighted mean',
+  'actor-median': 'median actor (unweighted)',
+  'capability-mean': 'capability-weighted mean (salience ignored)',
+};
+
+const BASELINES: Readonly<Record<Exclude<ModelName, 'smp' | 'eu'>, (p: SpatialProblem) => number[]>> = {
+  median: weightedMedian,
+  mean: weightedMean,
+  'actor-median': actorMedian,
+  'capability-mean': capabilityMean,
+};
 
 export interface SimulateOptions {
   readonly model: ModelName;
@@ -108,8 +136,10 @@ export function simulate(problem: SpatialProblem, options: SimulateOptions): Sim
       };
     }
     case 'mean':
-    case 'median': {
-      const outcome = options.model === 'mean' ? weightedMean(problem) : weightedMedian(problem);
+    case 'median':
+    case 'actor-median':
+    case 'capability-mean': {
+      const outcome = BASELINES[options.model](problem);
       const positions = byActor((i) => problem.actors[i].positions);
       return { ...base, iterations: 0, history: [{ positions, probabilities: {} }], final: { positions, outcome: outcome.map((x) => round(x)) } };
     }

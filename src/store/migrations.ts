@@ -91,4 +91,73 @@ CREATE TABLE import_rejects (
 );
 `,
   },
+  {
+    version: 50,
+    name: 'structural indicators',
+    sql: `
+-- Structural datasets beside the events. Every row carries origin: the dataset it was imported from
+-- (unga-idealpoints, unga-votes, sipri-arms, sipri-milex, ucdp-acd) or builtin:<table> for data/structural.
+-- A vote as the UNGA vote file writes it; read_csv rejects any other value with its line.
+CREATE TYPE unga_vote AS ENUM ('yes', 'no', 'abstain');
+CREATE TABLE unga_idealpoints (
+  ccode INTEGER NOT NULL, iso3 VARCHAR, country VARCHAR NOT NULL, year INTEGER NOT NULL,
+  idealpointfp DOUBLE, idealpointall DOUBLE, idealpointlegacy DOUBLE, nvotesfp INTEGER, nvotesall INTEGER,
+  origin VARCHAR NOT NULL, PRIMARY KEY (ccode, year)
+);
+CREATE TABLE unga_roll_calls (
+  rcid INTEGER PRIMARY KEY, session INTEGER, important BOOLEAN, date DATE, unres VARCHAR, short VARCHAR,
+  descr VARCHAR, origin VARCHAR NOT NULL
+);
+CREATE TABLE unga_roll_call_issues (
+  rcid INTEGER NOT NULL, issue VARCHAR NOT NULL, issue_name VARCHAR, origin VARCHAR NOT NULL, PRIMARY KEY (rcid, issue)
+);
+CREATE TABLE unga_votes (
+  rcid INTEGER NOT NULL, country VARCHAR NOT NULL, country_code VARCHAR, iso3 VARCHAR, vote VARCHAR NOT NULL,
+  origin VARCHAR NOT NULL, PRIMARY KEY (rcid, country)
+);
+-- Vote agreement of a pair of states per year and issue ('all' for every roll call), counted from the votes:
+-- same vote (both abstaining included), half (one abstains, the other votes yes or no), opposite (yes against no).
+CREATE TABLE unga_agreement (
+  a VARCHAR NOT NULL, b VARCHAR NOT NULL, year INTEGER NOT NULL, issue VARCHAR NOT NULL,
+  votes INTEGER NOT NULL, same INTEGER NOT NULL, half INTEGER NOT NULL, opposite INTEGER NOT NULL,
+  origin VARCHAR NOT NULL, PRIMARY KEY (a, b, year, issue)
+);
+-- One row per deal of the SIPRI trade register; row_key is a digest of the row as written plus its rank among identical rows.
+CREATE TABLE sipri_arms (
+  row_key VARCHAR PRIMARY KEY, recipient VARCHAR NOT NULL, recipient_code VARCHAR, supplier VARCHAR NOT NULL,
+  supplier_code VARCHAR, order_year INTEGER, order_year_uncertain BOOLEAN NOT NULL, ordered INTEGER,
+  ordered_uncertain BOOLEAN NOT NULL, designation VARCHAR, description VARCHAR, delivered INTEGER,
+  delivered_uncertain BOOLEAN NOT NULL, delivery_years INTEGER[] NOT NULL, status VARCHAR, comments VARCHAR,
+  tiv_unit DOUBLE, tiv_order DOUBLE, tiv_delivered DOUBLE, origin VARCHAR NOT NULL
+);
+-- Delivered TIV of a supplier to all recipients per year (deliveries split evenly over their years), for reverse views.
+CREATE TABLE sipri_supplier_totals (
+  supplier VARCHAR NOT NULL, year INTEGER NOT NULL, tiv DOUBLE NOT NULL, deals INTEGER NOT NULL,
+  origin VARCHAR NOT NULL, PRIMARY KEY (supplier, year)
+);
+CREATE TABLE sipri_milex (
+  entity VARCHAR NOT NULL, iso3 VARCHAR, year INTEGER NOT NULL, share_gdp DOUBLE NOT NULL, owid_region VARCHAR,
+  origin VARCHAR NOT NULL, PRIMARY KEY (entity, year)
+);
+CREATE TABLE ucdp_conflicts (
+  conflict_id INTEGER NOT NULL, year INTEGER NOT NULL, location VARCHAR NOT NULL,
+  side_a VARCHAR NOT NULL, side_a_id VARCHAR, side_a_2nd VARCHAR, side_b VARCHAR NOT NULL, side_b_id VARCHAR, side_b_2nd VARCHAR,
+  incompatibility INTEGER, territory_name VARCHAR, intensity_level INTEGER NOT NULL, cumulative_intensity INTEGER,
+  type_of_conflict INTEGER NOT NULL, start_date DATE, start_prec INTEGER, start_date2 DATE, start_prec2 INTEGER,
+  ep_end INTEGER, ep_end_date DATE, ep_end_prec INTEGER,
+  gwno_a INTEGER[] NOT NULL, gwno_a_2nd INTEGER[] NOT NULL, gwno_b INTEGER[] NOT NULL, gwno_b_2nd INTEGER[] NOT NULL, gwno_loc INTEGER[] NOT NULL,
+  iso3_a VARCHAR[] NOT NULL, iso3_a_2nd VARCHAR[] NOT NULL, iso3_b VARCHAR[] NOT NULL, iso3_b_2nd VARCHAR[] NOT NULL, iso3_loc VARCHAR[] NOT NULL,
+  region VARCHAR, version VARCHAR, origin VARCHAR NOT NULL, PRIMARY KEY (conflict_id, year)
+);
+-- One row per structural file read: what every physical line became.
+CREATE TABLE structural_imports (
+  dataset VARCHAR NOT NULL, file VARCHAR NOT NULL, hash VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL,
+  lines BIGINT NOT NULL, preamble BIGINT NOT NULL, blank BIGINT NOT NULL, imported BIGINT NOT NULL,
+  duplicates BIGINT NOT NULL, malformed BIGINT NOT NULL, joined BIGINT NOT NULL, warnings JSON NOT NULL
+);
+CREATE TABLE structural_rejects (
+  dataset VARCHAR NOT NULL, file VARCHAR NOT NULL, hash VARCHAR NOT NULL, line BIGINT, reason VARCHAR NOT NULL
+);
+`,
+  },
 ];

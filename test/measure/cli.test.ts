@@ -83,9 +83,9 @@ describe('faultline capability --year', () => {
     // The world CINC is the source's own figure (NMC v6.0, GRG 2016 in the abridged file).
     assert.equal(c.states.find((s: { iso3: string }) => s.iso3 === 'GEO').cinc, 0.00041463197);
   });
-  it('refuses a year outside the data', async () => {
-    const { code, stderr } = await faultline('capability', '--year', '2020', '--countries', 'ARM');
+  it('refuses a year outside both the NMC table and the military-burden data', async () => {
+    const { code, stderr } = await faultline('capability', '--year', '2030', '--countries', 'ARM');
     assert.equal(code, 2);
-    assert.match(stderr, /no NMC data for 2020: the table covers 1991–2016/);
+    assert.match(stderr, /no NMC data for 2030: the table covers 1991–2016; military burden covers \d{4}–2024/);
   });
 });

@@ -61,7 +61,7 @@ describe('signedNetwork(store, options)', () => {
 });
 
 describe('evaluateTheses(store)', () => {
-  it('evaluates every indicator kind with a verdict and cites the events, claims and sources behind it', async () => {
+  it('evaluates every indicator kind and cites the events, claims and sources behind it', async () => {
     const report = await evaluateTheses(store);
     const drift = report.theses.find((t) => t.id === 't-drift')!;
     const byId = Object.fromEntries(drift.indicators.map((i) => [i.id, i]));
@@ -70,14 +70,10 @@ describe('evaluateTheses(store)', () => {
     assert.match(byId.trend.note, /at least/);
     assert.equal(byId.trend.evidence.eventCount, 5);
     assert.ok(byId.trend.evidence.sources.includes('src-8'));
-    assert.deepEqual(byId.trend.evidence.claims, ['c-base']);
     assert.equal(byId.csto.holds, true);
     assert.equal(byId.base.holds, true);
     assert.equal(byId.base.consistency, 'inconsistent');
     assert.equal(byId.west.value, 0.25);
-    assert.equal(drift.verdict, 'supported');
-    assert.equal(drift.consistent, 2);
-    assert.equal(drift.inconsistent, 1);
 
     const direct = report.theses.find((t) => t.id === 't-direct')!;
     const d = Object.fromEntries(direct.indicators.map((i) => [i.id, i]));
@@ -89,18 +85,16 @@ describe('evaluateTheses(store)', () => {
     assert.equal(d.talks.holds, true);
     assert.equal(d.claim.holds, true);
     assert.deepEqual(d.claim.evidence.sources, ['src-11', 'src-claim']);
-    assert.equal(direct.consistent, 3);
-    assert.equal(direct.inconsistent, 1);
-    assert.equal(direct.verdict, 'supported');
 
+    // No rival reads the same evidence here, so nothing is diagnostic and no thesis can be called supported.
+    assert.ok(report.ach.evidence.every((e) => !e.diagnostic));
+    assert.ok(report.theses.every((t) => t.verdict === 'insufficient evidence'), report.theses.map((t) => `${t.id}: ${t.verdict}`).join('; '));
     const empty = report.theses.find((t) => t.id === 't-empty')!;
     assert.equal(empty.indicators[0].holds, null);
-    assert.equal(empty.verdict, 'not enough evidence');
 
     assert.deepEqual(report.ach.hypotheses.map((h) => h.id).sort(), ['t-direct', 't-drift', 't-empty']);
-    assert.equal(report.ach.evidence.length, 9);
-    assert.equal(report.ach.inconsistency['t-drift'], 1);
-    assert.equal(report.ach.evidence.find((e) => e.id === 't-drift/base')!.cells['t-drift'], 'inconsistent');
+    for (const e of report.ach.evidence) assert.deepEqual(Object.keys(e.cells).sort(), ['t-direct', 't-drift', 't-empty']);
+    assert.ok(report.ach.evidence.some((e) => e.id === 'claim:c-base' && e.cells['t-direct'] === 'C' && e.cells['t-drift'] === 'NA'));
   });
 });
 

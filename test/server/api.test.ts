@@ -122,7 +122,7 @@ describe('GET /api/balance and /api/theses', () => {
     assert.equal(res.status, 200);
     assert.ok(body.length > 0);
     for (const t of body) {
-      assert.ok(['supported', 'contradicted', 'not enough evidence'].includes(t.verdict.verdict), t.id);
+      assert.ok(['supported', 'contradicted', 'mixed', 'insufficient evidence'].includes(t.verdict.verdict), t.id);
       assert.equal(t.verdict.indicators.length, t.indicators.length);
     }
   });

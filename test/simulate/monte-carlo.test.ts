@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { monteCarlo, parseKtabCsv, perturbProblem, quantile, seededRng, simulate } from '../../src/simulate/index.js';
+import { monteCarlo, parseKtabCsv, parseScenario, perturbProblem, quantile, scenarioProblem, seededRng, simulate, summariseBand } from '../../src/simulate/index.js';
+import { runMain } from '../helpers/cli.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shared = fileURLToPath(new URL('../../../shared/', import.meta.url));
@@ -64,15 +64,53 @@ describe('monteCarlo(problem, options)', () => {
   });
 });
 
-describe('faultline simulate --runs --seed', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', ...args], { cwd: root, encoding: 'utf8' });
+describe('monteCarlo bands that are honest', () => {
+  // The transit-route scenario as it stood before issue 18: the SMP's point (63.5) lay above its own band (33–61).
+  const fixture = fileURLToPath(new URL('./fixtures/transit-route-before-issue-18.yaml', import.meta.url));
+  const problem = () => scenarioProblem(parseScenario(readFileSync(fixture, 'utf8'), fixture));
 
-  it('prints byte-identical JSON for the same seed', { skip: !exists && 'no ../shared' }, () => {
-    const a = cli(input, '--runs', '25', '--perturb', '5', '--seed', '9', '--json');
-    const b = cli(input, '--runs', '25', '--perturb', '5', '--seed', '9', '--json');
-    const c = cli(input, '--runs', '25', '--perturb', '5', '--seed', '10', '--json');
-    assert.equal(a.status, 0, a.stderr);
+  it('flags a point estimate outside its own p10–p90 band as unstable', () => {
+    const mc = monteCarlo(problem(), { model: 'smp', runs: 100, perturb: 5, rng: seededRng(1) });
+    const b = mc.outcome[0];
+    assert.ok(b.point > b.p90, `point ${b.point} above p90 ${b.p90}`);
+    assert.equal(b.pointInBand, false);
+    assert.match(b.warning ?? '', /lies above its own 10–90% band .* unstable on these inputs/);
+    assert.deepEqual(mc.warnings, [b.warning]);
+    assert.ok(Math.abs(b.belowMidpoint + b.atMidpoint + b.aboveMidpoint - 1) < 1e-9);
+    assert.ok(b.aboveMidpoint > 0 && b.belowMidpoint > 0, 'runs fall on both sides of the midpoint');
+  });
+
+  it('raises no flag when the point lies inside its band', () => {
+    const mc = monteCarlo(problem(), { model: 'mean', runs: 100, perturb: 5, rng: seededRng(1) });
+    assert.equal(mc.outcome[0].pointInBand, true);
+    assert.equal(mc.outcome[0].warning, undefined);
+    assert.deepEqual(mc.warnings, []);
+  });
+
+  it('says so in the terminal report instead of drawing the point inside the band', async () => {
+    const r = await runMain(['simulate', fixture, '--runs', '100', '--perturb', '5', '--seed', '1']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /route-control: 63\.45 \(outside its band\)/);
+    assert.match(r.stdout, /! route-control: the prediction of the KTAB Spatial Model of Politics on the inputs as given \(63\.45\) lies above/);
+    assert.match(r.stdout, /runs below \/ at \/ above the midpoint 50\.00: \d+% \/ 0% \/ \d+%/);
+  });
+});
+
+describe('summariseBand(dimension, point, outcomes, range)', () => {
+  it('counts the runs on each side of the midpoint and at it', () => {
+    const b = summariseBand('d', 50, [10, 20, 50, 80, 90], { min: 0, max: 100 });
+    assert.deepEqual([b.belowMidpoint, b.atMidpoint, b.aboveMidpoint], [0.4, 0.2, 0.4]);
+    assert.equal(b.pointInBand, true);
+    assert.equal(summariseBand('d', 5, [10, 20, 50, 80, 90], { min: 0, max: 100 }).pointInBand, false);
+  });
+});
+
+describe('faultline simulate --runs --seed', () => {
+  it('prints byte-identical JSON for the same seed', { skip: !exists && 'no ../shared' }, async () => {
+    const a = await runMain(['simulate', input, '--runs', '25', '--perturb', '5', '--seed', '9', '--json']);
+    const b = await runMain(['simulate', input, '--runs', '25', '--perturb', '5', '--seed', '9', '--json']);
+    const c = await runMain(['simulate', input, '--runs', '25', '--perturb', '5', '--seed', '10', '--json']);
+    assert.equal(a.code, 0, a.stderr);
     assert.equal(a.stdout, b.stdout);
     assert.notEqual(a.stdout, c.stdout);
     const r = JSON.parse(a.stdout);
@@ -81,12 +119,27 @@ describe('faultline simulate --runs --seed', () => {
     assert.equal(r.history.length, 11);
     assert.deepEqual(r.history[0].positions['SActor-00'], [75.79, 6.37, 70.45]);
     assert.equal(r.distribution.outcome.length, 3);
+    assert.equal(r.comparison.dimensions.length, 3);
   });
 
-  it('reports a malformed number as a one-line user error', () => {
+  it('prints one CSV row per dimension with the band and the models side by side', { skip: !exists && 'no ../shared' }, async () => {
+    const r = await runMain(['simulate', input, '--runs', '10', '--format', 'csv']);
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines[0], 'dimension,model,prediction,p10,p90,point in band,smp,eu,median,mean,spread,models disagree');
+    assert.equal(lines.length, 4);
+  });
+
+  it('reports a malformed number as a one-line user error', async () => {
     const bad = `${root}test/simulate/fixtures/bad-salience.csv`;
-    const r = cli(bad);
-    assert.equal(r.status, 2);
+    const r = await runMain(['simulate', bad]);
+    assert.equal(r.code, 2);
     assert.match(r.stderr, /^simulate\/ktab-csv: .*bad-salience\.csv:4: salience 1: "abc" is not a number\n$/);
+  });
+
+  it('asks for a file or --retrodict', async () => {
+    const r = await runMain(['simulate']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^cli\/simulate: <file>: give a problem file, or --retrodict\n$/);
   });
 });

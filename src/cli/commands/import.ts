@@ -46,8 +46,8 @@ export function describeTotals(t: ImportTotals): string {
 export function defineImportCommand(program: Command): void {
   program
     .command('import')
-    .description('import event dataset files (GDELT 1.0/2.0 exports, ICEWS Dataverse .tab, ACLED .csv; plain or .zip)')
-    .argument('<dataset>', 'gdelt, icews or acled')
+    .description('import event dataset files (GDELT 1.0/2.0 exports, ICEWS Dataverse .tab, ACLED .csv; plain or .zip) or structural data (UNGA, SIPRI, UCDP)')
+    .argument('<dataset>', 'gdelt, icews or acled; or unga-idealpoints, unga-votes, sipri-arms, sipri-milex, ucdp-acd')
     .argument('<files...>', 'files to import, in order')
     .option('--countries <iso3,...>', 'keep events with an actor from, or an action located in, these countries')
     .option('--from <date>', 'keep events from this day on (YYYY[-MM[-DD]])')
@@ -55,6 +55,8 @@ export function defineImportCommand(program: Command): void {
     .option('--force', 'read files again even if the same content was imported under the same filter')
     .option('--json', 'print the per-file reports and totals as JSON')
     .action(async (dataset: string, files: string[], o: FilterOptions & { force?: boolean; json?: boolean }, cmd: Command) => {
+      const structural = await import('./import-structural.js');
+      if (dataset in structural.STRUCTURAL_IMPORTS) return structural.runStructuralImport(dataset, files, o, cmd);
       const { DATASETS, importFiles } = await import('../../ingest/index.js');
       const { progressBar } = await import('../../ingest/progress-bar.js');
       const format = DATASETS[dataset as keyof typeof DATASETS];

@@ -108,6 +108,10 @@ export function checkReferences(p: Parsed): ValidationIssue[] {
           arr(ind.source).forEach((id, j) => check('theses', at, ['indicators', i, 'source', j], 'party', id));
           arr(ind.target).forEach((id, j) => check('theses', at, ['indicators', i, 'target', j], 'party', id));
           break;
+        case 'event-share':
+          arr(ind.of?.source).forEach((id, j) => check('theses', at, ['indicators', i, 'of', 'source', j], 'party', id));
+          arr(ind.of?.target).forEach((id, j) => check('theses', at, ['indicators', i, 'of', 'target', j], 'party', id));
+          break;
         case 'relation':
           here('from', 'actor', ind.from);
           here('to', 'actor', ind.to);
@@ -119,6 +123,13 @@ export function checkReferences(p: Parsed): ValidationIssue[] {
           break;
         case 'claim-status':
           here('claim', 'claim', ind.claim);
+          break;
+        case 'alignment-trend':
+        case 'alignment-shift':
+        case 'supplier-share':
+        case 'military-burden':
+        case 'conflict-intensity':
+          // Structural indicators name ISO3 states of the structural data, not actors of the knowledge base.
           break;
         default: {
           // Unknown kinds were reported by the schema; a known kind without a case is a bug.
