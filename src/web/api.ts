@@ -235,6 +235,21 @@ export interface ArmsResult {
   sources: { citation: string }[];
 }
 
+/** A scenario with a recorded outcome, and each model's retrodiction of it (GET /api/retrodict, the scenarios helper's contract). */
+export interface Retrodiction {
+  scenario: string;
+  title: string;
+  asOf: string;
+  dimension: string;
+  outcome: number;
+  outcomeDate: string;
+  models: { model: string; kind: 'model' | 'baseline'; prediction: number; error: number }[];
+  bestModel: { model: string; error: number };
+  bestBaseline: { model: string; error: number };
+  modelBeatsBaselines: boolean;
+  unsourcedInputs: number;
+}
+
 export const api = {
   region: () => request<RegionInfo>('/api/region'),
   actors: () => request<Actor[]>('/api/actors'),
@@ -253,6 +268,7 @@ export const api = {
   map: (p: ScopeParams & { quad?: string; cameo?: string; from?: string; to?: string }) => request<MapResult>(`/api/map${query(p)}`),
   actor: (id: string) => request<ActorPage>(`/api/actor${query({ id })}`),
   scenario: (name: string) => request<ScenarioInputs>(`/api/scenario${query({ name })}`),
+  retrodict: () => request<Retrodiction[]>('/api/retrodict'),
   cameo: () => request<{ code: string; name: string; quad: number }[]>('/api/cameo'),
   review: () => request<{ items: ReviewItem[] }>('/api/review'),
   decide: (body: { action: 'accept' | 'reject'; ids: string[] }) =>

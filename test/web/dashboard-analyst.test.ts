@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ACLED, importFile } from '../../src/ingest/index.js';
+import { loadBuiltinStructural } from '../../src/ingest/structural/index.js';
 import { ensureWebBuilt, startServer, type RunningServer } from '../../src/server/index.js';
 import type { Store } from '../../src/store/store.js';
 import { REPO_ROOT } from '../helpers/paths.js';
@@ -43,6 +44,8 @@ describe('dashboard for analysts (Chromium)', { skip: skip ?? false }, () => {
     store = await regionStore({ hostile: true });
     // Dataset rows too (ACLED, with coordinates), so that every view shows imported events beside curated ones.
     await importFile(store, ACLED, join(REPO_ROOT, 'test', 'fixtures', 'ingest', 'acled', 'events.csv'));
+    // The built-in UNGA and SIPRI tables, as `npm start` loads them, for the alignment and arms views.
+    await loadBuiltinStructural(store);
     server = await startServer({ store, port: 0, host: '127.0.0.1', webRoot });
     browser = await launchBrowser();
     context = browser.context;
@@ -197,7 +200,8 @@ describe('dashboard for analysts (Chromium)', { skip: skip ?? false }, () => {
     assert.ok(cameos.length > 0 && cameos.every((c) => c?.startsWith('19')), cameos.join(','));
     // The scope bar is shared: curated only removes the dataset rows from the timeline.
     await page.uncheck('#scope-origins input[value="acled"]');
-    await page.waitForFunction(() => document.querySelector('#timeline-n')?.textContent?.includes('acled') === false);
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.doesNotMatch((await page.textContent('#timeline-n')) ?? '', /acled/);
     assert.equal(await page.locator('#event-list li.event[data-origin="acled"]').count(), 0);
     assert.doesNotMatch((await page.textContent('#dyad-n')) ?? '', /acled/);
     assert.deepEqual(problems, []);
@@ -237,8 +241,35 @@ describe('dashboard for analysts (Chromium)', { skip: skip ?? false }, () => {
     assert.match(body, /dependency/i);
     assert.match(body, /Formats and corridors \(\d+\)/);
     assert.match(body, /Claims \(\d+\)/);
-    // Until the structural helper's endpoints land, the page says so instead of failing.
-    assert.match(body, /UNGA|Alignment/);
+    await page.waitForFunction(() => /UNGA agreement in \d{4}/.test(document.querySelector('#actor-body .actor-structural')?.textContent ?? ''));
+    assert.match((await page.textContent('#actor-body .actor-structural')) ?? '', /Arms suppliers \d{4}-\d{4}: .*Russia/);
+    await page.close();
+  });
+
+  it('draws UNGA agreement and arms suppliers, and a click on an arms bar lists the rows behind it with their source', async () => {
+    const page = await open(1280);
+    await page.locator('#p-structural').scrollIntoViewIfNeeded();
+    await page.waitForSelector('#alignment-chart[data-state="ready"]');
+    await page.waitForSelector('#arms-chart[data-state="ready"]');
+    assert.match((await page.textContent('#alignment-n')) ?? '', /^n = \d+ recorded votes over \d+ years with ≥ 10 roll calls, votes to \d{4}/);
+    assert.match((await page.textContent('#alignment-cite')) ?? '', /Voeten/);
+    assert.match((await page.textContent('#arms-n')) ?? '', /^n = \d+ TIV \(millions, deliveries\) from \d+ suppliers/);
+    assert.match((await page.textContent('#arms-cite')) ?? '', /SIPRI Arms Transfers Database/);
+    // Ideal points run past the last votes: the other measure of the same panel.
+    await page.selectOption('#alignment-measure', 'distance');
+    assert.match((await page.textContent('#alignment-n')) ?? '', /^n = \d+ years of ideal points/);
+    await page.waitForFunction(() => !!document.querySelector('#arms-chart')?.getAttribute('data-bars'));
+    const bars = JSON.parse((await page.getAttribute('#arms-chart', 'data-bars'))!) as [string, string, number, number][];
+    const [period, supplier, x, y] = bars[bars.length - 1];
+    const box = await page.locator('#arms-chart').boundingBox();
+    await page.mouse.click(box!.x + x, box!.y + y);
+    await page.waitForSelector('#evidence-rows tbody tr');
+    assert.equal(await page.textContent('#evidence-title'), `Arms suppliers of Armenia, ${period}`);
+    const api5y = await api(`/api/arms?recipient=ARM&by=5y&from=${Number(period.slice(0, 4)) - 20}&until=2025`);
+    const expected = api5y.shares.filter((s: { period: string; tiv: number }) => s.period === period && s.tiv > 0);
+    assert.equal(await page.locator('#evidence-rows tbody tr').count(), expected.length);
+    assert.ok(expected.some((s: { supplier: string }) => s.supplier === supplier));
+    assert.match((await page.textContent('#evidence-body')) ?? '', /Sources: SIPRI Arms Transfers Database/);
     await page.close();
   });
 
@@ -281,6 +312,12 @@ describe('dashboard for analysts (Chromium)', { skip: skip ?? false }, () => {
     const inputs = await api(`/api/scenario?name=${name}`);
     assert.equal(await page.locator('#scenario-inputs-table tbody tr').count(), inputs.actors.length);
     assert.equal(await page.locator('#scenario-table').count(), 0, 'nothing has run yet');
+    // A scenario with a recorded outcome says what happened and how far each model was from it.
+    const retro = (await api('/api/retrodict')) as { scenario: string; outcome: number; outcomeDate: string }[];
+    assert.ok(retro.length > 0, 'the built-in region has scenarios with a recorded outcome');
+    await page.selectOption('#scenario-name', retro[0].scenario);
+    await page.waitForFunction((d) => document.querySelector('#scenario-retrodiction')?.textContent?.includes(`what happened by ${d}`), retro[0].outcomeDate);
+    assert.match((await page.textContent('#scenario-retrodiction')) ?? '', new RegExp(`what happened by ${retro[0].outcomeDate}: ${retro[0].outcome}\\.`));
     // A result whose point estimate lies above its band, as an unstable model gives.
     await page.route('**/api/simulate', async (route) => {
       const res = await route.fetch();

@@ -1,9 +1,12 @@
 // Scenario runner: shows a scenario's inputs before anything runs, then runs a bargaining model and draws each dimension's outcome band over the labelled actors, flagging a point estimate outside its own band.
-import { api, failureText, type ScenarioInfo, type ScenarioInputs, type SimulationResult } from '../api.js';
+import { api, failureText, isMissingEndpoint, type Retrodiction, type ScenarioInfo, type ScenarioInputs, type SimulationResult } from '../api.js';
 import { chartIn, tooltipNode, AXIS_STYLE, TEXT_STYLE } from '../charts.js';
 import type { DashboardContext } from '../context.js';
 import { csvButton } from '../csv.js';
 import { byId, externalLink, h, notice, replace } from '../dom.js';
+
+/** A model input as people read it: at most three significant digits. */
+const fmt = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(3))));
 
 /** Whether the point estimate lies outside its own p10–p90 band: the API's verdict when it gives one, else computed. */
 export function outsideBand(point: number, band: { p10: number; p90: number; pointInBand?: boolean }): boolean {
@@ -43,6 +46,9 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
   const chart = chartIn(chartEl);
   let scenarios: ScenarioInfo[] = [];
   let inputs: ScenarioInputs | null = null;
+  let retro: Retrodiction[] = [];
+  const retroEl = h('div', { class: 'retrodiction', attrs: { id: 'scenario-retrodiction' } });
+  about.after(retroEl);
 
   select.addEventListener('change', () => void describe());
   form.addEventListener('submit', (ev) => {
@@ -63,8 +69,32 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
       return;
     }
     showInputs(inputs);
+    showRetrodiction(s.name);
     draw(inputs, null);
   }
+
+  /** What happened after the scenario's date, and how far each model and baseline was from it. */
+  function showRetrodiction(name: string): void {
+    const rows = retro.filter((r) => r.scenario === name);
+    const label = (m: string) => (m === 'smp' ? 'SMP' : m === 'eu' ? 'expected utility' : m.replace(/-/g, ' '));
+    replace(
+      retroEl,
+      ...rows.map((r) =>
+        h(
+          'p',
+          { class: r.modelBeatsBaselines ? 'retro' : 'retro warn' },
+          h('b', null, `Retrodiction (${r.dimension}): `),
+          `what happened by ${r.outcomeDate}: ${r.outcome}. `,
+          r.models.map((m) => `${label(m.model)}${m.kind === 'baseline' ? ' (baseline)' : ''} ${m.prediction.toFixed(1)}, off by ${m.error.toFixed(1)}`).join('; '),
+          `. Best model ${label(r.bestModel.model)} (${r.bestModel.error.toFixed(1)}), best baseline ${label(r.bestBaseline.model)} (${r.bestBaseline.error.toFixed(1)}): `,
+          r.modelBeatsBaselines ? 'the models beat the baselines.' : 'the models do not beat the simple baselines.',
+          r.unsourcedInputs ? ` ${r.unsourcedInputs} inputs carry no source.` : '',
+        ),
+      ),
+    );
+  }
+
+  const selectedName = () => select.value;
 
   function showInputs(x: ScenarioInputs): void {
     const cite = (actor: ScenarioInputs['actors'][number]) =>
@@ -77,12 +107,17 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
         'table',
         { class: 'grid-table', attrs: { id: 'scenario-inputs-table' } },
         h('thead', null, h('tr', null, h('th', null, 'Actor'), h('th', { class: 'num' }, 'Capability'), ...x.dimensions.map((d) => h('th', { class: 'num', attrs: { title: `${d.low ?? d.min} … ${d.high ?? d.max}` } }, `${d.name}: position / salience`)), h('th', null, 'Cited'))),
-        h('tbody', null, ...x.actors.map((a) => h('tr', null, h('td', null, a.name), h('td', { class: 'num' }, String(a.capability)), ...a.positions.map((p, k) => h('td', { class: 'num' }, `${p} / ${a.saliences[k]}`)), h('td', { class: 'sources' }, ...cite(a))))),
+        h('tbody', null, ...x.actors.map((a) => h('tr', null, h('td', null, a.name), h('td', { class: 'num' }, fmt(a.capability)), ...a.positions.map((p, k) => h('td', { class: 'num' }, `${fmt(p)} / ${fmt(a.saliences[k])}`)), h('td', { class: 'sources' }, ...cite(a))))),
       ),
     );
   }
 
   async function refresh(): Promise<void> {
+    // Retrodiction is the scenarios helper's; a build without it simply shows none.
+    retro = await api.retrodict().catch((err: unknown) => {
+      if (!isMissingEndpoint(err)) replace(retroEl, notice(`Retrodiction: ${failureText(err)}`, 'error'));
+      return [];
+    });
     try {
       scenarios = await api.scenarios();
     } catch (err) {
@@ -172,6 +207,14 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
             label: { show: true, position: 'bottom', fontSize: 10, color: '#b3362b', fontWeight: 'bold', formatter: (p: { dataIndex: number }) => (outside[p.dataIndex] ? 'outside its band' : '') },
             data: r ? r.final.outcome.map((v, k) => [v, k]) : [],
           },
+          {
+            name: 'what happened',
+            type: 'scatter',
+            symbol: 'pin',
+            symbolSize: 18,
+            itemStyle: { color: '#23704a' },
+            data: dims.flatMap((d, k) => retro.filter((x) => x.scenario === selectedName() && x.dimension === d).map((x) => ({ name: `what happened by ${x.outcomeDate}`, value: [x.outcome, k] }))),
+          },
         ],
       },
       { notMerge: true },
@@ -180,7 +223,7 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
 
   function table(s: ScenarioInfo, r: SimulationResult): void {
     const bands = r.distribution?.outcome ?? [];
-    const warnings = [...(r.distribution?.warnings ?? []), ...(r.comparison?.warnings ?? [])];
+    const warnings = [...(r.distribution?.warnings ?? []), ...(r.comparison?.warnings ?? []), ...(r.comparison?.dimensions ?? []).map((d) => `Models side by side — ${d.summary}`)];
     replace(
       result,
       h(
