@@ -1,7 +1,8 @@
 // The dashboard as an analyst works in it (Chromium): layout at 1600, 1280 and 800 px, the events behind a dyad bar, filters, map, actor page, review, scenario inputs, CSV.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ACLED, importFile } from '../../src/ingest/index.js';
@@ -16,8 +17,8 @@ const skip = browserSkipReason();
 if (skip) process.stdout.write(`# ${skip}\n`);
 
 const WIDTHS = [1600, 1280, 800] as const;
-/** Where the screenshots go for people to look at; the team's reports folder when it exists, else a temporary one. */
-const SHOTS = process.env.FAULTLINE_SHOTS ?? '/work/team/reports';
+/** Where the screenshots go for people to look at: FAULTLINE_SHOTS, else a fresh temporary folder (named in the output). */
+const SHOTS = process.env.FAULTLINE_SHOTS ?? mkdtempSync(join(tmpdir(), 'faultline-shots-'));
 /** Endpoints other helpers are adding; until they land, the dashboard must say "not available" rather than fail. */
 const HOOKS = /\/api\/(alignment|arms|review)\b/;
 

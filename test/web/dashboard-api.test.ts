@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { ACLED, importFile } from '../../src/ingest/index.js';
+import { ACLED, GDELT, importFile } from '../../src/ingest/index.js';
 import { createApp } from '../../src/server/index.js';
 import type { Store } from '../../src/store/store.js';
 import { REPO_ROOT } from '../helpers/paths.js';
@@ -25,6 +25,8 @@ before(async () => {
   store = await regionStore({ hostile: true });
   // ACLED rows between Armenia and Azerbaijan (2022, with coordinates), so that dataset rows are counted beside curated ones.
   await importFile(store, ACLED, join(REPO_ROOT, 'test', 'fixtures', 'ingest', 'acled', 'events.csv'));
+  // GDELT rows name the article they were coded from (SOURCEURL).
+  await importFile(store, GDELT, join(REPO_ROOT, 'test', 'fixtures', 'ingest', 'gdelt-v2-server', '20240201000000.export.CSV.zip'));
   app = createApp({ store, cacheEntries: 0 });
 });
 after(() => store.close());
@@ -144,6 +146,12 @@ describe('GET /api/events/page (the timeline)', () => {
     assert.ok(strict.events.every((e: { status: string }) => e.status === 'reported'));
     assert.ok(loose.evidence.events > strict.evidence.events, 'the record holds alleged or denied events');
     assert.ok(loose.events.some((e: { status: string }) => e.status !== 'reported'));
+  });
+
+  it('gives a dataset row the article it was coded from as its source link', async () => {
+    const g = await ok('/api/events/page?limit=500&region=world&origin=gdelt&minConfidence=0');
+    assert.ok(g.evidence.events > 0 && Object.keys(g.evidence.origins).join() === 'gdelt');
+    assert.ok(g.events.every((e: { url: string | null }) => e.url && /^https?:\/\//.test(e.url)), 'every GDELT row carries its SOURCEURL');
   });
 
   it("filters by actor: a person's own events; a state's events with its people and its dataset rows", async () => {

@@ -133,6 +133,15 @@ export function mountActor(ctx: DashboardContext): { open(id: string | null): Pr
     } catch (err) {
       parts.push(notice(isMissingEndpoint(err) ? 'Arms suppliers: not available in this build (needs /api/arms).' : failureText(err), isMissingEndpoint(err) ? 'info' : 'error'));
     }
+    const sel = document.getElementById('structural-state') as HTMLSelectElement | null;
+    if (sel && [...sel.options].some((o) => o.value === iso3)) {
+      const show = () => {
+        sel.value = iso3;
+        sel.dispatchEvent(new Event('change'));
+        document.getElementById('p-structural')?.scrollIntoView({ block: 'start' });
+      };
+      parts.push(h('button', { class: 'csv', attrs: { type: 'button', id: 'actor-structural-link' }, on: { click: show } }, 'Alignment and arms suppliers over time →'));
+    }
     replace(box, ...parts);
   }
 

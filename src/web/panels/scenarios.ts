@@ -250,6 +250,12 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
           }),
         ),
       ),
+      csvButton(() => `faultline-scenario-${s.name}-${r.model}.csv`, ['dimension', 'low', 'high', 'outcome', 'p10', 'p90', 'mean', 'point_outside_band'], () =>
+        s.dimensions.map((d, k) => {
+          const b = bands[k];
+          return [d.name, d.low, d.high, r.final.outcome[k], b?.p10 ?? '', b?.p90 ?? '', b?.mean ?? '', b ? outsideBand(b.point ?? r.final.outcome[k], b) : ''];
+        }),
+      ),
       h('p', { class: 'muted small' }, `${r.model.toUpperCase()} model, ${r.iterations} iterations` + (r.distribution ? `; ${r.distribution.runs} runs with inputs jittered by ±${r.distribution.perturb} points (seed ${r.distribution.seed})` : '')),
       ...warnings.map((w) => notice(w)),
     );
