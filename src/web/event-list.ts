@@ -59,3 +59,14 @@ export function eventCsvRow(ctx: DashboardContext, e: EventRow): (string | numbe
     e.summary, e.status, e.confidence, e.location ?? '', e.sources.join('; '), urls.join(' '),
   ];
 }
+
+/** Previous / next buttons and "51–100 of 239" for a list of `total` items shown `size` at a time from `offset`. */
+export function pagerNodes(o: { offset: number; shown: number; total: number; size: number; go: (offset: number) => void; labels?: readonly [string, string] }): HTMLElement[] {
+  const [prev, next] = o.labels ?? ['‹ newer', 'older ›'];
+  const last = Math.min(o.total, o.offset + o.shown);
+  return [
+    h('button', { class: 'page-prev', attrs: { type: 'button', ...(o.offset === 0 ? { disabled: '' } : {}) }, on: { click: () => o.go(Math.max(0, o.offset - o.size)) } }, prev),
+    h('span', { class: 'page-info' }, o.total ? `${o.offset + 1}–${last} of ${o.total}` : '0 of 0'),
+    h('button', { class: 'page-next', attrs: { type: 'button', ...(last >= o.total ? { disabled: '' } : {}) }, on: { click: () => o.go(o.offset + o.size) } }, next),
+  ];
+}

@@ -3,7 +3,7 @@ import { api, failureText, isMissingEndpoint, type ActorPage, type EventPage } f
 import type { DashboardContext } from '../context.js';
 import { csvButton } from '../csv.js';
 import { byId, externalLink, h, notice, replace } from '../dom.js';
-import { EVENT_CSV_HEADER, eventCsvRow, eventItem } from '../event-list.js';
+import { EVENT_CSV_HEADER, eventCsvRow, eventItem, pagerNodes } from '../event-list.js';
 import { evidenceText, scopeText } from '../scope.js';
 
 const PAGE = 20;
@@ -101,15 +101,7 @@ export function mountActor(ctx: DashboardContext): { open(id: string | null): Pr
       box,
       h('p', { class: 'n-line' }, `${evidenceText(p.evidence)} · ${scopeText(p.scope, (r) => ctx.scope.regionName(r), ctx.period.current.label)} `, csvButton(() => `faultline-${id}-events.csv`, EVENT_CSV_HEADER, () => p.events.map((e) => eventCsvRow(ctx, e)))),
       p.events.length ? h('ol', { class: 'events compact' }, ...p.events.map((e) => eventItem(ctx, e))) : notice('No events in scope for this period.'),
-      total > PAGE
-        ? h(
-            'div',
-            { class: 'pager' },
-            h('button', { attrs: { type: 'button', ...(offset === 0 ? { disabled: '' } : {}) }, on: { click: () => void events(id, box, offset - PAGE) } }, '‹ newer'),
-            h('span', { class: 'page-info' }, `${offset + 1}–${Math.min(total, offset + p.events.length)} of ${total}`),
-            h('button', { attrs: { type: 'button', ...(offset + PAGE >= total ? { disabled: '' } : {}) }, on: { click: () => void events(id, box, offset + PAGE) } }, 'older ›'),
-          )
-        : null,
+      total > PAGE ? h('div', { class: 'pager' }, ...pagerNodes({ offset, shown: p.events.length, total, size: PAGE, go: (o) => void events(id, box, o) })) : null,
     );
   }
 

@@ -3,7 +3,7 @@ import { api, failureText, type EventRow } from '../api.js';
 import type { DashboardContext, EvidenceRequest } from '../context.js';
 import { downloadCsv } from '../csv.js';
 import { byId, externalLink, h, notice, replace } from '../dom.js';
-import { EVENT_CSV_HEADER, eventCsvRow, eventItem } from '../event-list.js';
+import { EVENT_CSV_HEADER, eventCsvRow, eventItem, pagerNodes } from '../event-list.js';
 import { evidenceText, scopeText } from '../scope.js';
 
 const PAGE = 100;
@@ -71,12 +71,7 @@ export function mountEvidence(ctx: DashboardContext): { show(req: EvidenceReques
     rows = { header: EVENT_CSV_HEADER, rows: () => events.map((e) => eventCsvRow(ctx, e)), name: req.kind === 'dyad' ? `${req.a}-${req.b}-${req.period}` : 'events' };
     replace(body, events.length ? h('ol', { class: 'events', attrs: { id: 'evidence-list' } }, ...events.map((e) => eventItem(ctx, e))) : notice('No events behind this element in the current scope.'));
     if (total > PAGE) {
-      replace(
-        pager,
-        h('button', { attrs: { type: 'button', ...(offset === 0 ? { disabled: '' } : {}) }, on: { click: () => void show(req, offset - PAGE) } }, '‹ previous'),
-        h('span', { class: 'page-info' }, `${offset + 1}–${Math.min(total, offset + events.length)} of ${total}`),
-        h('button', { attrs: { type: 'button', ...(offset + PAGE >= total ? { disabled: '' } : {}) }, on: { click: () => void show(req, offset + PAGE) } }, 'next ›'),
-      );
+      replace(pager, ...pagerNodes({ offset, shown: events.length, total, size: PAGE, go: (o) => void show(req, o), labels: ['‹ previous', 'next ›'] }));
     }
     panel.dataset.state = 'ready';
   }

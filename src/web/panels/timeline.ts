@@ -4,7 +4,7 @@ import { chartIn, tooltipNode, AXIS_STYLE, TEXT_STYLE } from '../charts.js';
 import { QUADS, type DashboardContext } from '../context.js';
 import { csvButton } from '../csv.js';
 import { byId, h, notice, replace } from '../dom.js';
-import { EVENT_CSV_HEADER, eventCsvRow, eventItem } from '../event-list.js';
+import { EVENT_CSV_HEADER, eventCsvRow, eventItem, pagerNodes } from '../event-list.js';
 import { evidenceText, scopeText } from '../scope.js';
 
 export const PAGE_SIZE = 50;
@@ -73,18 +73,11 @@ export function mountTimeline(ctx: DashboardContext): { refresh(): Promise<void>
   }
 
   function drawPager(d: EventPage): void {
-    const total = d.evidence.events;
-    const last = Math.min(total, d.offset + d.events.length);
     const go = (o: number) => {
-      offset = Math.max(0, o);
+      offset = o;
       void refresh();
     };
-    replace(
-      pager,
-      h('button', { class: 'page-prev', attrs: { type: 'button', ...(d.offset === 0 ? { disabled: '' } : {}) }, on: { click: () => go(d.offset - PAGE_SIZE) } }, '‹ newer'),
-      h('span', { class: 'page-info' }, total ? `${d.offset + 1}–${last} of ${total}` : '0 of 0'),
-      h('button', { class: 'page-next', attrs: { type: 'button', ...(last >= total ? { disabled: '' } : {}) }, on: { click: () => go(d.offset + PAGE_SIZE) } }, 'older ›'),
-    );
+    replace(pager, ...pagerNodes({ offset: d.offset, shown: d.events.length, total: d.evidence.events, size: PAGE_SIZE, go }));
   }
 
   function drawHistogram(d: EventPage): void {
