@@ -51,6 +51,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   const recent: Coded[] = [];
   const recentAll: Coded[] = [];
   const mentionsBySentence: Mention[][] = [];
+  const people = new Map<string, Mention>();
   let lastDate: DateInterval | null = null;
   let lastCountry: string | null = null;
   let eventSeq = 0;
@@ -58,7 +59,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
-    const mentions = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry });
+    const mentions = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people });
     mentionsBySentence.push(mentions);
     const strong = mentions.filter((m) => !m.weak && m.country);
     if (strong.length) lastCountry = strong[strong.length - 1].country;

@@ -5,6 +5,7 @@ import { actorRoles, countries, igos } from '../codebook/index.js';
 import { fold, type Token } from './tokens.js';
 import { listCell, once, readDictionary } from './data-file.js';
 import { outlets } from './media.js';
+import { actorDictionary, type DictOrganization, type DictPerson } from './actor-dictionary.js';
 
 /** What a matched phrase stands for. */
 export type GazetteerEntry =
@@ -17,12 +18,15 @@ export type GazetteerEntry =
   | { readonly kind: 'place'; readonly iso3: string; readonly name: string }
   | { readonly kind: 'region'; readonly members: readonly string[]; readonly name: string }
   | { readonly kind: 'known'; readonly actor: Actor }
+  | { readonly kind: 'person'; readonly person: DictPerson }
+  | { readonly kind: 'surname'; readonly persons: readonly DictPerson[]; readonly name: string }
+  | { readonly kind: 'org'; readonly org: DictOrganization }
   | { readonly kind: 'role'; readonly role: string; readonly name: string }
   | { readonly kind: 'title'; readonly role: string; readonly name: string };
 
 /** Matching strength: a higher rank wins when two entries have the same spelling. */
 const RANK: Record<GazetteerEntry['kind'], number> = {
-  known: 10, metonym: 9, media: 8, igo: 7, country: 6, region: 5, demonym: 4, capital: 3, place: 2, title: 1, role: 0,
+  known: 10, metonym: 9, media: 8, igo: 7, country: 6, org: 5.5, person: 5.4, region: 5, surname: 4.5, demonym: 4, capital: 3, place: 2, title: 1, role: 0,
 };
 
 interface Node {
@@ -37,6 +41,8 @@ export interface GazetteerOptions {
   readonly actors?: readonly Actor[];
   /** Named groups of countries, e.g. a knowledge-base region { name: "South Caucasus", countries: [ARM, AZE, GEO] }. */
   readonly regions?: ReadonlyArray<{ readonly name: string; readonly countries: readonly string[] }>;
+  /** Include the general actor dictionary of data/actors/ (default true). */
+  readonly dictionary?: boolean;
 }
 
 export interface GazetteerHit {
@@ -109,6 +115,22 @@ export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
   for (const [n, role] of EXTRA_ROLES) for (const f of withPlural(n)) add(root, f, { kind: 'role', role, name: n }, false);
   for (const [n, role] of TITLES) add(root, n, { kind: 'title', role, name: n }, false);
   for (const p of places()) for (const n of p.names) proper(n, { kind: 'place', iso3: p.iso3, name: p.names[0] });
+  if (options.dictionary !== false) {
+    const dict = actorDictionary();
+    for (const [n, role] of dict.agents) add(root, n, { kind: 'role', role, name: n }, false);
+    for (const p of dict.places) proper(p.name, { kind: 'place', iso3: p.iso3, name: p.name });
+    const bySurname = new Map<string, DictPerson[]>();
+    for (const p of dict.people) {
+      for (const n of [p.name, ...p.aliases]) proper(n, { kind: 'person', person: p });
+      if (p.surname) {
+        const list = bySurname.get(p.surname) ?? [];
+        list.push(p);
+        bySurname.set(p.surname, list);
+      }
+    }
+    for (const [name, persons] of bySurname) proper(name, { kind: 'surname', persons, name });
+    for (const o of dict.organizations) for (const n of [o.name, ...o.aliases]) proper(n, { kind: 'org', org: o });
+  }
   for (const c of countries()) {
     if (c.historic) continue;
     for (const cap of [...(c.capital ? [c.capital] : []), ...c.capitalAliases]) proper(cap, { kind: 'capital', iso3: c.iso3, name: c.capital ?? cap });

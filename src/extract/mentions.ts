@@ -3,6 +3,7 @@
 import { codeOn, type Actor } from '../model/actor.js';
 import type { ExtractedActorKind } from './contract.js';
 import type { Gazetteer, GazetteerHit } from './gazetteer.js';
+import { countryOfActorCode, inOfficeOn, personCodeOn, type DictOrgKind, type DictPerson } from './actor-dictionary.js';
 import type { Token } from './tokens.js';
 
 /** One actor (or place) named in a sentence. */
@@ -34,7 +35,17 @@ export interface MentionContext {
   readonly day: string | null;
   /** Country to give an unqualified role ("the opposition") when the sentence names none before it. */
   readonly fallbackCountry: string | null;
+  /**
+   * People named so far in the document, by family name (lower case): a later "Peskov" is the "Dmitry Peskov" named
+   * before. The resolver adds to it.
+   */
+  readonly people?: Map<string, Mention>;
 }
+
+const ORG_KIND: Readonly<Record<DictOrgKind, ExtractedActorKind>> = {
+  igo: 'igo', ngo: 'organization', mnc: 'organization', armed: 'military', institution: 'organization', media: 'media', party: 'party',
+};
+const familyKey = (name: string) => name.split(' ').pop()!.toLowerCase();
 
 const ROLE_KIND: Readonly<Record<string, ExtractedActorKind>> = {
   GOV: 'organization', MIL: 'military', SPY: 'organization', MED: 'media', OPP: 'party', PTY: 'party', LEG: 'organization',
@@ -97,6 +108,32 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     };
   };
 
+  const personMention = (from: number, to: number, p: DictPerson, titleCode?: string): Mention => {
+    let code = personCodeOn(p, ctx.day);
+    // a title with a country ("Armenian Prime Minister X") speaks for the day of the text when the dictionary has no term then
+    if (titleCode && (!code || !inOfficeOn(p, ctx.day)) && (!p.country || titleCode.startsWith(p.country))) code = titleCode;
+    return { ...span(from, to), id: p.id, name: p.name, kind: 'person', code, country: countryOfActorCode(code) ?? p.country, members: [], weak: false, possessive: possessiveAt(to), known: false };
+  };
+  // a family name alone: the person named before in the text, else the one dictionary person it can be
+  const surnameMention = (h: GazetteerHit, persons: readonly DictPerson[], titled: boolean, titleCountry: string | null): Mention | null => {
+    const seen = ctx.people?.get(h.entry.kind === 'surname' ? h.entry.name.toLowerCase() : '');
+    if (seen) return { ...seen, ...span(h.from, h.to), possessive: possessiveAt(h.to) };
+    let pool = persons.filter((p) => inOfficeOn(p, ctx.day));
+    if (titleCountry) pool = pool.filter((p) => p.country === titleCountry || personCodeOn(p, ctx.day)?.startsWith(titleCountry));
+    if (pool.length > 1) {
+      const leaders = pool.filter((p) => p.leader);
+      if (leaders.length >= 1) pool = leaders;
+    }
+    if (pool.length !== 1) return null;
+    // untitled, the family name must stand on its own: not sentence-initial before a capitalised word ("Brown Street")
+    if (!titled && h.to < tokens.length && tokens[h.to].cap && tokens[h.to].word) return null;
+    return personMention(h.from, h.to, pool[0]);
+  };
+  const titleBefore = (i: number): GazetteerHit | undefined => hits.find((x) => x.to === i && x.entry.kind === 'title');
+  const remember = (m: Mention) => {
+    if (m.kind === 'person' && m.name.includes(' ') && ctx.people && !ctx.people.has(familyKey(m.name))) ctx.people.set(familyKey(m.name), m);
+  };
+
   for (let k = 0; k < hits.length; k++) {
     if (used.has(k)) continue;
     const h = hits[k];
@@ -116,12 +153,27 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
         lastCountry = c.iso3;
         continue;
       }
+      if (next.entry.kind === 'title' && after && after.from === to && (after.entry.kind === 'person' || after.entry.kind === 'surname')) {
+        const titleCode = `${c.iso3}${role}`;
+        const m = after.entry.kind === 'person' ? personMention(h.from, after.to, after.entry.person, titleCode)
+          : surnameMention(after, after.entry.persons, true, c.iso3);
+        if (m) {
+          const full = { ...m, ...span(h.from, after.to) };
+          out.push(full);
+          remember(full);
+          used.add(k + 1).add(k + 2);
+          lastCountry = c.iso3;
+          continue;
+        }
+      }
       if (next.entry.kind === 'title') {
         const name = personNameAt(tokens, to);
-        if (name) {
+        if (name && !hits.some((x) => x.from >= to && x.from < name.to)) {
           to = name.to;
           const code = `${c.iso3}${role}`;
-          out.push({ ...span(h.from, to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code, country: c.iso3, members: [], weak: false, possessive: possessiveAt(to), known: false });
+          const m: Mention = { ...span(h.from, to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code, country: c.iso3, members: [], weak: false, possessive: possessiveAt(to), known: false };
+          out.push(m);
+          remember(m);
           used.add(k + 1);
           lastCountry = c.iso3;
           continue;
@@ -138,6 +190,30 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
       continue;
     }
     switch (e.kind) {
+      case 'person': {
+        const title = titleBefore(h.from);
+        const m = personMention(title && !used.has(hits.indexOf(title)) ? title.from : h.from, h.to, e.person);
+        out.push(m);
+        remember(m);
+        if (m.country) lastCountry = m.country;
+        break;
+      }
+      case 'surname': {
+        const title = titleBefore(h.from);
+        const m = surnameMention(h, e.persons, !!title, null);
+        if (m) {
+          out.push(m);
+          if (m.country) lastCountry = m.country;
+        }
+        break;
+      }
+      case 'org': {
+        const code = e.org.code;
+        const country = countryOfActorCode(code);
+        out.push({ ...span(h.from, h.to), id: code.startsWith('IGO') ? code : `org:${slug(e.org.name)}`, name: e.org.name, kind: ORG_KIND[e.org.kind], code, country, members: [], weak: false, possessive: possessiveAt(h.to), known: false });
+        if (country && !code.startsWith('IGO')) lastCountry = country.slice(0, 3);
+        break;
+      }
       case 'known': {
         out.push(knownMention(h.from, h.to, e.actor));
         if (e.actor.country) lastCountry = e.actor.country;
@@ -194,10 +270,13 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
           break;
         }
         if (e.kind === 'title') {
+          // "President X" without a country: X is a person whose country the title does not tell (never the
+          // nearest country word); an appositive may (", Kenya's foreign minister,")
           const name = personNameAt(tokens, h.to);
-          const iso3 = lastCountry ?? ctx.fallbackCountry;
-          if (name && !hits.some((x) => x.from === h.to)) {
-            out.push({ ...span(h.from, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: iso3 ? `${iso3}${e.role}` : null, country: iso3, members: [], weak: false, possessive: possessiveAt(name.to), known: false });
+          if (name && !hits.some((x) => x.from >= h.to && x.from < name.to)) {
+            const m: Mention = { ...span(h.from, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: null, country: null, members: [], weak: false, possessive: possessiveAt(name.to), known: false };
+            out.push(appositive(m) ?? m);
+            remember(out[out.length - 1]);
             break;
           }
         }
@@ -210,7 +289,44 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
       }
     }
   }
+  // names the gazetteer does not know: "Name, Kenya's foreign minister," and family names named earlier in the text
+  const covered = (i: number) => out.some((m) => i >= m.from && i < m.to) || hits.some((x) => i >= x.from && i < x.to && x.entry.kind !== 'role' && x.entry.kind !== 'title');
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered(i) || !tokens[i].cap || !tokens[i].word) continue;
+    const name = personNameAt(tokens, i);
+    if (name && !Array.from({ length: name.to - i }, (_, d) => i + d).some(covered) && tokens[name.to]?.text === ',' && !(i > 0 && tokens[i - 1].cap && tokens[i - 1].word)) {
+      const m = appositive({ ...span(i, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: null, country: null, members: [], weak: false, possessive: false, known: false });
+      if (m) {
+        out.push(m);
+        remember(m);
+        i = name.to - 1;
+        continue;
+      }
+    }
+    const seen = ctx.people?.get(tokens[i].norm);
+    if (seen && /^\p{Lu}\p{Ll}/u.test(tokens[i].text) && !(tokens[i + 1]?.cap && tokens[i + 1]?.word)) {
+      out.push({ ...seen, ...span(i, i + 1), possessive: possessiveAt(i + 1) });
+    }
+  }
+  out.sort((a, b) => a.from - b.from);
   return out;
+
+  /** "X, Kenya's foreign minister" / "X, the Kenyan president" / "X, Deputy Director of …": the title after the name. */
+  function appositive(m: Mention): Mention | null {
+    const comma = m.to;
+    if (tokens[comma]?.text !== ',') return null;
+    const end = (() => {
+      for (let j = comma + 1; j < tokens.length && j < comma + 14; j++) if (tokens[j].text === ',' || tokens[j].text === '.' || tokens[j].text === ';') return j;
+      return Math.min(tokens.length, comma + 14);
+    })();
+    const inside = hits.filter((x) => x.from > comma && x.to <= end);
+    const title = inside.find((x) => x.entry.kind === 'title');
+    if (!title || title.from > comma + 5) return null;
+    const c = inside.map((x) => countryOf(x)).find((x) => x) ?? null;
+    const role = title.entry.kind === 'title' ? title.entry.role : 'GOV';
+    const code = c ? `${c.iso3}${role}` : null;
+    return { ...m, code, country: c ? c.iso3 : null };
+  }
 
   function knownMention(from: number, to: number, a: Actor): Mention {
     return {
