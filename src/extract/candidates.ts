@@ -10,10 +10,13 @@ export interface CandidateOptions {
   readonly maxSentences?: number;
 }
 
+/** At most this many distinct candidate names are kept: a page of capitalised words must not grow the output unboundedly. */
+const MAX_CANDIDATES = 2000;
+
 const COMMON_CAPITALISED = /^(?:The|A|An|In|On|At|This|That|These|Those|It|Its|However|But|And|As|For|From|With|While|Although|Despite|Following|Moreover|Otherwise|Under|Within|Beyond|After|Before|Since|When|If|Yet|Thus|Meanwhile|Such|Our|We|He|She|They|Their|His|Her|Mr|Mrs|Ms|Dr|I)$/;
 
 /** Runs of capitalised words outside known mentions, classified by compromise where the budget allows. */
-export function proposeCandidates(sentences: readonly Sentence[], mentions: readonly Mention[][], options: CandidateOptions = {}): Candidate[] {
+export function proposeCandidates(sentences: readonly Sentence[], mentions: readonly Mention[][], options: CandidateOptions = {}): { candidates: Candidate[]; sentencesRead: number } {
   const budget = options.maxSentences ?? 400;
   const tally = new Map<string, Candidate>();
   let used = 0;
@@ -21,6 +24,7 @@ export function proposeCandidates(sentences: readonly Sentence[], mentions: read
     const tokens = tokenize(s.text, s.start);
     const covered = (i: number) => mentions[k]?.some((m) => i >= m.from && i < m.to);
     const runs: string[] = [];
+    if (tally.size >= MAX_CANDIDATES) return;
     for (let i = 0; i < tokens.length; i++) {
       if (!tokens[i].cap || !tokens[i].word || covered(i) || COMMON_CAPITALISED.test(tokens[i].text)) continue;
       let j = i;
@@ -44,7 +48,7 @@ export function proposeCandidates(sentences: readonly Sentence[], mentions: read
       else tally.set(r, { name: r, kind, mentions: 1 });
     }
   });
-  return [...tally.values()].filter((c) => c.kind !== 'unknown' || c.mentions > 1 || c.name.includes(' '));
+  return { candidates: [...tally.values()].filter((c) => c.kind !== 'unknown' || c.mentions > 1 || c.name.includes(' ')), sentencesRead: used };
 }
 
 const clean = (s: string) => s.replace(/[’']s$/, '').replace(/[^\p{L}\p{N} -]/gu, '').trim();

@@ -8,6 +8,8 @@ import { tokenize } from './tokens.js';
 import { codebookGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolveMentions, type Mention } from './mentions.js';
 import { findDates, type DateMention } from './dates.js';
+import type { Sentence } from './sentences.js';
+import { newParagraphMemory, resolveReferenceBack } from './reference-back.js';
 import { findTriggers } from './triggers.js';
 import { codeSentence, type DraftEvent } from './code-sentence.js';
 import { buildEvent, countriesOf } from './build-event.js';
@@ -31,6 +33,8 @@ interface Coded {
 }
 
 const CONTEXT_SENTENCES = 3;
+/** Sentences longer than this are cut into pieces: no news sentence is this long, and every later stage stays linear. */
+export const MAX_SENTENCE_CHARS = 1200;
 
 /** Runs the whole pipeline over one article. Pure: no disk, no clock beyond `options.today`. */
 export function extractArticle(input: ArticleInput, options: ExtractOptions = {}): Extraction {
@@ -42,26 +46,34 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   const docDay = published ?? options.today ?? new Date().toISOString().slice(0, 10);
   if (!published) warnings.push(`no document date given or found; relative dates resolved against ${docDay}`);
   const gaz = options.gazetteer ?? codebookGazetteer();
-  const sentences = splitSentences(text, 0, refs.bodyEnd, refs.noteSpans);
+  const { sentences, cut } = capSentences(splitSentences(text, 0, refs.bodyEnd, refs.noteSpans), text, MAX_SENTENCE_CHARS);
+  if (cut) warnings.push(`${cut} sentence(s) longer than ${MAX_SENTENCE_CHARS} characters were cut into pieces`);
 
   const actorTally = new Map<string, { m: Mention; n: number }>();
   const allEvents: ExtractedEvent[] = [];
+  const allActions: ExtractedEvent[] = [];
   const symmetric = new Set<ExtractedEvent>();
   const claims: OpenClaim[] = [];
   const recent: Coded[] = [];
   const recentAll: Coded[] = [];
   const mentionsBySentence: Mention[][] = [];
   const people = new Map<string, Mention>();
+  let memory = newParagraphMemory(-1);
   let lastDate: DateInterval | null = null;
+  let lastYear: number | null = null;
   let lastCountry: string | null = null;
   let eventSeq = 0;
   let claimSeq = 0;
+  let tokenCount = 0;
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
-    const mentions = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people });
+    tokenCount += tokens.length;
+    if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph);
+    const resolved = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people });
+    const mentions = resolveReferenceBack(tokens, resolved, memory);
     mentionsBySentence.push(mentions);
-    const strong = mentions.filter((m) => !m.weak && m.country);
+    const strong = mentions.filter((m) => !m.weak && m.country && !m.group);
     if (strong.length) lastCountry = strong[strong.length - 1].country;
     for (const m of mentions) {
       if (m.kind === 'location' || m.kind === 'region') continue;
@@ -69,7 +81,8 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       if (t) t.n++;
       else actorTally.set(m.id, { m, n: 1 });
     }
-    const dates = findDates(s.text, s.start, { published: docDay, last: lastDate });
+    const dates = findDates(s.text, s.start, { published: docDay, last: lastDate, year: lastYear });
+    for (const d of dates) if (d.explicitYear) lastYear = Number(d.interval.start.slice(0, 4));
     if (dates.length) lastDate = dates[dates.length - 1].interval;
     const markers = refs.markers.filter((k) => k.start >= s.start && k.start < s.end + 1).map((k) => k.marker);
     const triggers = s.heading ? [] : findTriggers(tokens);
@@ -101,19 +114,29 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       // ("This demonstrates …") or the addressee of a statement that reports no interaction
       if (d.source.length === 0 && d.voice !== 'active') fillSource(d, kept, recent, mentions, tokens);
       if (d.target.length === 0 && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent);
-      if (d.source.length === 0 || d.target.length === 0) continue;
-      if (selfDirected(d)) continue;
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,
-        date: nearestDate(dates, tokens[d.trigger.head].start),
+        date: nearestDate(dates, tokens[d.trigger.head].start) ?? (RELATIVE_TO_EVENT.test(s.text) ? null : null),
         location: locationOf(mentions, d),
         refs: markers,
       };
+      if (d.source.length === 0 || d.target.length === 0) {
+        // one side only: an action, unless it is a bare statement or has no actor at all
+        if ((d.source.length || d.target.length) && !(d.trigger.entry.speech && !d.reportsEvent && d.target.length === 0 && d.cameo.startsWith('01'))) {
+          const a = buildEvent(`a${allActions.length + 1}`, d, place);
+          if (a) allActions.push(a);
+        }
+        continue;
+      }
+      if (selfDirected(d)) continue;
       const e = buildEvent(`e${++eventSeq}`, d, place);
       if (!e) continue;
       if (d.trigger.entry.sym) symmetric.add(e);
       events.push(e);
     }
+    // "the following week": relative to the date of the event reported last
+    const lastEvent = events.filter((e) => e.date).pop();
+    if (lastEvent?.date) lastDate = lastEvent.date;
     allEvents.push(...events);
     recent.push({ index: s.index, events, drafts: kept });
     recentAll.push({ index: s.index, events, drafts: kept });
@@ -123,18 +146,61 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   const sentenceOf = new Map<ExtractedEvent, number>();
   for (const r of recentAll) for (const e of r.events) sentenceOf.set(e, r.index);
   const near = (a: ExtractedEvent, b: ExtractedEvent) => Math.abs((sentenceOf.get(a) ?? 0) - (sentenceOf.get(b) ?? 0)) <= CONTEXT_SENTENCES;
-  const events = mergeEvents(allEvents, (e) => symmetric.has(e), near).map((e, i) => ({ ...e, id: `e${i + 1}` }));
+  const merged = mergeEvents(allEvents, (e) => symmetric.has(e), near);
+  // events reported inside a claim are alleged, and denied once the claim is
+  const claimEvents = new Map<OpenClaim, string[]>();
+  const numbered = merged.map((e, i) => {
+    const id = `e${i + 1}`;
+    const at = e.triggerSpan?.start ?? e.sentence.start;
+    let status: ExtractedEvent['status'] = 'reported';
+    for (const c of claims) {
+      if (!c.content || at < c.content.start || at >= c.content.end) continue;
+      if (e.actors.source.some((a) => c.claimant.some((m) => m.id === a))) continue;
+      claimEvents.set(c, [...(claimEvents.get(c) ?? []), id]);
+      status = c.status === 'denied' || c.status === 'disputed' ? 'denied' : c.status === 'confirmed' ? 'reported' : 'alleged';
+    }
+    return { ...e, id, status };
+  });
   const actors = [...actorTally.values()].map(({ m, n }) => toActor(m, n));
-  const candidates: Candidate[] = proposeCandidates(sentences, mentionsBySentence, options.candidates);
+  const { candidates, sentencesRead } = proposeCandidates(sentences, mentionsBySentence, options.candidates);
   return {
     document: { title: input.title ?? sentences.find((s) => s.heading && s.index === 0)?.text.replace(/^#+\s*/, '') ?? null, published, sha256: input.sha256, format: input.format, words: countWords(text) },
     references: refs.references,
     actors,
-    events,
-    claims: claims.map(toClaim),
+    events: numbered,
+    claims: claims.map((c) => toClaim(c, claimEvents.get(c))),
+    actions: allActions.map((a, i) => ({ ...a, id: `a${i + 1}` })),
     candidates,
     warnings,
+    stats: { sentences: sentences.length, sentencesCut: cut, maxSentenceChars: MAX_SENTENCE_CHARS, tokens: tokenCount, candidateSentences: sentencesRead },
   };
+}
+
+const RELATIVE_TO_EVENT = /\bthe (?:following|next|previous) (?:day|week|month)\b/i;
+
+/** Cuts sentences longer than `max` characters at the last space before the limit (or hard at the limit). */
+function capSentences(sentences: readonly Sentence[], text: string, max: number): { sentences: Sentence[]; cut: number } {
+  const out: Sentence[] = [];
+  let cut = 0;
+  for (const s of sentences) {
+    if (s.end - s.start <= max) {
+      out.push({ ...s, index: out.length });
+      continue;
+    }
+    cut++;
+    let from = s.start;
+    while (from < s.end) {
+      let to = Math.min(s.end, from + max);
+      if (to < s.end) {
+        const space = text.lastIndexOf(' ', to);
+        if (space > from + max / 2) to = space;
+      }
+      out.push({ index: out.length, start: from, end: to, text: text.slice(from, to), paragraph: s.paragraph, heading: false });
+      from = to;
+      while (from < s.end && /\s/.test(text[from])) from++;
+    }
+  }
+  return { sentences: out, cut };
 }
 
 /** Within a reported statement, the statement or what it reports is the event, not both (see CONTEXT.md). */
@@ -145,7 +211,10 @@ function selectDrafts(drafts: readonly DraftEvent[]): DraftEvent[] {
     const srcCountries = new Set(s.source.map((m) => m.country));
     for (const e of drafts) {
       if (e === s || e.trigger.from < s.complement.from || e.trigger.from >= s.complement.to) continue;
-      if (e.hypothetical) drop.add(e);
+      const self = e.source.some((m) => srcCountries.has(m.country));
+      // "X said it would allow …": X's stated intent (or refusal, or threat) is the event, not the statement
+      if (e.hypothetical && self && e.cameo !== e.trigger.entry.cameo) drop.add(s);
+      else if (e.hypothetical) drop.add(e);
       else if (!e.explicitSource || !e.explicitTarget) drop.add(e);
       else if (e.source.some((m) => srcCountries.has(m.country))) drop.add(s);
     }

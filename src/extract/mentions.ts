@@ -28,6 +28,8 @@ export interface Mention {
   readonly possessive: boolean;
   /** From the knowledge base. */
   readonly known: boolean;
+  /** A reference back to several actors named before ("the two armies", "both sides"): it stands for them. */
+  readonly group?: readonly Mention[];
 }
 
 export interface MentionContext {
@@ -316,8 +318,8 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     const comma = m.to;
     if (tokens[comma]?.text !== ',') return null;
     const end = (() => {
-      for (let j = comma + 1; j < tokens.length && j < comma + 14; j++) if (tokens[j].text === ',' || tokens[j].text === '.' || tokens[j].text === ';') return j;
-      return Math.min(tokens.length, comma + 14);
+      for (let j = comma + 1; j < tokens.length && j < comma + 22; j++) if (tokens[j].text === ',' || tokens[j].text === '.' || tokens[j].text === ';') return j;
+      return Math.min(tokens.length, comma + 22);
     })();
     const inside = hits.filter((x) => x.from > comma && x.to <= end);
     const title = inside.find((x) => x.entry.kind === 'title');

@@ -22,6 +22,12 @@ export interface TriggerEntry {
   /** Prepositions that mark the source after a noun. */
   readonly sourcePreps: readonly string[];
   readonly forms: ReadonlySet<VerbForm> | null;
+  /** A place may be the target ("arrived in Amman"). */
+  readonly place: boolean;
+  /** A commitment verb: "agreed to V" is the intent to V. */
+  readonly intent: boolean;
+  /** "refused to V" is a rejection of V. */
+  readonly refusal: boolean;
   readonly line: number;
 }
 
@@ -88,6 +94,7 @@ const index = once(() => {
       sym: flags.includes('sym'), speech: flags.includes('speech'), deny: flags.includes('deny'), claim: flags.includes('claim'),
       confirm: flags.includes('confirm'), needArg: flags.includes('need-arg'), intransitive: flags.includes('intransitive'), targetPreps: opt('by'), sourcePreps: opt('src'),
       forms: forms.length ? new Set(forms as VerbForm[]) : null,
+      place: flags.includes('place'), intent: flags.includes('intent'), refusal: flags.includes('refusal'),
     };
     const words = cells.phrase.split(/\s+/);
     if (entry.pos === 'verb') {
