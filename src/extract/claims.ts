@@ -24,6 +24,8 @@ export interface OpenClaim {
   readonly answers: Span[];
   /** Where the asserted content stands (text offsets), for linking the events it reports. */
   readonly content: Span | null;
+  /** Made with a verb of allegation (claim, allege, accuse): what it reports is alleged until confirmed. */
+  readonly allegation: boolean;
   /** Countries of the places the content names ("a base in Gyumri" → ARM): a denial from there answers it. */
   readonly placeCountries: readonly string[];
 }
@@ -52,7 +54,7 @@ export function assertedClaims(s: SentenceForClaims, drafts: readonly DraftEvent
     const statement = words.length ? s.text.slice(words[0].start - s.span.start, words[words.length - 1].end - s.span.start) : s.text;
     const content = words.length ? { start: words[0].start, end: words[words.length - 1].end } : null;
     const places = s.mentions.filter((m) => m.kind === 'location' && m.country && m.from >= c.from && m.to <= c.to).map((m) => m.country!);
-    out.push(open(s, nextId(), d.source, d.about, statement, content, places));
+    out.push({ ...open(s, nextId(), d.source, d.about, statement, content, places), allegation: d.trigger.entry.claim });
   }
   // "according to X, …"
   const t = s.tokens;
@@ -69,7 +71,7 @@ export function assertedClaims(s: SentenceForClaims, drafts: readonly DraftEvent
 function open(s: SentenceForClaims, id: string, claimant: Mention[], about: Mention[], statement: string, content: Span | null, placeCountries: string[]): OpenClaim {
   return {
     id, sentenceIndex: s.index, claimant, about, status: 'asserted', deniedBy: [], confirmedBy: [], statement, date: s.date,
-    refs: [...s.refs], sentence: s.span, answers: [], content, placeCountries,
+    refs: [...s.refs], sentence: s.span, answers: [], content, placeCountries, allegation: false,
   };
 }
 

@@ -75,38 +75,53 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     }
     return undefined;
   };
-  // a mention plus the ones coordinated with it ("Russia, Iran, and Armenia")
+  // a mention plus the ones coordinated with it ("Russia, Iran, and Armenia"); commas join only in a list closed
+  // by "and"/"or" ("Russia, Iran and Armenia"), not an apposition or a trailing attribution ("Kyrgyzstan, the speaker")
   const coordinated = (first: Mention, limit: number): Mention[] => {
     const group = [first];
+    let closed = false;
     let last = first;
     for (;;) {
       let j = last.to;
-      let sawJoin = false;
-      while (j < limit && (tokens[j].text === ',' || tokens[j].norm === 'and' || tokens[j].text === '&' || tokens[j].norm === 'the')) {
-        if (tokens[j].norm !== 'the') sawJoin = true;
+      let join: 'and' | 'comma' | null = null;
+      while (j < limit && (tokens[j].text === ',' || tokens[j].norm === 'and' || tokens[j].norm === 'or' || tokens[j].text === '&' || tokens[j].norm === 'the')) {
+        if (tokens[j].norm === 'and' || tokens[j].norm === 'or' || tokens[j].text === '&') join = 'and';
+        else if (tokens[j].text === ',' && join === null) join = 'comma';
         j++;
       }
-      const m = sawJoin ? startsAt.get(j) : undefined;
-      if (!m || m.to > limit) return group;
+      const m = join ? startsAt.get(j) : undefined;
+      if (!m || m.to > limit) break;
       group.push(m);
+      if (join === 'and') closed = true;
       last = m;
+      if (closed) {
+        // after "and" the list may still go on only with another comma-and ("A, B and C, and D" is rare): stop
+        break;
+      }
     }
+    return closed ? group : group.slice(0, 1);
   };
   const coordinatedBefore = (m: Mention, floor: number): Mention[] => {
     const group = [m];
+    let closed = false;
     let first = m;
     for (;;) {
       let j = first.from - 1;
-      let sawJoin = false;
-      while (j >= floor && (tokens[j].text === ',' || tokens[j].norm === 'and' || tokens[j].text === '&' || tokens[j].norm === 'the')) {
-        if (tokens[j].norm !== 'the') sawJoin = true;
+      let join: 'and' | 'comma' | null = null;
+      while (j >= floor && (tokens[j].text === ',' || tokens[j].norm === 'and' || tokens[j].norm === 'or' || tokens[j].text === '&' || tokens[j].norm === 'the')) {
+        if (tokens[j].norm === 'and' || tokens[j].norm === 'or' || tokens[j].text === '&') join = 'and';
+        else if (tokens[j].text === ',' && join === null) join = 'comma';
         j--;
       }
-      const prev = sawJoin ? actors.find((x) => x.to === j + 1 && x.from >= floor) : undefined;
-      if (!prev) return group;
+      const prev = join ? actors.find((x) => x.to === j + 1 && x.from >= floor) : undefined;
+      if (!prev) break;
+      // going backwards, the "and" comes first ("A, B and C"): commas before it continue the list
+      if (join === 'comma' && !closed) break;
+      if (join === 'and') closed = true;
       group.unshift(prev);
       first = prev;
     }
+    return group;
   };
   const inPP = (m: Mention): boolean => {
     for (let j = m.from - 1, k = 0; j >= 0 && k < 3; j--, k++) {
@@ -151,9 +166,12 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     const earlier = [...out].reverse().find((d) => d.trigger.to <= j && d.source.length && d.voice !== 'passive');
     return earlier ? [...earlier.source] : null;
   };
+  // the next trigger bounds a verb's own phrase: "agreed to resign without returning to X" — X is not agreed to
+  const nextTriggerAfter = (i: number) => triggers.find((x) => x.from >= i)?.from ?? tokens.length;
   const afterPrep = (from: number, to: number, preps: readonly string[], window = 8): Mention[] => {
+    const stop = Math.min(to, from + window, nextTriggerAfter(from));
     for (const p of preps) {
-      for (let j = from; j < Math.min(to, from + window); j++) {
+      for (let j = from; j < stop; j++) {
         if (tokens[j].norm !== p) continue;
         const m = mentionAt(j + 1, 4);
         if (m && m.to <= to) return coordinated(m, to);
@@ -469,6 +487,25 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
     if (d.cameo.startsWith('087')) {
       const obj = tokens.slice(d.trigger.to, Math.min(clause.to, d.trigger.to + 5));
       if (obj.some((x) => WAR_NOUNS.test(x.norm)) || d.target.some((m) => m.kind === 'igo')) d.cameo = '160';
+    }
+  }
+
+  // "X said (that) Y must hand over …", "X declared Y should withdraw": a statement of what another must do is a demand
+  for (const sp of drafts) {
+    const c = sp.complement;
+    if (!c || drop.has(sp) || c.to <= sp.trigger.from || !sp.trigger.entry.speech) continue;
+    for (let i = c.from; i < c.to; i++) {
+      const w = tokens[i].norm;
+      const obligation = w === 'must' || w === 'should' || ((w === 'has' || w === 'have' || w === 'needs' || w === 'need') && tokens[i + 1]?.norm === 'to');
+      if (!obligation) continue;
+      const subj = sp.about.filter((m) => m.to <= i && m.from >= c.from).pop()
+        ?? drafts.find((d) => d !== sp && d.trigger.from > i && d.trigger.from < c.to && d.source.length)?.source[0];
+      if (!subj || sp.source.some((m) => m.country?.slice(0, 3) === subj.country?.slice(0, 3))) break;
+      sp.cameo = '100';
+      sp.target = [subj];
+      sp.explicitTarget = true;
+      for (const d of drafts) if (d !== sp && d.trigger.from > i && d.trigger.from < c.to) drop.add(d);
+      break;
     }
   }
 

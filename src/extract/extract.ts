@@ -128,7 +128,12 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
         }
         continue;
       }
-      if (selfDirected(d)) continue;
+      if (selfDirected(d)) {
+        // a state acting on itself ("the president resigned … in Kyrgyzstan"): an act without another side
+        const a = buildEvent(`a${allActions.length + 1}`, { ...d, target: [] }, place);
+        if (a) allActions.push(a);
+        continue;
+      }
       const e = buildEvent(`e${++eventSeq}`, d, place);
       if (!e) continue;
       if (d.trigger.entry.sym) symmetric.add(e);
@@ -154,7 +159,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     const at = e.triggerSpan?.start ?? e.sentence.start;
     let status: ExtractedEvent['status'] = 'reported';
     for (const c of claims) {
-      if (!c.content || at < c.content.start || at >= c.content.end) continue;
+      if (!c.content || !c.allegation || at < c.content.start || at >= c.content.end) continue;
       if (e.actors.source.some((a) => c.claimant.some((m) => m.id === a))) continue;
       claimEvents.set(c, [...(claimEvents.get(c) ?? []), id]);
       status = c.status === 'denied' || c.status === 'disputed' ? 'denied' : c.status === 'confirmed' ? 'reported' : 'alleged';
@@ -208,15 +213,20 @@ function selectDrafts(drafts: readonly DraftEvent[]): DraftEvent[] {
   const drop = new Set<DraftEvent>();
   for (const s of drafts) {
     if (!s.complement) continue;
-    const srcCountries = new Set(s.source.map((m) => m.country));
+    const srcCountries = new Set(s.source.map((m) => m.country?.slice(0, 3)));
+    // "X did Y, officials said": the attribution only says who told it; the reported act is the event
+    const trailing = s.complement.to <= s.trigger.from;
     for (const e of drafts) {
       if (e === s || e.trigger.from < s.complement.from || e.trigger.from >= s.complement.to) continue;
-      const self = e.source.some((m) => srcCountries.has(m.country));
+      const self = e.source.some((m) => srcCountries.has(m.country?.slice(0, 3)));
+      const recoded = e.cameo !== e.trigger.entry.cameo;
+      if (trailing) {
+        if (e.explicitSource || e.explicitTarget) drop.add(s);
+      } else if (e.hypothetical && self && recoded) drop.add(s);
       // "X said it would allow …": X's stated intent (or refusal, or threat) is the event, not the statement
-      if (e.hypothetical && self && e.cameo !== e.trigger.entry.cameo) drop.add(s);
       else if (e.hypothetical) drop.add(e);
+      else if (self && e.explicitSource) drop.add(s);
       else if (!e.explicitSource || !e.explicitTarget) drop.add(e);
-      else if (e.source.some((m) => srcCountries.has(m.country))) drop.add(s);
     }
   }
   return drafts.filter((d) => !drop.has(d));

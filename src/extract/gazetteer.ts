@@ -11,6 +11,7 @@ import { actorDictionary, type DictOrganization, type DictPerson } from './actor
 export type GazetteerEntry =
   | { readonly kind: 'country'; readonly iso3: string; readonly name: string }
   | { readonly kind: 'demonym'; readonly iso3: string; readonly name: string }
+  | { readonly kind: 'nationals'; readonly iso3: string; readonly name: string }
   | { readonly kind: 'capital'; readonly iso3: string; readonly name: string }
   | { readonly kind: 'igo'; readonly code: string; readonly name: string }
   | { readonly kind: 'metonym'; readonly iso3: string; readonly role: string; readonly name: string }
@@ -26,7 +27,7 @@ export type GazetteerEntry =
 
 /** Matching strength: a higher rank wins when two entries have the same spelling. */
 const RANK: Record<GazetteerEntry['kind'], number> = {
-  known: 10, metonym: 9, media: 8, igo: 7, country: 6, org: 5.5, person: 5.4, region: 5, surname: 4.5, demonym: 4, capital: 3, place: 2, title: 1, role: 0,
+  known: 10, metonym: 9, media: 8, igo: 7, country: 6, org: 5.5, person: 5.4, region: 5, surname: 4.5, nationals: 4.2, demonym: 4, capital: 3, place: 2, title: 1, role: 0,
 };
 
 interface Node {
@@ -134,7 +135,11 @@ export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
   for (const c of countries()) {
     if (c.historic) continue;
     for (const cap of [...(c.capital ? [c.capital] : []), ...c.capitalAliases]) proper(cap, { kind: 'capital', iso3: c.iso3, name: c.capital ?? cap });
-    for (const d of c.demonyms) proper(d, { kind: 'demonym', iso3: c.iso3, name: c.name });
+    for (const d of c.demonyms) {
+      proper(d, { kind: 'demonym', iso3: c.iso3, name: c.name });
+      // the people themselves ("Albanians demonstrated", "Serbs and Croats"): a noun, so an actor of its own
+      if (/(?:n|i|b|k|t|d)$/.test(d) && !/ese$/.test(d)) proper(`${d}s`, { kind: 'nationals', iso3: c.iso3, name: c.name });
+    }
     for (const n of [c.name, ...c.aliases]) proper(n, { kind: 'country', iso3: c.iso3, name: c.name });
   }
   for (const r of options.regions ?? []) proper(r.name, { kind: 'region', members: r.countries, name: r.name });

@@ -90,6 +90,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     switch (e.kind) {
       case 'country':
       case 'demonym':
+      case 'nationals':
       case 'capital':
         return { iso3: e.iso3 };
       case 'metonym':
@@ -224,6 +225,9 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
       case 'country':
         out.push({ ...span(h.from, h.to), id: e.iso3, name: e.name, kind: 'state', code: e.iso3, country: e.iso3, members: [], weak: false, possessive: possessiveAt(h.to), known: false });
         lastCountry = e.iso3;
+        break;
+      case 'nationals':
+        out.push({ ...span(h.from, h.to), id: e.iso3, name: e.name, kind: 'state', code: e.iso3, country: e.iso3, members: [], weak: false, possessive: possessiveAt(h.to), known: false });
         break;
       case 'demonym':
         out.push({ ...span(h.from, h.to), id: e.iso3, name: e.name, kind: 'state', code: e.iso3, country: e.iso3, members: [], weak: true, possessive: false, known: false });
