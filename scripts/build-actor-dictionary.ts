@@ -241,7 +241,8 @@ for (const file of ['Phoenix.Countries.actors.txt', 'Phoenix.International.actor
       // country synonyms beyond the codebook's names: mostly cities and provinces, kept as places of that country
       for (const s of e.synonyms) {
         const d = display(s);
-        if (d.length >= 4 && !codebookNames.has(fold(d)) && /^\p{L}[\p{L}' -]+$/u.test(d) && !/^(?:The|New|North|South|East|West)$/.test(d)) {
+        const bare = d.replace(/^the\s+/i, '');
+        if (d.length >= 4 && !/^the\s/i.test(d) && !codebookNames.has(fold(bare)) && !/^[A-Z]{2,5}$/.test(s.replace(/_+$/, '')) && /^\p{L}[\p{L}' -]+$/u.test(d) && !/^(?:New|North|South|East|West)$/.test(d)) {
           if (!places.has(fold(d))) places.set(fold(d), { name: d, iso3: e.codes[0].code });
         }
       }

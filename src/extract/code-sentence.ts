@@ -247,7 +247,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
         }
         if (obj.length === 0) {
           // "called for the annulment of the A-B declaration": the object's "of" phrase
-          const of = tokens.slice(t.to, Math.min(end, t.to + 5)).findIndex((x) => x.norm === 'of');
+          const of = tokens.slice(t.to, Math.min(end, t.to + 8, nextTriggerAfter(t.to))).findIndex((x) => x.norm === 'of');
           const m = of >= 0 ? mentionAt(t.to + of + 1, 4) : undefined;
           if (m) obj = coordinated(m, end);
         }
@@ -450,10 +450,11 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
       const reported = inSpeech(d);
       if ((future || (would && reported)) && !d.trigger.entry.speech) {
         if (neg) {
-          // "will not accept", "said it would not meet": a refusal
-          d.cameo = isConflict(d.cameo) ? d.cameo : rejectCode(d.cameo);
-          d.negated = isConflict(d.cameo);
-          d.hypothetical = isConflict(d.cameo);
+          // "will not accept", "said it would not meet": a refusal; "will not attack" stays a negated plan
+          const conflict = isConflict(d.cameo);
+          if (!conflict) d.cameo = rejectCode(d.cameo);
+          d.negated = conflict;
+          d.hypothetical = conflict;
         } else {
           d.cameo = isConflict(d.cameo) ? threatCode(d.cameo) : intentCode(d.cameo);
           d.hypothetical = true;

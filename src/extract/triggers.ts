@@ -139,6 +139,14 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
       const p2 = tokens[i - 2]?.norm ?? '';
       if (DETERMINER.test(p1) || (DETERMINER.test(p2) && /^[a-z]+$/.test(p1) && !/^(?:to|not|will|would|can|could|may|might|should|must|also|then)$/.test(p1))) best = null;
     }
+    // a base-form verb right after another verb trigger is its object noun ("provide support", "offer help")
+    if (best && best.entry.pos === 'verb' && (best.form === 'base' || best.form === 's') && out.length) {
+      const prev = out[out.length - 1];
+      if (prev.to === i && prev.entry.pos === 'verb' && !/^(?:to)$/.test(tokens[i - 1]?.norm ?? '')) {
+        const noun = forms.find((f) => f.form === 'noun' && f.words.length === 1);
+        best = noun ? { entry: noun.entry, from: i, to: i + 1, head: i, form: 'noun' } : null;
+      }
+    }
     // a participle used as an adjective ("Ousted President X", "the banned movement", "Israeli-occupied territory")
     if (best && best.form === 'ed' && best.entry.pos === 'verb' && best.to - best.from === 1) {
       const p1 = tokens[i - 1];
