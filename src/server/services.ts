@@ -8,7 +8,7 @@ import type { Region, Thesis } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { DATASET_ORIGINS, countRows, listActors, listClaims, listEvents, listRegions, listSources, listTheses } from '../store/queries.js';
 import { HttpError } from './http-error.js';
-import type { ActorsQuery, BalanceQuery, ClaimsQuery, DyadQuery, EventsQuery, IngestBody, SimulateBody } from './schemas.js';
+import type { ActorsQuery, BalanceQuery, ClaimsQuery, DyadQuery, EventsQuery, IngestBody, RetractBody, ReviewBody, ReviewQuery, SimulateBody } from './schemas.js';
 
 /** Where the scenario YAML files of a region live, given the loaded regions. */
 export type ScenarioDirs = (regions: readonly Region[]) => Promise<readonly string[]>;
@@ -146,4 +146,25 @@ export async function simulate(dirs: readonly string[], body: z.output<typeof Si
   const seed = String(body.seed);
   const distribution = { seed, ...sim.monteCarlo(problem, { model: body.model, runs: body.runs, perturb: body.perturb, rng: sim.seededRng(seed) }) };
   return { ...result, distribution };
+}
+
+/** Pending extracted records, as `faultline review [--source ID]` lists them. */
+export async function reviewList(store: Store, q: z.output<typeof ReviewQuery>) {
+  const review = await import('../store/review.js');
+  const origin = q.source ? await review.resolveArticleOrigin(store, q.source) : undefined;
+  return { items: await review.listReview(store, { origin }) };
+}
+
+/** Accepts or rejects extracted records, as `faultline review accept|reject` does. */
+export async function reviewDecide(store: Store, body: z.output<typeof ReviewBody>) {
+  const review = await import('../store/review.js');
+  const state = body.action === 'accept' ? 'accepted' : 'rejected';
+  if (body.source) return review.decideOrigin(store, await review.resolveArticleOrigin(store, body.source), state);
+  return review.decideReview(store, body.ids ?? [], state);
+}
+
+/** Removes what one ingest added, as `faultline retract SOURCE` does. */
+export async function retract(store: Store, body: z.output<typeof RetractBody>) {
+  const review = await import('../store/review.js');
+  return review.retractOrigin(store, await review.resolveArticleOrigin(store, body.source));
 }
