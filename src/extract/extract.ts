@@ -65,6 +65,8 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   let eventSeq = 0;
   let claimSeq = 0;
   let tokenCount = 0;
+  let markerAt = 0;
+  const markersByStart = [...refs.markers].sort((a, b) => a.start - b.start);
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
@@ -84,7 +86,9 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     const dates = findDates(s.text, s.start, { published: docDay, last: lastDate, year: lastYear });
     for (const d of dates) if (d.explicitYear) lastYear = Number(d.interval.start.slice(0, 4));
     if (dates.length) lastDate = dates[dates.length - 1].interval;
-    const markers = refs.markers.filter((k) => k.start >= s.start && k.start < s.end + 1).map((k) => k.marker);
+    while (markerAt < markersByStart.length && markersByStart[markerAt].start < s.start) markerAt++;
+    const markers: string[] = [];
+    for (let k = markerAt; k < markersByStart.length && markersByStart[k].start < s.end + 1; k++) markers.push(markersByStart[k].marker);
     const triggers = s.heading ? [] : findTriggers(tokens);
     const drafts = triggers.length ? codeSentence(tokens, mentions, triggers) : [];
     const forClaims: SentenceForClaims = {

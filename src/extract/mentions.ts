@@ -49,6 +49,18 @@ const ORG_KIND: Readonly<Record<DictOrgKind, ExtractedActorKind>> = {
 };
 const familyKey = (name: string) => name.split(' ').pop()!.toLowerCase();
 
+// Knowledge-base actors by code and the state they belong to ("ARMGOV|ARM"), indexed once per gazetteer.
+const CODE_INDEX = new WeakMap<Gazetteer, Map<string, Actor>>();
+function actorsByCode(gaz: Gazetteer): Map<string, Actor> {
+  let m = CODE_INDEX.get(gaz);
+  if (!m) {
+    m = new Map();
+    for (const a of gaz.actors.values()) if (a.code && a.partOf && !m.has(`${a.code}|${a.partOf}`)) m.set(`${a.code}|${a.partOf}`, a);
+    CODE_INDEX.set(gaz, m);
+  }
+  return m;
+}
+
 const ROLE_KIND: Readonly<Record<string, ExtractedActorKind>> = {
   GOV: 'organization', MIL: 'military', SPY: 'organization', MED: 'media', OPP: 'party', PTY: 'party', LEG: 'organization',
   JUD: 'organization', COP: 'organization', BUS: 'organization', CVL: 'other', REB: 'military', INS: 'military',
@@ -69,10 +81,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
   const possessiveAt = (i: number) => i < tokens.length && /^['’]s$/.test(tokens[i].text);
   const span = (from: number, to: number) => ({ from, to, start: tokens[from].start, end: tokens[to - 1].end });
   const surface = (from: number, to: number) => tokens.slice(from, to).map((t, k) => (k > 0 && tokens[from + k - 1].end < t.start ? ` ${t.text}` : t.text)).join('');
-  const byCode = (code: string, iso3: string): Actor | undefined => {
-    for (const a of gaz.actors.values()) if (a.code === code && a.partOf === iso3) return a;
-    return undefined;
-  };
+  const byCode = (code: string, iso3: string): Actor | undefined => actorsByCode(gaz).get(`${code}|${iso3}`);
 
   // gap between two token indexes holds only filler words (no punctuation except a hyphen or 's)
   const fillerBetween = (a: number, b: number, max = 2): boolean => {
@@ -296,7 +305,10 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     }
   }
   // names the gazetteer does not know: "Name, Kenya's foreign minister," and family names named earlier in the text
-  const covered = (i: number) => out.some((m) => i >= m.from && i < m.to) || hits.some((x) => i >= x.from && i < x.to && x.entry.kind !== 'role' && x.entry.kind !== 'title');
+  const coveredAt = new Uint8Array(tokens.length);
+  for (const m of out) coveredAt.fill(1, m.from, m.to);
+  for (const x of hits) if (x.entry.kind !== 'role' && x.entry.kind !== 'title') coveredAt.fill(1, x.from, x.to);
+  const covered = (i: number) => coveredAt[i] === 1;
   for (let i = 0; i < tokens.length; i++) {
     if (covered(i) || !tokens[i].cap || !tokens[i].word) continue;
     const name = personNameAt(tokens, i);
