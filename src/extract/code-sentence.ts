@@ -238,6 +238,12 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       }
       if (e.speech) {
         complement = speechComplement(tokens, t, clause, source);
+        // "warned Israel that …", "told Kyiv that …": the addressee right after the verb
+        const addressee = mentionAt(t.to, 2);
+        if (addressee && !source.includes(addressee) && complement.from > addressee.from) {
+          target = [addressee];
+          explicitTarget = true;
+        }
       } else if (!passive || target.length === 0) {
         const end = clause.to;
         let obj = e.targetPreps.length ? afterPrep(t.to, end, e.targetPreps) : [];
@@ -251,7 +257,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
           const m = of >= 0 ? mentionAt(t.to + of + 1, 4) : undefined;
           if (m) obj = coordinated(m, end);
         }
-        if (obj.length === 0 && !passive) obj = afterPrep(t.to, end, ['against', 'with', 'on', 'to', 'towards', 'from', 'into', 'in'], 6).filter((m) => !source.includes(m));
+        if (obj.length === 0 && !passive) obj = afterPrep(t.to, end, ['against', 'with', 'on', 'to', 'towards', 'from', 'into', 'in', 'inside', 'near', 'across', 'over', 'at'], 6).filter((m) => !source.includes(m));
         if (obj.length === 0 && e.place) obj = placeAfter(t.to, end, e.targetPreps.length ? e.targetPreps : ['in', 'to', 'at']);
         if (obj.length) {
           target = obj;
@@ -379,7 +385,15 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
     }
   };
 
+  // "retaliated by expelling diplomats": the act the "by -ing" names replaces the verb it explains
   for (const d of drafts) {
+    if (d.trigger.form !== 'ing' || tokens[d.trigger.from - 1]?.norm !== 'by') continue;
+    const main = drafts.find((g) => g !== d && g.trigger.entry.pos === 'verb' && g.trigger.to <= d.trigger.from - 1 && d.trigger.from - 1 - g.trigger.to <= 3);
+    if (main && !main.trigger.entry.speech) drop.add(main);
+  }
+
+  for (const d of drafts) {
+    if (drop.has(d)) continue;
     const clause = clauseAt(clauses, d.trigger.head);
     let j = d.trigger.from - 1;
     const skipAdverbs = () => {
@@ -442,7 +456,8 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
     }
     if (!governed) {
       // modal auxiliaries up to four tokens back in the clause
-      const window = tokens.slice(Math.max(clause.from, d.trigger.from - 4), d.trigger.from).map((x) => x.norm);
+      // the month ("on 2 May 2024") is not the modal
+      const window = tokens.slice(Math.max(clause.from, d.trigger.from - 4), d.trigger.from).map((x) => (x.text === 'May' || (x.norm === 'may' && /^\d/.test(tokens[tokens.indexOf(x) + 1]?.text ?? '')) ? '' : x.norm));
       const future = window.some((w) => FUTURE.test(w)) || /\bgoing to\b/.test(window.join(' '));
       const would = window.includes('would');
       const conditional = window.some((w) => CONDITIONAL.test(w) && w !== 'would');

@@ -260,17 +260,23 @@ function fillSource(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
       return;
     }
   }
+  // a passive without its agent ("a village was shelled") keeps the side it names and takes the other only from a
+  // sentence before that reports the same action; a noun or a denial may take any recent subject
+  const sameAction = d.voice === 'passive';
+  const root = d.cameo.slice(0, 2);
   const pick = (cands: readonly DraftEvent[]) => {
     for (let i = cands.length - 1; i >= 0; i--) {
       const c = cands[i];
       if (c === d || c.source.length === 0) continue;
       if (c.source.some((m) => targetCountries.has(m.country ?? ''))) continue;
+      if (sameAction && c.cameo.slice(0, 2) !== root) continue;
       return c.source;
     }
     return null;
   };
   const before = same.slice(0, same.indexOf(d) < 0 ? same.length : same.indexOf(d));
-  const found = pick(before) ?? pick(recent.flatMap((r) => r.drafts));
+  const previous = sameAction ? (recent[recent.length - 1]?.drafts ?? []) : recent.flatMap((r) => r.drafts);
+  const found = pick(before) ?? pick(previous);
   if (found) d.source = [...found];
 }
 

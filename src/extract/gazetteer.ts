@@ -79,6 +79,10 @@ const EXTRA_ROLES: ReadonlyArray<[string, string]> = [
   ['interior ministry', 'COP'], ['citizens', 'CVL'], ['nationals', 'CVL'], ['civilians', 'CVL'], ['civilian', 'CVL'], ['peoples', 'CVL'],
   ['side', 'GOV'], ['state media', 'MED'], ['media', 'MED'], ['parliament', 'LEG'], ['officials', 'GOV'], ['diplomats', 'GOV'],
   ['opposition', 'OPP'], ['ruling party', 'PTY'], ['protesters', 'OPP'], ['police', 'COP'], ['court', 'JUD'], ['prosecutors', 'JUD'],
+  // what a side fights with names the side: "Turkish drones", "its warships"
+  ['drone', 'MIL'], ['warplane', 'MIL'], ['jet', 'MIL'], ['fighter jet', 'MIL'], ['warship', 'MIL'], ['navy', 'MIL'], ['tank', 'MIL'],
+  ['artillery', 'MIL'], ['helicopter', 'MIL'], ['gunboat', 'MIL'], ['air force', 'MIL'], ['coast guard', 'MIL'], ['border guards', 'MIL'],
+  ['missile', 'MIL'], ['frigate', 'MIL'], ['submarine', 'MIL'], ['aircraft', 'MIL'], ['battalion', 'MIL'], ['units', 'MIL'],
 ];
 
 function add(root: Node, spelling: string, entry: GazetteerEntry, caseSensitive: boolean): void {

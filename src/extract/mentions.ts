@@ -288,7 +288,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
           // "President X" without a country: X is a person whose country the title does not tell (never the
           // nearest country word); an appositive may (", Kenya's foreign minister,")
           const name = personNameAt(tokens, h.to);
-          if (name && !hits.some((x) => x.from >= h.to && x.from < name.to)) {
+          if (name && !hits.some((x) => x.from >= h.to && x.from < name.to && x.entry.kind !== 'surname')) {
             const m: Mention = { ...span(h.from, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: null, country: null, members: [], weak: false, possessive: possessiveAt(name.to), known: false };
             out.push(appositive(m) ?? m);
             remember(out[out.length - 1]);
@@ -296,14 +296,27 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
           }
         }
         const definite = h.from > 0 && /^(the|its|their)$/.test(tokens[h.from - 1].norm);
+        // "its warships", "their troops": a possessive pronoun names the side whatever the role
+        const possessed = h.from > 0 && /^(its|their)$/.test(tokens[h.from - 1].norm);
         const iso3 = lastCountry ?? ctx.fallbackCountry;
-        if (definite && CONTEXT_ROLES.has(e.role) && iso3 && tokens[h.from].word) {
+        if (definite && (CONTEXT_ROLES.has(e.role.slice(0, 3)) || possessed) && iso3 && tokens[h.from].word) {
           out.push(roleMention(h.from, to, iso3, e.role, surface(h.from, to)));
         }
         break;
       }
     }
   }
+  // "Ukrainian and Polish officials": a bare demonym joined to a demonym + role takes the same role
+  for (let k = out.length - 2; k >= 0; k--) {
+    const d = out[k];
+    const r = out[k + 1];
+    if (!d.weak || d.kind !== 'state' || !r.code || r.code.length <= 3 || r.country === d.country) continue;
+    const gap = tokens.slice(d.to, r.from).map((t) => t.norm);
+    if (gap.length !== 1 || !/^(?:and|or|,)$/.test(gap[0])) continue;
+    const role = r.code.slice(3);
+    out[k] = { ...d, id: `${d.country}${role}`, name: `${d.name} ${role}`, kind: r.kind, code: `${d.country}${role}`, weak: false };
+  }
+
   // names the gazetteer does not know: "Name, Kenya's foreign minister," and family names named earlier in the text
   const coveredAt = new Uint8Array(tokens.length);
   for (const m of out) coveredAt.fill(1, m.from, m.to);
