@@ -264,19 +264,19 @@ function fillSource(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
   // sentence before that reports the same action; a noun or a denial may take any recent subject
   const sameAction = d.voice === 'passive';
   const root = d.cameo.slice(0, 2);
-  const pick = (cands: readonly DraftEvent[]) => {
+  const pick = (cands: readonly DraftEvent[], strict: boolean) => {
     for (let i = cands.length - 1; i >= 0; i--) {
       const c = cands[i];
       if (c === d || c.source.length === 0) continue;
       if (c.source.some((m) => targetCountries.has(m.country ?? ''))) continue;
-      if (sameAction && c.cameo.slice(0, 2) !== root) continue;
+      if (strict && c.cameo.slice(0, 2) !== root) continue;
       return c.source;
     }
     return null;
   };
   const before = same.slice(0, same.indexOf(d) < 0 ? same.length : same.indexOf(d));
   const previous = sameAction ? (recent[recent.length - 1]?.drafts ?? []) : recent.flatMap((r) => r.drafts);
-  const found = pick(before) ?? pick(previous);
+  const found = pick(before, false) ?? pick(previous, sameAction);
   if (found) d.source = [...found];
 }
 
