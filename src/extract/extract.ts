@@ -34,7 +34,7 @@ interface Coded {
 
 const CONTEXT_SENTENCES = 3;
 /** Sentences longer than this are cut into pieces: no news sentence is this long, and every later stage stays linear. */
-export const MAX_SENTENCE_CHARS = 1200;
+export const MAX_SENTENCE_CHARS = 800;
 
 /** Runs the whole pipeline over one article. Pure: no disk, no clock beyond `options.today`. */
 export function extractArticle(input: ArticleInput, options: ExtractOptions = {}): Extraction {
@@ -158,11 +158,13 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   const merged = mergeEvents(allEvents, (e) => symmetric.has(e), near);
   // events reported inside a claim are alleged, and denied once the claim is
   const claimEvents = new Map<OpenClaim, string[]>();
+  const claimsBySentence = new Map<number, OpenClaim[]>();
+  for (const c of claims) if (c.content && c.allegation) claimsBySentence.set(c.sentence.start, [...(claimsBySentence.get(c.sentence.start) ?? []), c]);
   const numbered = merged.map((e, i) => {
     const id = `e${i + 1}`;
     const at = e.triggerSpan?.start ?? e.sentence.start;
     let status: ExtractedEvent['status'] = 'reported';
-    for (const c of claims) {
+    for (const c of claimsBySentence.get(e.sentence.start) ?? []) {
       if (!c.content || !c.allegation || at < c.content.start || at >= c.content.end) continue;
       if (e.actors.source.some((a) => c.claimant.some((m) => m.id === a))) continue;
       claimEvents.set(c, [...(claimEvents.get(c) ?? []), id]);

@@ -141,7 +141,25 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     if (!titled && h.to < tokens.length && tokens[h.to].cap && tokens[h.to].word) return null;
     return personMention(h.from, h.to, pool[0]);
   };
-  const titleBefore = (i: number): GazetteerHit | undefined => hits.find((x) => x.to === i && x.entry.kind === 'title');
+  // hits by the token they start and end at (hits do not overlap), so that lookups stay constant-time
+  const hitFrom = new Map<number, number>();
+  const hitTo = new Map<number, number>();
+  hits.forEach((x, k) => {
+    hitFrom.set(x.from, k);
+    hitTo.set(x.to, k);
+  });
+  const startsHit = (i: number) => hitFrom.has(i);
+  const hitStartingIn = (a: number, b: number, ok: (x: GazetteerHit) => boolean = () => true) => {
+    for (let i = a; i < b; i++) {
+      const k = hitFrom.get(i);
+      if (k !== undefined && ok(hits[k])) return true;
+    }
+    return false;
+  };
+  const titleBefore = (i: number): GazetteerHit | undefined => {
+    const k = hitTo.get(i);
+    return k !== undefined && hits[k].entry.kind === 'title' ? hits[k] : undefined;
+  };
   const remember = (m: Mention) => {
     if (m.kind === 'person' && m.name.includes(' ') && ctx.people && !ctx.people.has(familyKey(m.name))) ctx.people.set(familyKey(m.name), m);
   };
@@ -180,7 +198,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
       }
       if (next.entry.kind === 'title') {
         const name = personNameAt(tokens, to);
-        if (name && !hits.some((x) => x.from >= to && x.from < name.to)) {
+        if (name && !hitStartingIn(to, name.to)) {
           to = name.to;
           const code = `${c.iso3}${role}`;
           const m: Mention = { ...span(h.from, to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code, country: c.iso3, members: [], weak: false, possessive: possessiveAt(to), known: false };
@@ -192,7 +210,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
         }
       }
       // "… of Foreign Affairs": capitalised continuation belongs to the institution's name
-      while (to + 1 < tokens.length && tokens[to].norm === 'of' && tokens[to + 1].cap && !hits.some((x) => x.from === to + 1 && x.entry.kind !== 'role')) {
+      while (to + 1 < tokens.length && tokens[to].norm === 'of' && tokens[to + 1].cap && !hitStartingIn(to + 1, to + 2, (x) => x.entry.kind !== 'role')) {
         to += 2;
         while (to < tokens.length && tokens[to].cap && tokens[to].word) to++;
       }
@@ -204,7 +222,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     switch (e.kind) {
       case 'person': {
         const title = titleBefore(h.from);
-        const m = personMention(title && !used.has(hits.indexOf(title)) ? title.from : h.from, h.to, e.person);
+        const m = personMention(title && !used.has(hitTo.get(h.from)!) ? title.from : h.from, h.to, e.person);
         out.push(m);
         remember(m);
         if (m.country) lastCountry = m.country;
@@ -271,16 +289,17 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
       case 'role': {
         // "the opposition in Azerbaijan", "the Ministry of Foreign Affairs of Armenia"
         let to = h.to;
-        while (to + 1 < tokens.length && tokens[to].norm === 'of' && tokens[to + 1].cap && !hits.some((x) => x.from === to + 1)) {
+        while (to + 1 < tokens.length && tokens[to].norm === 'of' && tokens[to + 1].cap && !startsHit(to + 1)) {
           to += 2;
           while (to < tokens.length && tokens[to].cap && tokens[to].word) to++;
         }
-        const nextHit = hits.find((x) => x.from === to + 1 || x.from === to + 2);
+        const nextAt = hitFrom.get(to + 1) ?? hitFrom.get(to + 2);
+        const nextHit = nextAt === undefined ? undefined : hits[nextAt];
         const prep = tokens[to]?.norm;
         const of = nextHit && (prep === 'in' || prep === 'of') && nextHit.from === to + 1 ? countryOf(nextHit) : null;
         if (of && nextHit && (nextHit.entry.kind === 'country' || nextHit.entry.kind === 'known')) {
           out.push(roleMention(h.from, nextHit.to, of.iso3, e.role, surface(h.from, nextHit.to)));
-          used.add(hits.indexOf(nextHit));
+          used.add(nextAt!);
           lastCountry = of.iso3;
           break;
         }
@@ -288,7 +307,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
           // "President X" without a country: X is a person whose country the title does not tell (never the
           // nearest country word); an appositive may (", Kenya's foreign minister,")
           const name = personNameAt(tokens, h.to);
-          if (name && !hits.some((x) => x.from >= h.to && x.from < name.to && x.entry.kind !== 'surname')) {
+          if (name && !hitStartingIn(h.to, name.to, (x) => x.entry.kind !== 'surname')) {
             const m: Mention = { ...span(h.from, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: null, country: null, members: [], weak: false, possessive: possessiveAt(name.to), known: false };
             out.push(appositive(m) ?? m);
             remember(out[out.length - 1]);
@@ -320,7 +339,8 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
   // names the gazetteer does not know: "Name, Kenya's foreign minister," and family names named earlier in the text
   const coveredAt = new Uint8Array(tokens.length);
   for (const m of out) coveredAt.fill(1, m.from, m.to);
-  for (const x of hits) if (x.entry.kind !== 'role' && x.entry.kind !== 'title') coveredAt.fill(1, x.from, x.to);
+  // a family name that resolved is in `out`; one that did not ("Okafor" of several) may still start a name
+  for (const x of hits) if (x.entry.kind !== 'role' && x.entry.kind !== 'title' && x.entry.kind !== 'surname') coveredAt.fill(1, x.from, x.to);
   const covered = (i: number) => coveredAt[i] === 1;
   for (let i = 0; i < tokens.length; i++) {
     if (covered(i) || !tokens[i].cap || !tokens[i].word) continue;
