@@ -190,7 +190,8 @@ function acronymOf(e: RawEntry): string | null {
 
 function addPerson(e: RawEntry, origin: string) {
   const name = display(e.name.replace(/\(.*?\)/g, ''));
-  if (name.split(' ').length < 2 && !/IGOrulers|CountryInfo/.test(e.comment)) return;
+  // a one-word name ("Hassan") would match every namesake; only heads of IGOs listed by family name are kept
+  if (name.split(' ').length < 2 && !/IGOrulers/.test(e.comment)) return;
   const roles = e.codes.map((c) => ({ code: contractCode(c.code.replace(/^~/, ''), null), from: c.from, to: c.to, source: origin }));
   const country = e.section ?? roles.map((r) => (r.code.startsWith('IGO') ? null : r.code.slice(0, 3))).find((c) => c && isoCodes.has(c)) ?? null;
   if (roles.length === 0 && !country) return;
@@ -263,7 +264,14 @@ for (const [key, o] of orgs) {
   for (const a of o.aliases) if (!ORG_WORDS.test(a.toUpperCase()) && fold(a) !== fold(p.name)) p.aliases.add(a);
   orgs.delete(key);
 }
-for (const p of people.values()) for (const a of [...p.aliases]) if (ORG_WORDS.test(a.toUpperCase())) p.aliases.delete(a);
+for (const p of people.values()) {
+  const last = p.name.split(' ').pop()!.toLowerCase();
+  for (const a of [...p.aliases]) {
+    if (ORG_WORDS.test(a.toUpperCase())) p.aliases.delete(a);
+    // a one-word alias other than the family name ("Hassan" for a king) matches far too many other people
+    else if (!a.includes(' ') && a.toLowerCase() !== last && !/^[A-Z]{2,}$/.test(a)) p.aliases.delete(a);
+  }
+}
 
 // Agents: role nouns → role code; "!PERSON!" expands to man/men/woman/women/person; "{X}" gives the plural, "{}" none.
 const MACROS: Record<string, string[]> = {};

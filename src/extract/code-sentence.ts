@@ -28,8 +28,10 @@ export interface DraftEvent {
   readonly about: Mention[];
   /** Active verb, passive verb or noun: only passives and nouns may take a missing source from context. */
   readonly voice: 'active' | 'passive' | 'noun';
-  /** For a reporting trigger: its complement holds another trigger (it reports an interaction). */
-  readonly reportsEvent: boolean;
+  /** For a reporting trigger: its complement holds another coded act (it reports an interaction). */
+  reportsEvent: boolean;
+  /** In a relative clause (", which hosted …"): context may not supply its other side. */
+  readonly relative: boolean;
 }
 
 const PREPOSITION = /^(?:of|in|at|from|to|for|with|against|by|towards|toward|on|over|about|into|than|between|among|through|under|within|without|like|as|across|near|beyond|during|after|before|since|until|upon|along|inside|outside)$/;
@@ -91,6 +93,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       }
       const m = join ? startsAt.get(j) : undefined;
       if (!m || m.to > limit) break;
+      // ", and Japan signed …": a mention that a verb follows opens a clause of its own
+      if (triggers.some((x) => x.entry.pos === 'verb' && (x.from === m.to || (x.from === m.to + 1 && ADVERB.test(tokens[m.to].norm))))) break;
       group.push(m);
       if (join === 'and') closed = true;
       last = m;
@@ -115,6 +119,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       }
       const prev = join ? actors.find((x) => x.to === j + 1 && x.from >= floor) : undefined;
       if (!prev) break;
+      // "… with the Philippines, and Japan signed": an object in a prepositional phrase is no co-subject
+      if (inPP(prev) !== inPP(first)) break;
       // going backwards, the "and" comes first ("A, B and C"): commas before it continue the list
       if (join === 'comma' && !closed) break;
       if (join === 'and') closed = true;
@@ -162,7 +168,9 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     if (actors.some((m) => m.from > j && m.to <= i)) return null;
     const speech = [...out].reverse().find((d) => d.complement && j >= d.complement.from && j < d.complement.to && d.source.length);
     if (speech) return [...speech.source];
-    // otherwise the subject of the clause before in the same sentence
+    // otherwise the subject of the clause before in the same sentence — for "they", "he", "she"; a bare "it" too
+    // often stands for a thing ("the commission … it has not met")
+    if (tokens[j].norm === 'it') return null;
     const earlier = [...out].reverse().find((d) => d.trigger.to <= j && d.source.length && d.voice !== 'passive');
     return earlier ? [...earlier.source] : null;
   };
@@ -360,7 +368,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       explicitTarget = explicitTarget || about.length > 0;
     }
     const reportsEvent = !!complement && triggers.some((x) => x !== t && x.from >= complement!.from && x.from < complement!.to);
-    out.push({ trigger: t, cameo: e.cameo, source, target, third: [], explicitSource, explicitTarget, negated, hypothetical: false, complement, about, voice, reportsEvent });
+    out.push({ trigger: t, cameo: e.cameo, source, target, third: [], explicitSource, explicitTarget, negated, hypothetical: false, complement, about, voice, reportsEvent, relative: clause.antecedentBefore !== null });
   }
   return modality(tokens, clauses, out);
 }
@@ -538,7 +546,13 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
     }
     drop.add(n);
   }
-  return drafts.filter((d) => !drop.has(d));
+  const kept = drafts.filter((d) => !drop.has(d));
+  // a statement reports an interaction only when something in what it says was coded (not a bare noun)
+  for (const sp of kept) {
+    const c = sp.complement;
+    if (c) sp.reportsEvent = drafts.some((d) => d !== sp && d.trigger.from >= c.from && d.trigger.from < c.to);
+  }
+  return kept;
 }
 
 /** What a reporting verb or noun reports: after "that", or the main clause after "As announced by X, …". */

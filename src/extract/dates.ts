@@ -95,7 +95,12 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
       if (!MONTH_WORD.test(text) || /^(?:now|may)$/i.test(text.trim()) || /\b(?:hours?|minutes?|seconds?)\b/i.test(text)) continue;
       const s = r.start;
       const mo = s.get('month') ?? 1;
-      const certainYear = s.isCertain('year');
+      // "March 14" is the 14th, not 2014: a year counts only when the text writes four digits
+      const certainYear = s.isCertain('year') && /\d{4}/.test(text);
+      if (!certainYear && s.isCertain('year') && !s.isCertain('day')) {
+        const dayNum = /\b(\d{1,2})\b/.exec(text);
+        if (dayNum) (s as unknown as { assign(component: 'day', value: number): void }).assign('day', Number(dayNum[1]));
+      }
       // a month or day without a year: the latest such date not after the document date, within the year the text
       // last wrote out when it gave one
       let y = certainYear ? (s.get('year') ?? pubYear) : (ctx.year ?? pubYear);

@@ -71,7 +71,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
     tokenCount += tokens.length;
-    if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph);
+    if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph, memory);
     const resolved = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people });
     const mentions = resolveReferenceBack(tokens, resolved, memory);
     mentionsBySentence.push(mentions);
@@ -117,7 +117,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       // context may supply what the structure leaves open, except the subject of an active verb
       // ("This demonstrates …") or the addressee of a statement that reports no interaction
       if (d.source.length === 0 && d.voice !== 'active') fillSource(d, kept, recent, mentions, tokens);
-      if (d.target.length === 0 && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent);
+      if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent);
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,
         date: nearestDate(dates, tokens[d.trigger.head].start) ?? (RELATIVE_TO_EVENT.test(s.text) ? null : null),

@@ -198,7 +198,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
       }
       if (next.entry.kind === 'title') {
         const name = personNameAt(tokens, to);
-        if (name && !hitStartingIn(to, name.to)) {
+        if (name && !hitStartingIn(to, name.to, (x) => x.entry.kind !== 'surname')) {
           to = name.to;
           const code = `${c.iso3}${role}`;
           const m: Mention = { ...span(h.from, to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code, country: c.iso3, members: [], weak: false, possessive: possessiveAt(to), known: false };
@@ -387,13 +387,30 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
   }
 }
 
-/** A person's name right after a title: two to four capitalised words ("Dmitry Peskov", "Jeffrey Kupfer"). */
+/**
+ * A person's name: two to four capitalised words ("Dmitry Peskov"), with name particles before a capitalised word
+ * ("Alberto van Klaveren", "Abdel Fattah el-Sisi") and hyphenated parts ("Jean-Yves") kept in it.
+ */
 function personNameAt(tokens: readonly Token[], i: number): { text: string; to: number } | null {
+  const capital = (t: Token | undefined) => !!t && t.cap && t.word && /^\p{Lu}\p{Ll}/u.test(t.text);
   let j = i;
-  const parts: string[] = [];
-  while (j < tokens.length && parts.length < 4 && tokens[j].cap && tokens[j].word && /^\p{Lu}\p{Ll}/u.test(tokens[j].text)) {
-    parts.push(tokens[j].text);
-    j++;
+  let text = '';
+  let words = 0;
+  while (j < tokens.length && words < 5) {
+    const t = tokens[j];
+    if (capital(t)) {
+      text += (text && !text.endsWith('-') ? ' ' : '') + t.text;
+      words++;
+      j++;
+    } else if (words > 0 && t.text === '-' && capital(tokens[j + 1]) && tokens[j + 1].start === t.end) {
+      text += '-';
+      j++;
+    } else if (words > 0 && NAME_PARTICLE.test(t.text) && (capital(tokens[j + 1]) || (tokens[j + 1]?.text === '-' && capital(tokens[j + 2])))) {
+      text += ` ${t.text}`;
+      j++;
+    } else break;
   }
-  return parts.length >= 2 ? { text: parts.join(' '), to: j } : null;
+  return words >= 2 ? { text, to: j } : null;
 }
+
+const NAME_PARTICLE = /^(?:al|el|bin|ibn|bint|de|da|das|dos|du|van|von|der|den|la|le|di|del|ter|ould|ag)$/;

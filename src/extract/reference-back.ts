@@ -6,13 +6,17 @@ import type { Token } from './tokens.js';
 /** What a paragraph has named so far: states (most recent last) and IGOs. */
 export interface ParagraphMemory {
   paragraph: number;
+  /** Distinct countries of the paragraphs before, most recent last (used when the paragraph names too few). */
+  earlier: string[];
   /** Distinct countries in order of their latest mention. */
   countries: string[];
   igos: Mention[];
 }
 
-export function newParagraphMemory(paragraph: number): ParagraphMemory {
-  return { paragraph, countries: [], igos: [] };
+/** The memory of a new paragraph, carrying what the previous paragraphs named as a fallback. */
+export function newParagraphMemory(paragraph: number, previous?: ParagraphMemory): ParagraphMemory {
+  const earlier = previous ? [...previous.earlier.filter((c) => !previous.countries.includes(c)), ...previous.countries] : [];
+  return { paragraph, earlier, countries: [], igos: previous?.igos.slice(-3) ?? [] };
 }
 
 const COUNT: Readonly<Record<string, number>> = { two: 2, both: 2, three: 3, four: 4, five: 5, six: 6 };
@@ -53,9 +57,14 @@ export function resolveReferenceBack(tokens: readonly Token[], mentions: readonl
       n = COUNT[tokens[i + 1].norm];
       nounAt = i + 2;
     }
-    if (n !== undefined && nounAt >= 0 && !covered(nounAt) && memory.countries.length >= n) {
+    // the paragraph's states, else those named before it — leaving out the sentence's own subject ("Kenya offered
+    // to mediate between the two governments")
+    const own = new Set(sorted.filter((m) => m.to <= i && m.country).map((m) => m.country!.slice(0, 3)));
+    const pool = memory.countries.length >= (n ?? 0) + own.size ? memory.countries.filter((c) => !own.has(c))
+      : [...memory.earlier, ...memory.countries].filter((c, k, all) => !own.has(c) && all.lastIndexOf(c) === k);
+    if (n !== undefined && nounAt >= 0 && !covered(nounAt) && pool.length >= n) {
       const role = GROUP_NOUN[tokens[nounAt].norm];
-      const members = memory.countries.slice(-n).map((c): Mention => ({
+      const members = pool.slice(-n).map((c): Mention => ({
         from: i, to: nounAt + 1, start: tokens[i].start, end: tokens[nounAt].end, id: role ? `${c}${role}` : c, name: role ? `${c}${role}` : c,
         kind: role ? 'organization' : 'state', code: role ? `${c}${role}` : c, country: c, members: [], weak: false, possessive: false, known: false,
       }));
