@@ -28,8 +28,8 @@ export interface DraftEvent {
   readonly about: Mention[];
   /** Active verb, passive verb or noun: only passives and nouns may take a missing source from context. */
   readonly voice: 'active' | 'passive' | 'noun';
-  /** For a reporting trigger: its complement holds another coded act (it reports an interaction). */
-  reportsEvent: boolean;
+  /** For a reporting trigger: its complement holds another trigger (it reports an interaction). */
+  readonly reportsEvent: boolean;
   /** In a relative clause (", which hosted …"): context may not supply its other side. */
   readonly relative: boolean;
 }
@@ -546,13 +546,7 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
     }
     drop.add(n);
   }
-  const kept = drafts.filter((d) => !drop.has(d));
-  // a statement reports an interaction only when something in what it says was coded (not a bare noun)
-  for (const sp of kept) {
-    const c = sp.complement;
-    if (c) sp.reportsEvent = drafts.some((d) => d !== sp && d.trigger.from >= c.from && d.trigger.from < c.to);
-  }
-  return kept;
+  return drafts.filter((d) => !drop.has(d));
 }
 
 /** What a reporting verb or noun reports: after "that", or the main clause after "As announced by X, …". */
