@@ -8,6 +8,7 @@ import { defineKnowledgeCommands } from './commands/knowledge.js';
 import { defineListCommands } from './commands/lists.js';
 import { defineExtractCommands } from './commands/extract.js';
 import { defineIngestArticleCommands } from './commands/ingest-article.js';
+import { defineReviewCommands } from './commands/review.js';
 import { defineImportCommand } from './commands/import.js';
 import { defineDyadCommand } from './commands/dyad.js';
 import { defineFetchCommand } from './commands/fetch.js';
@@ -23,6 +24,7 @@ const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   defineListCommands,
   defineExtractCommands,
   defineIngestArticleCommands,
+  defineReviewCommands,
   defineImportCommand,
   defineDyadCommand,
   defineFetchCommand,

@@ -8,7 +8,7 @@ import type { Region, Thesis } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { DATASET_ORIGINS, countRows, listActors, listClaims, listEvents, listRegions, listSources, listTheses } from '../store/queries.js';
 import { HttpError } from './http-error.js';
-import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type BalanceYearsQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type RetrodictQuery, type SimulateBody, type ThesesQuery, type AchQuery } from './schemas.js';
+import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type BalanceYearsQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type RetrodictQuery, type RetractBody, type ReviewBody, type ReviewQuery, type SimulateBody, type ThesesQuery, type AchQuery } from './schemas.js';
 import { resolveScope } from '../store/evidence.js';
 import { readSpan } from '../store/evidence-reads.js';
 
@@ -182,4 +182,25 @@ export async function simulate(dirs: readonly string[], body: z.output<typeof Si
 export async function retrodict(dirs: readonly string[], q: z.output<typeof RetrodictQuery>) {
   const sim = await import('../simulate/index.js');
   return sim.retrodictScenarioDirs(dirs, { runs: q.runs, perturb: q.perturb, rng: (name) => sim.seededRng(`${q.seed}:${name}`) });
+}
+
+/** Pending extracted records, as `faultline review [--source ID]` lists them. */
+export async function reviewList(store: Store, q: z.output<typeof ReviewQuery>) {
+  const review = await import('../store/review.js');
+  const origin = q.source ? await review.resolveArticleOrigin(store, q.source) : undefined;
+  return { items: await review.listReview(store, { origin }) };
+}
+
+/** Accepts or rejects extracted records, as `faultline review accept|reject` does. */
+export async function reviewDecide(store: Store, body: z.output<typeof ReviewBody>) {
+  const review = await import('../store/review.js');
+  const state = body.action === 'accept' ? 'accepted' : 'rejected';
+  if (body.source) return review.decideOrigin(store, await review.resolveArticleOrigin(store, body.source), state);
+  return review.decideReview(store, body.ids ?? [], state);
+}
+
+/** Removes what one ingest added, as `faultline retract SOURCE` does. */
+export async function retract(store: Store, body: z.output<typeof RetractBody>) {
+  const review = await import('../store/review.js');
+  return review.retractOrigin(store, await review.resolveArticleOrigin(store, body.source));
 }
