@@ -30,7 +30,7 @@ describe('the built-in South Caucasus region', () => {
     assert.match(start.stdout, /SOUTH CAUCASUS — regional summary/);
     assert.match(start.stdout, /Actors \(\d+\)/);
     // The first event, wrapped over several lines, ends with its numbered citations.
-    assert.match(start.stdout, /Latest events \(\d+ of \d+\)\n {2}\d{4}-\d{2}-\d{2}[^\n]*(?:\n {6}[^\n]*)*\[\d+\]/);
+    assert.match(start.stdout, /Latest events \(\d+ of \d+(?:; \d+ undated)?\)\n {2}\d{4}-\d{2}-\d{2}[^\n]*(?:\n {6}[^\n]*)*\[\d+\]/);
     assert.match(start.stdout, /Contested claims \([1-9]\d* of \d+\)/);
     assert.match(start.stdout, /Sources\n {2}\[1\] [^\n]*(?:\n {6}[^\n]*)*https?:\/\//);
   });

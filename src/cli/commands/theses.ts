@@ -1,20 +1,31 @@
 // `theses`: every thesis of the knowledge base with its indicators evaluated, a verdict and the evidence behind it, plus the ACH matrix.
 import type { Command } from 'commander';
-import { ioOf, printJson, withStore } from '../context.js';
+import { ioOf, withStore } from '../context.js';
+import { emit, formatOf, withFormat } from '../output.js';
 import { scopeOf, withScope, type ScopeCliOptions } from '../scope-options.js';
 import { renderTable } from '../table.js';
 
 const MARK = { consistent: 'C', inconsistent: 'I', 'not evaluated': '?' } as const;
 
 export function defineTheses(program: Command): void {
-  withScope(program.command('theses'))
+  withFormat(withScope(program.command('theses')))
     .description('evaluate every thesis: indicators, verdict (supported / contradicted / not enough evidence), cited evidence, ACH matrix')
-    .option('--json', 'JSON for programs')
-    .action(async (o: ScopeCliOptions & { json?: boolean }, cmd: Command) => {
+    .action(async (o: ScopeCliOptions & { format?: string; json?: boolean }, cmd: Command) => {
+      const format = formatOf(o);
+      const scope = scopeOf(o, 'cli/theses');
       const { evaluateTheses } = await import('../../measure/theses.js');
       await withStore(cmd, async (store) => {
-        const report = await evaluateTheses(store, { scope: scopeOf(o, 'cli/theses') });
-        if (o.json) return printJson(report, cmd);
+        const report = await evaluateTheses(store, { scope });
+        if (format !== 'table') {
+          // One row per indicator, with its thesis's verdict: the shape a spreadsheet wants.
+          return emit(cmd, format, {
+            json: report,
+            header: ['thesis', 'verdict', 'indicator', 'kind', 'bearing', 'consistency', 'events', 'claims', 'relations', 'formats', 'sources', 'note'],
+            rows: report.theses.flatMap((t) =>
+              t.indicators.map((i) => [t.id, t.verdict, i.id, i.kind, i.bearing, i.consistency, i.evidence.eventCount, i.evidence.claims, i.evidence.relations, i.evidence.formats, i.evidence.sources, i.note]),
+            ),
+          });
+        }
         if (!report.theses.length) return void ioOf(cmd).stdout.write('No theses in the store; load a region first (faultline start).\n');
         for (const t of report.theses) {
           ioOf(cmd).stdout.write(`\n${t.id}: ${t.title}\n  verdict: ${t.verdict} (${t.consistent} consistent, ${t.inconsistent} inconsistent)\n`);
