@@ -9,12 +9,18 @@ import { fileURLToPath } from 'node:url';
 import { parseEdgesCsv } from '../../src/measure/edges-csv.js';
 import { signedNetworkOf } from '../../src/measure/signed-graph.js';
 import { bruteFrustration, bruteTriads } from './brute-force.js';
+import { runMain } from '../helpers/cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'measure', 'edges');
 const run = promisify(execFile);
 
 async function faultline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runMain(args);
+}
+
+/** `capability` still writes to process.stdout in this branch (its module is the structural helper's); in process once it writes through ioOf. */
+async function spawned(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli', 'main.ts'), ...args], {
       cwd: repoRoot,
@@ -69,7 +75,7 @@ describe('faultline balance --edges FILE --json', () => {
 
 describe('faultline capability --year', () => {
   it('prints component shares that sum to 1 over the states and the HHI of the regional CINC', async () => {
-    const { code, stdout } = await faultline('capability', '--year', '2016', '--countries', 'ARM,AZE,GEO,RUS,TUR,IRN', '--json');
+    const { code, stdout } = await spawned('capability', '--year', '2016', '--countries', 'ARM,AZE,GEO,RUS,TUR,IRN', '--json');
     assert.equal(code, 0);
     const c = JSON.parse(stdout);
     assert.equal(c.year, 2016);
@@ -84,7 +90,7 @@ describe('faultline capability --year', () => {
     assert.equal(c.states.find((s: { iso3: string }) => s.iso3 === 'GEO').cinc, 0.00041463197);
   });
   it('refuses a year outside the data', async () => {
-    const { code, stderr } = await faultline('capability', '--year', '2020', '--countries', 'ARM');
+    const { code, stderr } = await spawned('capability', '--year', '2020', '--countries', 'ARM');
     assert.equal(code, 2);
     assert.match(stderr, /no NMC data for 2020: the table covers 1991–2016/);
   });

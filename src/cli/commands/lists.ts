@@ -88,7 +88,12 @@ export function defineListCommands(program: Command): void {
     .action(async (o: ListOptions, cmd: Command) => {
       const { listEvents } = await import('../../store/queries.js');
       await listing(cmd, o, async (store, filter, show, format) => {
-        const rows = await listEvents(store, filter);
+        const ranged = filter.from !== undefined || filter.to !== undefined;
+        // Under a day range, undated events are read too (they sort last) so that people hear how many were left out.
+        const read = await listEvents(store, ranged && filter.limit === undefined ? { ...filter, includeUndated: true } : filter);
+        const rows = ranged && !filter.includeUndated ? read.filter((e) => e.date) : read;
+        const hidden = read.length - rows.length;
+        if (hidden > 0 && format === 'table') ioOf(cmd).stderr.write(`note: ${hidden} undated event${hidden === 1 ? '' : 's'} left out by --from/--to; --include-undated lists ${hidden === 1 ? 'it' : 'them'}\n`);
         emit(cmd, format, {
           json: rows,
           header: ['date', 'cameo', 'quad', 'gold', 'status', 'source', 'target', 'summary'],
