@@ -114,13 +114,13 @@ export async function main(argv: readonly string[] = process.argv, io: CliIo = p
   } catch (err) {
     return reportError(err, argv.includes('--debug'), io);
   }
-  // A command that still sets process.exitCode gets it honoured, but it must not outlive this run.
+  // The run's own code comes from setExitCode. A command that still sets process.exitCode is honoured when the
+  // value changed during the run, and the global is put back, so that in-process runs do not inherit each other's.
   const before = process.exitCode;
-  process.exitCode = undefined;
   try {
     await program.parseAsync([...argv]);
-    const legacy = process.exitCode;
-    return exitCodeOf(program) ?? (legacy === undefined ? 0 : Number(legacy));
+    const legacy = process.exitCode !== before && process.exitCode !== undefined ? Number(process.exitCode) : undefined;
+    return exitCodeOf(program) ?? legacy ?? 0;
   } catch (err) {
     if (err instanceof Forwarded) return err.code;
     return reportError(err, argv.includes('--debug'), io);

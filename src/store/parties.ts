@@ -1,7 +1,7 @@
 // Resolves what a user types for an actor ("ARM", "Armenia", "georgia", "the EU", "arm-gov") to the ids and party codes
 // the store uses, from the store's actors and the codebook's countries and IGOs; unknown names fail with close matches.
-import { countryByIso3, findCountry } from '../codebook/countries.js';
-import { findIgo, igoByCode, type Igo } from '../codebook/igos.js';
+import { countries, countryByIso3, findCountry } from '../codebook/countries.js';
+import { findIgo, igoByCode, igos, type Igo } from '../codebook/igos.js';
 import { normalizeName } from '../codebook/normalize-name.js';
 import { UserError } from '../model/errors.js';
 import type { Actor } from '../model/index.js';
@@ -38,7 +38,11 @@ function distance(a: string, b: string): number {
 
 /** Reads the store's actors once and answers every lookup of a command or request from them and the codebook; errors start with `module`. */
 export async function partiesOf(store: Store, module = 'cli'): Promise<Parties> {
-  const actors = await listActors(store);
+  return partiesFrom(await listActors(store), module);
+}
+
+/** Lookups over the given actors and the codebook (no actors: countries and IGOs of the codebook only). */
+export function partiesFrom(actors: readonly Actor[], module = 'cli'): Parties {
   const byId = new Map<string, Actor>(actors.map((a) => [a.id, a]));
   const byIdFolded = new Map(actors.map((a) => [a.id.toLowerCase(), a]));
   const byParty = new Map<string, Actor>();
@@ -88,10 +92,13 @@ export async function partiesOf(store: Store, module = 'cli'): Promise<Parties> 
   /** The error for a name nothing matches, with the closest codes and names as suggestions. */
   const unknown = (input: string, field: string, what: string): UserError => {
     const text = input.trim();
+    // Spelling → what to suggest; the loaded actors win over the codebook's entries for the same spelling.
     const candidates = new Map<string, string>();
+    for (const c of countries()) if (!c.historic) for (const n of [c.iso3, c.name, ...c.aliases]) candidates.set(n, `${c.name} (${c.iso3})`);
+    for (const igo of igos()) for (const n of [igo.code, igo.name, ...igo.aliases]) candidates.set(n, `${igo.name} (${igoParty(igo)})`);
     for (const a of actors) {
-      candidates.set(a.id, label(isParty(a) ? (partyOf(a) ?? a.id) : a.id));
-      for (const n of [a.name, ...a.aliases]) candidates.set(n, label(isParty(a) ? (partyOf(a) ?? a.id) : a.id));
+      const shown = label(isParty(a) ? (partyOf(a) ?? a.id) : a.id);
+      for (const n of [a.id, a.name, ...a.aliases]) candidates.set(n, shown);
     }
     const codeLike = /^[A-Za-z]{3}$/.test(text);
     const key = codeLike ? text.toUpperCase() : normalizeName(text);

@@ -27,12 +27,13 @@ async function miniStore(): Promise<string> {
   return db;
 }
 
-describe('actor names and codes', () => {
-  let db: string;
-  before(async () => {
-    db = await miniStore();
-  });
+// The read-only checks share one store.
+let db: string;
+before(async () => {
+  db = await miniStore();
+});
 
+describe('actor names and codes', () => {
   it('resolves a name, an alias and a code to the same events (events --actor)', async () => {
     const ids = async (actor: string) => {
       const r = await runMain(['events', '--actor', actor, '--json'], { db });
@@ -66,6 +67,21 @@ describe('actor names and codes', () => {
     assert.ok((JSON.parse(byCode.stdout) as { series: unknown[] }).series.length > 0);
   });
 
+  it('import --countries takes names as well as codes, and refuses an unknown one before creating a store', async () => {
+    const file = join(REPO_ROOT, 'test', 'fixtures', 'ingest', 'gdelt-malformed', '20240105000000.export.CSV');
+    const totals = async (countries: string) => {
+      const r = await runMain(['import', 'gdelt', file, '--countries', countries, '--json'], { db: join(tempDir(), 'kb.duckdb') });
+      assert.equal(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout).totals;
+    };
+    assert.deepEqual(await totals('azerbaijan,France'), await totals('AZE,FRA'));
+    const fresh = join(tempDir(), 'kb.duckdb');
+    const bad = await runMain(['import', 'gdelt', file, '--countries', 'AZE,Frnace'], { db: fresh });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--countries: unknown actor "Frnace"; did you mean France \(FRA\)/);
+    assert.equal(existsSync(fresh), false);
+  });
+
   it('tables name the parties with their codes; CSV and JSON keep the codes', async () => {
     const table = await runMain(['events', '--actor', 'ARM'], { db });
     assert.match(table.stdout, /Armenia \(ARM\)\s+Azerbaijan \(AZE\)/);
@@ -94,11 +110,6 @@ describe('actor names and codes', () => {
 });
 
 describe('--format table|json|csv on lists and measures', () => {
-  let db: string;
-  before(async () => {
-    db = await miniStore();
-  });
-
   for (const command of [['actors'], ['events'], ['claims'], ['relations'], ['timeline'], ['dyad', 'ARM', 'AZE', '--region', 'world'], ['mediation', 'ARM', 'AZE', '--region', 'world'], ['influence', 'ARM', '--region', 'world'], ['alerts'], ['theses']]) {
     it(`${command.join(' ')}: JSON parses, CSV has a header and rows of equal width, an unknown format exits 2`, async () => {
       const json = await runMain([...command, '--format', 'json'], { db });
@@ -118,9 +129,7 @@ describe('--format table|json|csv on lists and measures', () => {
 });
 
 describe('undated events', () => {
-  it('are listed without a day range, left out under one (with a note), and kept with --include-undated', async () => {
-    const db = await miniStore();
-    const all = JSON.parse((await runMain(['events', '--json'], { db })).stdout) as { id: string; date: unknown }[];
+  it('are listed without a day range, left out under one (with a note), and kept with --include-undated', async () => {    const all = JSON.parse((await runMain(['events', '--json'], { db })).stdout) as { id: string; date: unknown }[];
     const undated = all.filter((e) => e.date === null);
     assert.equal(undated.length, 1);
     const ranged = await runMain(['events', '--from', '2025'], { db });
@@ -161,7 +170,8 @@ describe('the store named by --db', () => {
     const dir = tempDir();
     const imp = await runMain(['import', 'gdelt', dir], { db });
     assert.equal(imp.code, 2);
-    assert.equal(imp.stderr, `cli: ${dir}: is a directory; give the data files inside it\n`);
+    assert.equal(imp.stderr, `cli: ${dir}: is a directory; give the dataset files inside it\n`);
+    assert.equal(existsSync(db), false, 'bad input creates no store');
     const file = join(MINI, 'events.yaml');
     const load = await runMain(['load', file], { db });
     assert.equal(load.code, 2);
@@ -170,11 +180,12 @@ describe('the store named by --db', () => {
 
   describe('held by another process', () => {
     let holder: ChildProcess;
-    let db: string;
+    let held: string;
     before(async () => {
-      db = await miniStore();
+      held = join(tempDir(), 'kb.duckdb');
+      assert.equal((await runMain(['load', MINI], { db: held })).code, 0);
       // Another program with the file open for writing (not a faultline server, so there is nothing to send commands to).
-      const script = `const { DuckDBInstance } = await import('@duckdb/node-api'); const i = await DuckDBInstance.create(${JSON.stringify(db)}); await i.connect(); console.log('held'); setInterval(() => {}, 1000);`;
+      const script = `const { DuckDBInstance } = await import('@duckdb/node-api'); const i = await DuckDBInstance.create(${JSON.stringify(held)}); await i.connect(); console.log('held'); setInterval(() => {}, 1000);`;
       holder = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
     });
@@ -184,11 +195,11 @@ describe('the store named by --db', () => {
 
     it('a command says so in one line naming the PID and command line, never "internal error"', async () => {
       for (const command of [['events'], ['load', MINI]]) {
-        const r = await runMain(command, { db });
+        const r = await runMain(command, { db: held });
         assert.equal(r.code, 2, r.stderr);
         const lines = r.stderr.trim().split('\n');
         assert.equal(lines.length, 1, r.stderr);
-        assert.match(lines[0], new RegExp(`^store: ${db.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is in use by another process \\(PID ${holder.pid}: \\S*node --input-type=module -e`));
+        assert.match(lines[0], new RegExp(`^store: ${held.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} is in use by another process \\(PID ${holder.pid}: \\S*node --input-type=module -e`));
         assert.doesNotMatch(r.stderr, /internal error/);
       }
     });
@@ -207,9 +218,7 @@ describe('the store named by --db', () => {
 });
 
 describe('main(argv, io)', () => {
-  it('returns each run its own exit code and leaves process.exitCode alone', async () => {
-    const db = await miniStore();
-    const io = () => {
+  it('returns each run its own exit code and leaves process.exitCode alone', async () => {    const io = () => {
       const out = { text: '', write: (s: string) => void (out.text += s) };
       return { stdout: out, stderr: { write: () => undefined }, env: { ...process.env, FAULTLINE_DB: db }, cwd: REPO_ROOT };
     };

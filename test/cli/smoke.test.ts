@@ -17,19 +17,14 @@ const MINI = join(REPO_ROOT, 'test', 'fixtures', 'regions', 'mini');
 const GDELT = join(REPO_ROOT, 'test', 'fixtures', 'ingest', 'gdelt-v2-server', '20240201000000.export.CSV.zip');
 const SKIP_NO_GDELT: false | string = existsSync(GDELT) ? false : `no GDELT fixture at ${GDELT}`;
 
-/** A store holding the built-in region. */
-async function regionStore(): Promise<string> {
-  const db = join(tempDir(), 'kb.duckdb');
+// One store with the built-in region for the whole file: the launcher's checks only read it, the serve checks come after.
+const db = join(tempDir(), 'kb.duckdb');
+before(async () => {
   const r = await runMain(['load', REGION], { db });
   assert.equal(r.code, 0, r.stderr);
-  return db;
-}
+});
 
 describe('the compiled launcher bin/faultline.js', { skip: SKIP_NO_DIST }, () => {
-  let db: string;
-  before(async () => {
-    db = await regionStore();
-  });
 
   it('--version prints the package version', () => {
     const r = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
@@ -48,14 +43,12 @@ describe('the compiled launcher bin/faultline.js', { skip: SKIP_NO_DIST }, () =>
 });
 
 describe('commands while `faultline serve` holds the store', { skip: SKIP_NO_GDELT }, () => {
-  let db: string;
   let server: ChildProcess;
   let api: string;
   let serverOut = '';
   const eventsApi = async () => (await (await fetch(`${api}/api/events?datasets=true&limit=10000`)).json()) as { id: string; origin: { dataset: string } }[];
 
   before(async () => {
-    db = await regionStore();
     server = spawn(process.execPath, [BIN, 'serve', '--no-build', '--port', '0', '--db', db], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     server.stderr!.on('data', (d) => (serverOut += d));
     api = await new Promise<string>((resolve, reject) => {

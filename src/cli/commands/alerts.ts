@@ -27,7 +27,9 @@ export function defineAlerts(program: Command): void {
       };
       const { alerts, parseWindow } = await import('../../measure/alerts.js');
       const window = parseWindow(o.window);
+      const { partiesOf } = await import('../../store/parties.js');
       await withStore(cmd, async (store) => {
+        const { label } = await partiesOf(store);
         const list = (await alerts(store, { scope: scopeOf(o, 'cli/alerts'), window, asOf, threshold, recent: whole(o.recent, '--recent') })).slice(0, whole(o.limit, '--limit'));
         emit(cmd, format, {
           json: list,
@@ -36,7 +38,7 @@ export function defineAlerts(program: Command): void {
             : ['window_start', 'window_end', 'a', 'b', 'measure', 'value', 'baseline_mean', 'baseline_sd', 'z', 'direction'],
           rows: list.map((a) =>
             format === 'table'
-              ? [`${a.window.start}…${a.window.end}`, `${a.a}–${a.b}`, a.measure, Math.round(a.value * 100) / 100, `${a.baseline.mean.toFixed(2)} ± ${a.baseline.sd.toFixed(2)}`, a.z.toFixed(1), a.direction]
+              ? [`${a.window.start}…${a.window.end}`, `${label(a.a)}–${label(a.b)}`, a.measure, Math.round(a.value * 100) / 100, `${a.baseline.mean.toFixed(2)} ± ${a.baseline.sd.toFixed(2)}`, a.z.toFixed(1), a.direction]
               : [a.window.start, a.window.end, a.a, a.b, a.measure, a.value, a.baseline.mean, a.baseline.sd, a.z, a.direction],
           ),
           empty: 'No alerts.',

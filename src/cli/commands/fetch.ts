@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../model/errors.js';
 import { ioOf, withStore } from '../context.js';
-import { describeReport, importFilter, type FilterOptions } from './import.js';
+import { describeReport, importFilter, withCountries, type FilterOptions } from './import.js';
 
 export function defineFetchCommand(program: Command): void {
   program
@@ -17,7 +17,7 @@ export function defineFetchCommand(program: Command): void {
     .option('--base-url <url>', 'where masterfilelist.txt and the files are', 'http://data.gdeltproject.org/gdeltv2')
     .action(async (dataset: string, o: FilterOptions & { cache: string; baseUrl: string }, cmd: Command) => {
       if (dataset !== 'gdelt') throw new UserError('cli', `fetch knows only "gdelt", not "${dataset}"`, { field: '<dataset>' });
-      const filter = importFilter(o);
+      const filter = await withCountries(importFilter(o));
       const { fetchGdelt } = await import('../../ingest/fetch/fetch-gdelt.js');
       const io = ioOf(cmd);
       await withStore(cmd, async (store) => {

@@ -22,14 +22,24 @@ export function importFilter(o: FilterOptions): ImportOptions {
     if (!d) throw new UserError('cli', `"${v}" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`, { field: `--${side}` });
     return d;
   };
-  const countries = o.countries?.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
-  for (const c of countries ?? []) {
-    if (!/^[A-Z]{3}$/.test(c) && !/^IGO[A-Z0-9]+$/.test(c)) throw new UserError('cli', `"${c}" is not an ISO3 country code such as AZE`, { field: '--countries' });
-  }
+  // Names and codes become party codes in `withCountries`; here they are only split.
+  const countries = o.countries?.split(',').map((c) => c.trim()).filter(Boolean);
+  if (countries?.length === 0) throw new UserError('cli', 'give at least one country', { field: '--countries' });
   return { countries, from: day(o.from, 'from'), to: day(o.to, 'to') };
 }
 
-/** The file to read, against the run's working directory; a missing file or a directory is a one-line error naming it. */
+/**
+ * The filter with --countries resolved to party codes by the codebook ("georgia" → GEO), before any store is opened;
+ * an unknown name is a UserError with close matches.
+ */
+export async function withCountries(filter: ImportOptions): Promise<ImportOptions> {
+  if (!filter.countries) return filter;
+  const { partiesFrom } = await import('../../store/parties.js');
+  const parties = partiesFrom([]);
+  return { ...filter, countries: [...new Set(filter.countries.map((c) => parties.party(c, '--countries')))] };
+}
+
+/** The file to read, against the run's working directory; a missing file or a directory is a one-line error naming it, before any store is opened. */
 export function checkedFile(file: string, cwd: string): string {
   const path = resolve(cwd, file);
   let isDirectory: boolean;
@@ -38,7 +48,7 @@ export function checkedFile(file: string, cwd: string): string {
   } catch {
     throw new UserError('cli', 'no such file', { file });
   }
-  if (isDirectory) throw new UserError('cli', 'is a directory; give the data files inside it', { file });
+  if (isDirectory) throw new UserError('cli', 'is a directory; give the dataset files inside it', { file });
   // Reports name the file as it was given, unless it has to be read from another directory than this process's.
   return resolve(file) === path ? file : path;
 }
@@ -76,7 +86,7 @@ export function defineImportCommand(program: Command): void {
       const { progressBar } = await import('../../ingest/progress-bar.js');
       const format = DATASETS[dataset as keyof typeof DATASETS];
       if (!format) throw new UserError('cli', `unknown dataset "${dataset}"; expected ${Object.keys(DATASETS).join(', ')}`, { field: '<dataset>' });
-      const options = importFilter(o);
+      const options = await withCountries(importFilter(o));
       const io = ioOf(cmd);
       const paths = files.map((f) => checkedFile(f, io.cwd));
       await withStore(cmd, async (store) => {
