@@ -1,5 +1,6 @@
 // What every command action shares: the global options, the streams it writes to, its exit code, and the store it works on.
 import type { Command } from 'commander';
+import { UserError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 
 export interface GlobalOptions {
@@ -119,7 +120,11 @@ export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T
   const io = ioOf(cmd);
   const name = commandName(cmd);
   const write = !READS_STORE.has(name);
-  if (io.store) return io.store.use(write, fn);
+  if (io.store) {
+    const path = await dbPathOf(cmd);
+    if (path !== io.store.path) throw new UserError('cli', `this server holds ${io.store.path}, not ${path}`, { field: '--db' });
+    return io.store.use(write, fn);
+  }
   const { openStore } = await import('../store/duckdb-store.js');
   const store = await openStore(await dbPathOf(cmd), { create: CREATES_STORE.has(name), readOnly: !write });
   try {
