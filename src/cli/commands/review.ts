@@ -2,7 +2,7 @@
 // `faultline retract SOURCE`: extracted events and claims count only once an analyst has accepted them.
 import type { Command } from 'commander';
 import { UserError } from '../../model/errors.js';
-import { ioOf, withStore } from '../context.js';
+import { ioOf, setExitCode, withStore } from '../context.js';
 import { emit, formatOf, withFormat } from '../output.js';
 
 interface ReviewOptions {
@@ -46,7 +46,7 @@ export function defineReviewCommands(program: Command): void {
       });
       if (r.unknown.length) {
         ioOf(cmd).stderr.write(`review: ${r.unknown.length} id(s) name no extracted event or claim: ${r.unknown.join(', ')}\n`);
-        if (r.events + r.claims === 0) process.exitCode = 2;
+        if (r.events + r.claims === 0) setExitCode(cmd, 2);
       }
     });
   });
