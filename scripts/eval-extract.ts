@@ -46,8 +46,8 @@ for (const goldFile of readdirSync(corpus).filter((n) => n.endsWith('.gold.json'
 
 const ploverFile = path.join(shared, 'data', 'plover', 'PLOVER_GSR_CAMEO.txt');
 if (existsSync(ploverFile)) {
-  const p = scorePlover(parsePloverRecords(readFileSync(ploverFile, 'utf8')), withKb ?? undefined);
-  const doc = `PLOVER gold records (${p.records})`;
+  const p = scorePlover(parsePloverRecords(readFileSync(ploverFile, 'utf8')), codebookGazetteer());
+  const doc = `PLOVER gold records (${p.records}, codebook + dictionary)`;
   rows.push(
     [doc, 'sentences with an event coded', `${p.coded} of ${p.records}`],
     [doc, 'quad-class / event-type accuracy (pipeline)', `${f(p.quadAccuracy)} / ${f(p.typeAccuracy)}`],
@@ -56,8 +56,8 @@ if (existsSync(ploverFile)) {
 }
 const petrFile = path.join(shared, 'data', 'petrarch', 'PETR2_GSR_validation.xml');
 if (existsSync(petrFile)) {
-  const p = scorePetrarch(parsePetrarch(readFileSync(petrFile, 'utf8')), withKb ?? undefined);
-  const doc = `PETRARCH-2 validation (${p.withEvents} coded, ${p.withoutEvents} no-event)`;
+  const p = scorePetrarch(parsePetrarch(readFileSync(petrFile, 'utf8')), codebookGazetteer());
+  const doc = `PETRARCH-2 validation (${p.withEvents} coded, ${p.withoutEvents} no-event, codebook + dictionary)`;
   rows.push(
     [doc, 'source / target agreement', `${f(p.sourceAgreement)} / ${f(p.targetAgreement)}`],
     [doc, 'CAMEO root / exact code agreement', `${f(p.rootAgreement)} / ${f(p.codeAgreement)}`],

@@ -41,9 +41,13 @@ export interface Tabular {
 
 /**
  * Writes a result in the chosen format: `json` prints `json` (the program-facing shape), `table` and `csv` the
- * tabular view. `text` is printed after the table only (e.g. a trend line for people).
+ * tabular view. `lead` is printed before the table and `text` after it, for people only (a scope line, a trend).
  */
-export function emit(cmd: Command, format: OutputFormat, view: Tabular & { readonly json: unknown; readonly text?: string; readonly empty?: string }): void {
+export function emit(
+  cmd: Command,
+  format: OutputFormat,
+  view: Tabular & { readonly json: unknown; readonly lead?: string; readonly text?: string; readonly empty?: string },
+): void {
   const out = ioOf(cmd).stdout;
   switch (format) {
     case 'json':
@@ -53,7 +57,9 @@ export function emit(cmd: Command, format: OutputFormat, view: Tabular & { reado
       out.write(renderCsv(view.header, view.rows));
       return;
     case 'table':
-      if (view.rows.length === 0 && view.empty) out.write(`${view.empty}\n`);
+      if (view.lead) out.write(view.lead);
+      // An empty result prints `empty` instead of a bare header ("" prints nothing).
+      if (view.rows.length === 0 && view.empty !== undefined) out.write(view.empty ? `${view.empty}\n` : '');
       else out.write(renderTable(view.header, view.rows));
       if (view.text) out.write(view.text);
       return;

@@ -1,6 +1,8 @@
 // The evidence-scope options every measure and list command shares: --origin, --region, --min-confidence, --include-alleged.
 import type { Command } from 'commander';
-import { EVIDENCE_ORIGINS, SCOPE_DEFAULTS, UserError, type EvidenceOrigin, type ScopeInput } from '../model/index.js';
+import { UserError } from '../model/errors.js';
+import type { EvidenceOrigin, ScopeInput } from '../model/scope.js';
+import { EVIDENCE_ORIGINS, SCOPE_DEFAULTS } from '../model/scope-vocabulary.js';
 
 export interface ScopeCliOptions {
   origin?: string;

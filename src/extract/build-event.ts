@@ -31,7 +31,7 @@ export interface EventPlace {
 
 /** A contract event from a draft whose source and target are filled; null when the code is unknown. */
 export function buildEvent(id: string, d: DraftEvent, place: EventPlace): ExtractedEvent | null {
-  const info = cameoEvent(d.trigger.entry.cameo);
+  const info = cameoEvent(d.cameo) ?? cameoEvent(d.trigger.entry.cameo);
   if (!info) return null;
   const t = place.tokens;
   return {
@@ -47,9 +47,11 @@ export function buildEvent(id: string, d: DraftEvent, place: EventPlace): Extrac
     actors: { source: uniq(d.source.map((m) => m.id)), target: uniq(d.target.map((m) => m.id)), third: uniq(d.third.map((m) => m.id)) },
     negated: d.negated,
     hypothetical: d.hypothetical,
+    status: 'reported',
     location: place.location,
     sentence: place.sentence,
     trigger: t.slice(d.trigger.from, d.trigger.to).map((x) => x.text).join(' '),
+    triggerSpan: { start: t[d.trigger.from].start, end: t[d.trigger.to - 1].end },
     refs: [...place.refs],
   };
 }

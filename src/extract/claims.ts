@@ -22,6 +22,12 @@ export interface OpenClaim {
   refs: string[];
   readonly sentence: Span;
   readonly answers: Span[];
+  /** Where the asserted content stands (text offsets), for linking the events it reports. */
+  readonly content: Span | null;
+  /** Made with a verb of allegation (claim, allege, accuse): what it reports is alleged until confirmed. */
+  readonly allegation: boolean;
+  /** Countries of the places the content names ("a base in Gyumri" → ARM): a denial from there answers it. */
+  readonly placeCountries: readonly string[];
 }
 
 const CLAIM_NOUN = /^(?:claims?|allegations?|accusations?|reports?|charges?|assertions?|statements?|information|rumou?rs?|suggestions?)$/;
@@ -46,7 +52,9 @@ export function assertedClaims(s: SentenceForClaims, drafts: readonly DraftEvent
     const c = d.complement;
     const words = s.tokens.slice(c.from, c.to);
     const statement = words.length ? s.text.slice(words[0].start - s.span.start, words[words.length - 1].end - s.span.start) : s.text;
-    out.push(open(s, nextId(), d.source, d.about, statement));
+    const content = words.length ? { start: words[0].start, end: words[words.length - 1].end } : null;
+    const places = s.mentions.filter((m) => m.kind === 'location' && m.country && m.from >= c.from && m.to <= c.to).map((m) => m.country!);
+    out.push({ ...open(s, nextId(), d.source, d.about, statement, content, places), allegation: d.trigger.entry.claim });
   }
   // "according to X, …"
   const t = s.tokens;
@@ -55,17 +63,20 @@ export function assertedClaims(s: SentenceForClaims, drafts: readonly DraftEvent
     const claimant = s.mentions.find((m) => m.from >= i + 2 && m.from <= i + 4 && m.kind !== 'location');
     if (!claimant) continue;
     const about = s.mentions.filter((m) => m !== claimant && m.kind !== 'location' && !m.weak && m.country !== claimant.country);
-    if (about.length) out.push(open(s, nextId(), [claimant], about, s.text));
+    if (about.length) out.push(open(s, nextId(), [claimant], about, s.text, s.span, []));
   }
   return out;
 }
 
-function open(s: SentenceForClaims, id: string, claimant: Mention[], about: Mention[], statement: string): OpenClaim {
+function open(s: SentenceForClaims, id: string, claimant: Mention[], about: Mention[], statement: string, content: Span | null, placeCountries: string[]): OpenClaim {
   return {
     id, sentenceIndex: s.index, claimant, about, status: 'asserted', deniedBy: [], confirmedBy: [], statement, date: s.date,
-    refs: [...s.refs], sentence: s.span, answers: [],
+    refs: [...s.refs], sentence: s.span, answers: [], content, placeCountries, allegation: false,
   };
 }
+
+// "these claims", "that account", "the report": a claim noun pointing back at the claim just made
+const ANAPHORIC_CLAIM = /^(?:these|those|this|that|the|such)$/;
 
 /** Whether a draft denies something: a denial verb, or "reject/dismiss" with a claim noun as its object. */
 export function isDenial(d: DraftEvent, tokens: readonly Token[]): boolean {
@@ -76,15 +87,28 @@ export function isDenial(d: DraftEvent, tokens: readonly Token[]): boolean {
   return false;
 }
 
-/** Answers the most recent open claim from another claimant (within `window` sentences) with a denial or confirmation. */
-export function answerClaim(claims: readonly OpenClaim[], d: DraftEvent, s: SentenceForClaims, kind: 'deny' | 'confirm', window = 3): OpenClaim | null {
+/**
+ * Answers the nearest preceding open claim (within `window` sentences) whose subject matches the answer: the one
+ * answering is among those the claim is about ("Y denied any involvement"), or what it answers names the claimant
+ * ("X rejects that account" after X's claim) — never a claim of its own.
+ */
+export function answerClaim(claims: readonly OpenClaim[], d: DraftEvent, s: SentenceForClaims, kind: 'deny' | 'confirm', window = 5): OpenClaim | null {
   const by = d.source;
+  const t = s.tokens;
+  const pointsBack = [d.trigger.from - 5, d.trigger.from - 4, d.trigger.from - 3, d.trigger.from - 2, d.trigger.from - 1, d.trigger.to, d.trigger.to + 1, d.trigger.to + 2].some((i) => i >= 0 && i + 1 < t.length && ANAPHORIC_CLAIM.test(t[i].norm) && (CLAIM_NOUN.test(t[i + 1].norm) || /^(?:accounts?|version|story|reports?)$/.test(t[i + 1].norm))
+    // "the report of a tax increase" names its own content: it points at nothing said before
+    && !/^(?:of|that|about|on|by)$/.test(t[i + 2]?.norm ?? ''));
   if (by.length === 0) return null;
-  const byCountries = new Set(by.map((m) => m.country));
+  const countryOf = (m: Mention) => (m.country ?? '').slice(0, m.country?.startsWith('IGO') ? undefined : 3);
+  const byCountries = new Set(by.flatMap((m) => (m.group ?? [m]).map(countryOf)));
+  const addressed = new Set(d.target.flatMap((m) => (m.group ?? [m]).map(countryOf)));
   for (let i = claims.length - 1; i >= 0; i--) {
     const c = claims[i];
     if (s.index - c.sentenceIndex > window) break;
-    if (c.claimant.some((m) => byCountries.has(m.country))) continue;
+    if (c.claimant.some((m) => byCountries.has(countryOf(m)))) continue;
+    const aboutMatch = c.about.some((m) => byCountries.has(countryOf(m))) || c.placeCountries.some((x) => byCountries.has(x)) || pointsBack;
+    const claimantMatch = c.claimant.some((m) => addressed.has(countryOf(m)));
+    if (!aboutMatch && !claimantMatch) continue;
     if (kind === 'deny') {
       c.deniedBy.push(...by.filter((m) => !c.deniedBy.includes(m)));
       c.status = c.confirmedBy.length ? 'disputed' : 'denied';
@@ -101,10 +125,11 @@ export function answerClaim(claims: readonly OpenClaim[], d: DraftEvent, s: Sent
 
 const uniq = (xs: string[]) => [...new Set(xs)];
 
-/** The contract form of a claim. */
-export function toClaim(c: OpenClaim): ExtractedClaim {
+/** The contract form of a claim; `events` are the ids of the events it reports. */
+export function toClaim(c: OpenClaim, events: readonly string[] = []): ExtractedClaim {
   return {
     id: c.id,
+    events: [...events],
     claimant: uniq(c.claimant.flatMap(codesOf)),
     about: uniq(c.about.flatMap(codesOf)),
     status: c.status,

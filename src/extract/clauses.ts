@@ -1,5 +1,8 @@
-// Clause boundaries inside a sentence: semicolons, colons, dashes and commas that open a subordinate or relative clause.
+// Clause boundaries inside a sentence: semicolons, colons, dashes, commas that open a subordinate or relative clause,
+// and the comma that closes a sentence-initial subordinate clause ("When X hinted …, Y broke off relations").
 import type { Token } from './tokens.js';
+import type { TriggerHit } from './triggers.js';
+import type { Mention } from './mentions.js';
 
 export interface Clause {
   readonly from: number;
@@ -8,21 +11,49 @@ export interface Clause {
   readonly antecedentBefore: number | null;
 }
 
-const OPENERS = /^(?:although|though|while|whereas|but|however|which|who|whom|yet|since|because|so|despite|unless)$/;
+const OPENERS = /^(?:although|though|while|whereas|but|however|which|who|whom|yet|since|because|so|despite|unless|even)$/;
+// Words that open a subordinate clause; at the start of a sentence the clause runs to the first comma.
+const SUBORDINATORS = /^(?:when|after|before|once|while|although|though|because|since|if|unless|until|whereas|whenever|following|despite|amid)$/;
+// Mid-sentence, a subordinator opens a clause only before a subject and its verb ("Y broke off ties when X hinted").
+const MID_SUBORDINATORS = /^(?:when|while|because|although|though|whereas|unless|after|before|if|as|once|until|since)$/;
 
-/** Splits the sentence's tokens into clauses. */
-export function splitClauses(tokens: readonly Token[]): Clause[] {
-  const out: Clause[] = [];
-  let from = 0;
-  let antecedent: number | null = null;
+/** Splits the sentence's tokens into clauses; `triggers` and `mentions` let a mid-sentence subordinator count. */
+export function splitClauses(tokens: readonly Token[], triggers: readonly TriggerHit[] = [], mentions: readonly Mention[] = []): Clause[] {
+  const cuts = new Map<number, boolean>(); // token index of the boundary → opens a relative clause
+  let first = 0;
+  while (first < tokens.length && !tokens[first].word) first++;
+  if (first < tokens.length && SUBORDINATORS.test(tokens[first].norm)) {
+    for (let i = first + 2; i < tokens.length; i++) {
+      if (tokens[i].text === ',') {
+        cuts.set(i, false);
+        break;
+      }
+    }
+  }
+  const mentionStarts = new Set(mentions.map((m) => m.from));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i].text;
     const hard = t === ';' || t === ':' || ((t === '—' || t === '–') && i > 0 && tokens[i - 1].end < tokens[i].start);
     const soft = t === ',' && i + 1 < tokens.length && OPENERS.test(tokens[i + 1].norm);
-    if (hard || soft) {
-      if (i > from) out.push({ from, to: i, antecedentBefore: antecedent });
-      antecedent = soft && /^(?:which|who|whom)$/.test(tokens[i + 1].norm) ? i - 1 : null;
-      from = i + 1;
+    if (hard || soft) cuts.set(i, soft && /^(?:which|who|whom)$/.test(tokens[i + 1].norm));
+    // "Y broke off relations when X hinted …": cut before the subordinator when a subject and a verb trigger follow
+    if (i > 2 && MID_SUBORDINATORS.test(tokens[i].norm) && tokens[i - 1].text !== ',') {
+      const subj = [1, 2, 3].some((d) => mentionStarts.has(i + d));
+      const verb = triggers.some((x) => x.entry.pos === 'verb' && x.from > i + 1 && x.from <= i + 8);
+      const verbBefore = triggers.some((x) => x.entry.pos === 'verb' && x.to <= i);
+      if (subj && verb && verbBefore) cuts.set(i - 1, false);
+    }
+  }
+  const out: Clause[] = [];
+  let from = 0;
+  let antecedent: number | null = null;
+  for (const i of [...cuts.keys()].sort((a, b) => a - b)) {
+    if (i >= from) {
+      const cutIsToken = tokens[i].text === ',' || tokens[i].text === ';' || tokens[i].text === ':' || tokens[i].text === '—' || tokens[i].text === '–';
+      const end = cutIsToken ? i : i + 1;
+      if (end > from) out.push({ from, to: end, antecedentBefore: antecedent });
+      antecedent = cuts.get(i) ? i - 1 : null;
+      from = cutIsToken ? i + 1 : i + 1;
     }
   }
   if (from < tokens.length) out.push({ from, to: tokens.length, antecedentBefore: antecedent });

@@ -1,21 +1,27 @@
 // The sentence-level event coder: each trigger gets its source, target and third parties from the sentence's
-// structure (subject, object, passive "by", possessives, "A-B" pairs, "with", "between", prepositions of the frame).
+// structure (subject, object, passive "by", possessives, "A-B" pairs, "with", "between", prepositions of the frame),
+// then the modality pass folds governed verbs into their governors ("agreed to provide aid" is an intent to give aid,
+// "refused to meet" a rejection, "vowed to keep attacking" a threat) and marks conditionals, plans and negation.
 import type { Mention } from './mentions.js';
 import type { Token } from './tokens.js';
 import type { TriggerHit } from './triggers.js';
 import { clauseAt, splitClauses, type Clause } from './clauses.js';
+import { intentCode, isConflict, rejectCode, threatCode } from './modality.js';
 
 /** An event as the coder proposes it for one sentence, before context fills gaps and duplicates merge. */
 export interface DraftEvent {
   readonly trigger: TriggerHit;
+  /** The CAMEO code: the trigger's, or what the modality pass made of it. */
+  cameo: string;
   source: Mention[];
   target: Mention[];
   third: Mention[];
   /** Source and target come from the sentence's own structure (not from context). */
   explicitSource: boolean;
   explicitTarget: boolean;
-  readonly negated: boolean;
-  readonly hypothetical: boolean;
+  negated: boolean;
+  /** Conditional, planned, expected or future: it has not happened (stays out of measures). */
+  hypothetical: boolean;
   /** For a reporting verb: token range of what was said. */
   readonly complement: { from: number; to: number } | null;
   /** The mentions of the reported speech's complement the statement is about (speech only). */
@@ -24,68 +30,104 @@ export interface DraftEvent {
   readonly voice: 'active' | 'passive' | 'noun';
   /** For a reporting trigger: its complement holds another trigger (it reports an interaction). */
   readonly reportsEvent: boolean;
+  /** In a relative clause (", which hosted …"): context may not supply its other side. */
+  readonly relative: boolean;
 }
 
-const PREPOSITION = /^(?:of|in|at|from|to|for|with|against|by|towards|toward|on|over|about|into|than|between|among|through|under|within|without|like|as|across|near|beyond|during|after|before|since|until)$/;
+const PREPOSITION = /^(?:of|in|at|from|to|for|with|against|by|towards|toward|on|over|about|into|than|between|among|through|under|within|without|like|as|across|near|beyond|during|after|before|since|until|upon|along|inside|outside)$/;
 const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
-const ADVERB = /^(?:not|also|reportedly|allegedly|swiftly|quickly|already|later|recently|officially|publicly|openly|formally|then|again|repeatedly|strongly|firmly|further|once|never|just|still|widely|now|jointly|subsequently|immediately|finally|ultimately)$|ly$/;
+const ADVERB = /^(?:not|also|reportedly|allegedly|swiftly|quickly|already|later|recently|officially|publicly|openly|formally|then|again|repeatedly|strongly|firmly|further|once|never|just|still|widely|now|jointly|subsequently|immediately|finally|ultimately|only|even|soon|today|yesterday|apparently|reluctantly|unilaterally|eventually|partly|largely|fully|all|both)$|ly$/;
 const FILLER = /^(?:participation|involvement|presence|help|mediation|ruling|governing|the|a|an|its|their|his|her|our|this|that|these|those|new|such|as|two|three|several|some|other|all|both|of|-|former|partners|partner|countries|country|actors|neighbours|neighbors|like|including|namely|particularly|especially|,)$/;
-const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many|some|at|least|about|more|than)$/;
+const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many|some|at|least|about|more|than|nearly|almost|up)$/;
 const NEGATION = /^(?:not|n't|never|no|neither|nor|without)$/;
-const MODAL = /^(?:will|would|could|may|might|should|shall|can|must|'ll|intends?|plans?|hopes?|seeks?|wants?|aims?|expected|ready|willing|possible|potential|prospective|proposed|planned|future)$/;
 const PRONOUN_POSSESSIVE = /^(?:its|their|his|her)$/;
+const PRONOUN_SUBJECT = /^(?:it|they|he|she|we)$/;
+// Modality words and the governors of "to V" (see modality.ts for what each makes of the governed verb).
+const FUTURE = /^(?:will|shall|'ll|wo)$/;
+const CONDITIONAL = /^(?:could|might|may|should|can|must|would|ought)$/;
+const PLAN_VERB = /^(?:plans?|planned|planning|intends?|intended|intending|aims?|aimed|aiming|seeks?|sought|seeking|hopes?|hoped|hoping|wants?|wanted|wishes|wished|expects?|expected|proposes?|proposed|considers?|considering|mulls?|weighs?|is|are|was|were|going|prepares?|preparing)$/;
+const PLAN_ADJ = /^(?:set|due|expected|likely|scheduled|slated|going|about|unlikely|poised|planning|supposed)$/;
+const WILLING_ADJ = /^(?:ready|willing|prepared|determined|eager|keen|committed|resolved)$/;
+const REFUSE_ADJ = /^(?:unwilling|unable|reluctant|loath)$/;
+const ASPECT = /^(?:keep|keeps|kept|keeping|continue|continues|continued|continuing|resume|resumes|resumed|start|started|starts|begin|began|begins|try|tried|tries|attempt|attempts|attempted|seek|sought|move|moved|step|stepped)$/;
+const CONDITION = /^(?:if|unless|whether|provided|providing)$/;
+const WAR_NOUNS = /^(?:agreements?|treaty|treaties|pacts?|accords?|deals?|conventions?|arrangements?|memorandums?|memoranda|alliances?|partnerships?|framework|protocol|initiative|union|bloc|organi[sz]ation|talks|negotiations|process)$/;
 
 const usable = (m: Mention) => m.kind !== 'location' && (m.country !== null || m.members.length > 0) && !(m.kind === 'region' && m.members.length === 0);
+/** A group mention ("the two armies") stands for its members. */
+const expand = (ms: readonly Mention[]): Mention[] => ms.flatMap((m) => m.group ?? [m]);
 
 /** Codes the triggers of one sentence. */
 export function codeSentence(tokens: readonly Token[], mentions: readonly Mention[], triggers: readonly TriggerHit[]): DraftEvent[] {
-  const clauses = splitClauses(tokens);
+  const clauses = splitClauses(tokens, triggers, mentions);
   const actors = mentions.filter(usable);
+  const places = mentions.filter((m) => m.kind === 'location' && m.country);
   const out: DraftEvent[] = [];
+  const startsAt = new Map<number, Mention>();
+  for (const m of actors) if (!startsAt.has(m.from)) startsAt.set(m.from, m);
 
   const mentionAt = (i: number, maxSkip: number): Mention | undefined => {
     // the first usable mention starting at i, skipping up to maxSkip filler tokens; "that" right away opens a clause
     if (tokens[i]?.norm === 'that') return undefined;
     for (let j = i, skipped = 0; j < tokens.length && skipped <= maxSkip; j++) {
-      const m = actors.find((x) => x.from === j);
+      const m = startsAt.get(j);
       if (m) return m;
-      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional)$/.test(tokens[j].norm))) return undefined;
+      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional|senior|top|visiting|fellow|exiled|military|government|security|rebel)$/.test(tokens[j].norm))) return undefined;
       skipped++;
     }
     return undefined;
   };
-  // a mention plus the ones coordinated with it ("Russia, Iran, and Armenia")
+  // a mention plus the ones coordinated with it ("Russia, Iran, and Armenia"); commas join only in a list closed
+  // by "and"/"or" ("Russia, Iran and Armenia"), not an apposition or a trailing attribution ("Kyrgyzstan, the speaker")
   const coordinated = (first: Mention, limit: number): Mention[] => {
     const group = [first];
+    let closed = false;
     let last = first;
     for (;;) {
       let j = last.to;
-      let sawJoin = false;
-      while (j < limit && (tokens[j].text === ',' || tokens[j].norm === 'and' || tokens[j].text === '&' || tokens[j].norm === 'the')) {
-        if (tokens[j].text !== 'the') sawJoin = true;
+      let join: 'and' | 'comma' | null = null;
+      while (j < limit && (tokens[j].text === ',' || tokens[j].norm === 'and' || tokens[j].norm === 'or' || tokens[j].text === '&' || tokens[j].norm === 'the')) {
+        if (tokens[j].norm === 'and' || tokens[j].norm === 'or' || tokens[j].text === '&') join = 'and';
+        else if (tokens[j].text === ',' && join === null) join = 'comma';
         j++;
       }
-      const m = sawJoin ? actors.find((x) => x.from === j && x.to <= limit) : undefined;
-      if (!m) return group;
+      const m = join ? startsAt.get(j) : undefined;
+      if (!m || m.to > limit) break;
+      // ", and Japan signed …": a mention that a verb follows opens a clause of its own
+      if (triggers.some((x) => x.entry.pos === 'verb' && (x.from === m.to || (x.from === m.to + 1 && ADVERB.test(tokens[m.to].norm))))) break;
       group.push(m);
+      if (join === 'and') closed = true;
       last = m;
+      if (closed) {
+        // after "and" the list may still go on only with another comma-and ("A, B and C, and D" is rare): stop
+        break;
+      }
     }
+    return closed ? group : group.slice(0, 1);
   };
   const coordinatedBefore = (m: Mention, floor: number): Mention[] => {
     const group = [m];
+    let closed = false;
     let first = m;
     for (;;) {
       let j = first.from - 1;
-      let sawJoin = false;
-      while (j >= floor && (tokens[j].text === ',' || tokens[j].norm === 'and' || tokens[j].text === '&')) {
-        sawJoin = true;
+      let join: 'and' | 'comma' | null = null;
+      while (j >= floor && (tokens[j].text === ',' || tokens[j].norm === 'and' || tokens[j].norm === 'or' || tokens[j].text === '&' || tokens[j].norm === 'the')) {
+        if (tokens[j].norm === 'and' || tokens[j].norm === 'or' || tokens[j].text === '&') join = 'and';
+        else if (tokens[j].text === ',' && join === null) join = 'comma';
         j--;
       }
-      const prev = sawJoin ? actors.find((x) => x.to === j + 1 && x.from >= floor) : undefined;
-      if (!prev) return group;
+      const prev = join ? actors.find((x) => x.to === j + 1 && x.from >= floor) : undefined;
+      if (!prev) break;
+      // "… with the Philippines, and Japan signed": an object in a prepositional phrase is no co-subject
+      if (inPP(prev) !== inPP(first)) break;
+      // going backwards, the "and" comes first ("A, B and C"): commas before it continue the list
+      if (join === 'comma' && !closed) break;
+      if (join === 'and') closed = true;
       group.unshift(prev);
       first = prev;
     }
+    return group;
   };
   const inPP = (m: Mention): boolean => {
     for (let j = m.from - 1, k = 0; j >= 0 && k < 3; j--, k++) {
@@ -94,7 +136,13 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     }
     return false;
   };
+  // the subject of a verb at token i: the nearest preceding mention not in a prepositional phrase, or, after "and"
+  // joining two verbs, the subject of the first ("X accused Y and suspended the treaty")
   const subjectOf = (i: number, clause: Clause): Mention[] => {
+    const shared = sharedSubject(i, clause);
+    if (shared) return shared;
+    const pron = pronounSubject(i, clause);
+    if (pron) return pron;
     const before = actors.filter((m) => m.to <= i && m.from >= clause.from).reverse();
     const main = before.find((m) => !inPP(m) && !m.weak) ?? before.find((m) => !m.weak) ?? before[0];
     if (main) return coordinatedBefore(main, clause.from);
@@ -104,9 +152,34 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     }
     return [];
   };
+  const sharedSubject = (i: number, clause: Clause): Mention[] | null => {
+    let j = i - 1;
+    while (j >= clause.from && (ADVERB.test(tokens[j].norm) || /^(?:has|have|had)$/.test(tokens[j].norm))) j--;
+    if (j < 0 || !/^(?:and|but|then|before|after)$/.test(tokens[j].norm)) return null;
+    // "X and Y met": the "and" joins two subjects when a mention stands right after it, not a verb
+    const prev = [...out].reverse().find((d) => d.trigger.to <= j && d.trigger.entry.pos === 'verb' && d.voice === 'active' && d.source.length && d.explicitSource);
+    return prev ? [...prev.source] : null;
+  };
+  // "X said it would …": a pronoun subject inside a statement is the speaker
+  const pronounSubject = (i: number, clause: Clause): Mention[] | null => {
+    let j = i - 1;
+    while (j >= clause.from && (ADVERB.test(tokens[j].norm) || FUTURE.test(tokens[j].norm) || CONDITIONAL.test(tokens[j].norm) || BE.test(tokens[j].norm) || /^(?:has|have|had|did|does|do|n't|not)$/.test(tokens[j].norm))) j--;
+    if (j < 0 || !PRONOUN_SUBJECT.test(tokens[j].norm)) return null;
+    if (actors.some((m) => m.from > j && m.to <= i)) return null;
+    const speech = [...out].reverse().find((d) => d.complement && j >= d.complement.from && j < d.complement.to && d.source.length);
+    if (speech) return [...speech.source];
+    // otherwise the subject of the clause before in the same sentence — for "they", "he", "she"; a bare "it" too
+    // often stands for a thing ("the commission … it has not met")
+    if (tokens[j].norm === 'it') return null;
+    const earlier = [...out].reverse().find((d) => d.trigger.to <= j && d.source.length && d.voice !== 'passive');
+    return earlier ? [...earlier.source] : null;
+  };
+  // the next trigger bounds a verb's own phrase: "agreed to resign without returning to X" — X is not agreed to
+  const nextTriggerAfter = (i: number) => triggers.find((x) => x.from >= i)?.from ?? tokens.length;
   const afterPrep = (from: number, to: number, preps: readonly string[], window = 8): Mention[] => {
+    const stop = Math.min(to, from + window, nextTriggerAfter(from));
     for (const p of preps) {
-      for (let j = from; j < Math.min(to, from + window); j++) {
+      for (let j = from; j < stop; j++) {
         if (tokens[j].norm !== p) continue;
         const m = mentionAt(j + 1, 4);
         if (m && m.to <= to) return coordinated(m, to);
@@ -114,18 +187,26 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     }
     return [];
   };
+  // a place after the frame's preposition ("arrived in Amman") stands for its country's government
+  const placeAfter = (from: number, to: number, preps: readonly string[]): Mention[] => {
+    for (let j = from; j < Math.min(to, from + 6); j++) {
+      if (!preps.includes(tokens[j].norm)) continue;
+      const p = places.find((m) => m.from >= j + 1 && m.from <= j + 3);
+      if (p) return [{ ...p, id: `${p.country}GOV`, kind: 'organization', code: `${p.country}GOV`, weak: false }];
+    }
+    return [];
+  };
 
   for (const t of triggers) {
     const clause = clauseAt(clauses, t.head);
     const e = t.entry;
-    // "criticized X for releasing …", "by sending …": a gerund after a preposition describes, it reports nothing new
-    if (t.form === 'ing' && PREPOSITION.test(tokens[t.from - 1]?.norm ?? '')) continue;
+    const prevNorm = tokens[t.from - 1]?.norm ?? '';
+    // "criticized X for releasing …": a gerund after a preposition describes, it reports nothing new — except
+    // "by -ing", which is how the subject acted ("retaliated by expelling diplomats")
+    const byGerund = t.form === 'ing' && prevNorm === 'by';
+    if (t.form === 'ing' && PREPOSITION.test(prevNorm) && !byGerund) continue;
     const prevWords = tokens.slice(Math.max(clause.from, t.from - 4), t.from).map((x) => x.norm);
-    const negated = prevWords.slice(-3).some((w) => NEGATION.test(w)) || /\b(?:refused|failed|declined) to\b/.test(prevWords.join(' '));
-    const nextWords = tokens.slice(t.to, t.to + 2).map((x) => x.norm).join(' ');
-    const hypothetical = prevWords.some((w) => MODAL.test(w)) || (t.from > 0 && tokens[t.from - 1].norm === 'to' && e.pos === 'verb')
-      || /^(?:if|unless|whether)$/.test(tokens[clause.from]?.norm ?? '')
-      || (e.pos === 'noun' && /^(?:to be|would|will|could|that would|that will)\b/.test(nextWords));
+    const negated = prevWords.slice(-3).some((w) => NEGATION.test(w)) || (t.from > 0 && /n't$/.test(tokens[t.from - 1].text));
     let source: Mention[] = [];
     let target: Mention[] = [];
     let explicitSource = false;
@@ -142,8 +223,12 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
         return false;
       })();
       const byAt = tokens.slice(t.to, Math.min(clause.to, t.to + 4)).findIndex((x) => x.norm === 'by');
-      const passive = t.form === 'ed' && (beBefore || byAt >= 0 || tokens[t.from - 1]?.norm === 'as');
-      if (passive) {
+      const passive = t.form === 'ed' && (beBefore || byAt >= 0 || prevNorm === 'as');
+      if (byGerund) {
+        const main = [...out].reverse().find((d) => d.trigger.to <= t.from && d.trigger.from >= clause.from && d.source.length);
+        source = main ? [...main.source] : subjectOf(Math.max(clause.from, t.from - 1), clause);
+        explicitSource = source.length > 0;
+      } else if (passive) {
         voice = 'passive';
         const agent = byAt >= 0 ? mentionAt(t.to + byAt + 1, 3) : undefined;
         if (agent) {
@@ -161,6 +246,12 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       }
       if (e.speech) {
         complement = speechComplement(tokens, t, clause, source);
+        // "warned Israel that …", "told Kyiv that …": the addressee right after the verb
+        const addressee = mentionAt(t.to, 2);
+        if (addressee && !source.includes(addressee) && complement.from > addressee.from) {
+          target = [addressee];
+          explicitTarget = true;
+        }
       } else if (!passive || target.length === 0) {
         const end = clause.to;
         let obj = e.targetPreps.length ? afterPrep(t.to, end, e.targetPreps) : [];
@@ -170,11 +261,12 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
         }
         if (obj.length === 0) {
           // "called for the annulment of the A-B declaration": the object's "of" phrase
-          const of = tokens.slice(t.to, Math.min(end, t.to + 5)).findIndex((x) => x.norm === 'of');
+          const of = tokens.slice(t.to, Math.min(end, t.to + 8, nextTriggerAfter(t.to))).findIndex((x) => x.norm === 'of');
           const m = of >= 0 ? mentionAt(t.to + of + 1, 4) : undefined;
           if (m) obj = coordinated(m, end);
         }
-        if (obj.length === 0 && !passive) obj = afterPrep(t.to, end, ['against', 'with', 'on', 'to', 'towards', 'from'], 6);
+        if (obj.length === 0 && !passive) obj = afterPrep(t.to, end, ['against', 'with', 'on', 'to', 'towards', 'from', 'into', 'in', 'inside', 'near', 'across', 'over', 'at'], 6).filter((m) => !source.includes(m));
+        if (obj.length === 0 && e.place) obj = placeAfter(t.to, end, e.targetPreps.length ? e.targetPreps : ['in', 'to', 'at']);
         if (obj.length) {
           target = obj;
           explicitTarget = true;
@@ -187,6 +279,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
           explicitTarget = true;
         }
       }
+      if (e.needArg && !explicitSource && !explicitTarget) continue;
     } else {
       // noun triggers: arguments inside their own phrase
       const lead = actors.filter((m) => m.to <= t.from && t.from - m.to <= 3 && m.from >= clause.from);
@@ -239,7 +332,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
         }
       }
       // "X in detention", "territories under occupation": the one in that state is the target
-      if (!explicitTarget && /^(?:in|under)$/.test(tokens[t.from - 1]?.norm ?? '')) {
+      if (!explicitTarget && /^(?:in|under)$/.test(prevNorm)) {
         const held = subjectOf(t.from - 1, clause);
         if (held.length) {
           target = held;
@@ -258,6 +351,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       if (e.needArg && !explicitSource && !explicitTarget) continue;
     }
 
+    source = expand(source);
+    target = expand(target);
     // symmetric triggers with a compound subject: "A and B met" → A ↔ B
     if (e.sym && target.length === 0 && source.length >= 2) {
       target = source.slice(1);
@@ -267,15 +362,191 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     let about: Mention[] = [];
     if (complement) {
       const srcCountries = new Set(source.map((m) => m.country));
-      about = actors.filter((m) => m.from >= complement!.from && m.to <= complement!.to && (!m.weak || m.kind === 'region') && !srcCountries.has(m.country) && !source.includes(m));
+      about = expand(actors.filter((m) => m.from >= complement!.from && m.to <= complement!.to && (!m.weak || m.kind === 'region') && !srcCountries.has(m.country) && !source.includes(m)));
       if (about.some((m) => m.kind !== 'region')) about = about.filter((m) => m.kind !== 'region');
       if (!explicitTarget && about.length) target = about;
       explicitTarget = explicitTarget || about.length > 0;
     }
     const reportsEvent = !!complement && triggers.some((x) => x !== t && x.from >= complement!.from && x.from < complement!.to);
-    out.push({ trigger: t, source, target, third: [], explicitSource, explicitTarget, negated, hypothetical, complement, about, voice, reportsEvent });
+    out.push({ trigger: t, cameo: e.cameo, source, target, third: [], explicitSource, explicitTarget, negated, hypothetical: false, complement, about, voice, reportsEvent, relative: clause.antecedentBefore !== null });
   }
-  return out;
+  return modality(tokens, clauses, out);
+}
+
+/**
+ * The modality pass: governed verbs fold into their governors, plans and conditionals become hypothetical, negation
+ * negated, "withdrew from the pact" a reduction of relations, and a noun inside a verb's object gives way to the verb.
+ */
+function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: DraftEvent[]): DraftEvent[] {
+  const drop = new Set<DraftEvent>();
+  const at = (i: number) => drafts.find((d) => i >= d.trigger.from && i < d.trigger.to);
+  const inSpeech = (d: DraftEvent) => drafts.some((s) => s !== d && s.complement && d.trigger.from >= s.complement.from && d.trigger.from < s.complement.to);
+  const speakerOf = (d: DraftEvent) => drafts.find((s) => s !== d && s.complement && d.trigger.from >= s.complement.from && d.trigger.from < s.complement.to);
+  const fill = (gov: DraftEvent, v: DraftEvent) => {
+    if (gov.target.length === 0 && v.target.length) {
+      gov.target = [...v.target];
+      gov.explicitTarget = v.explicitTarget;
+    }
+    if (gov.source.length === 0 && v.source.length) {
+      gov.source = [...v.source];
+      gov.explicitSource = v.explicitSource;
+    }
+  };
+
+  // "retaliated by expelling diplomats": the act the "by -ing" names replaces the verb it explains
+  for (const d of drafts) {
+    if (d.trigger.form !== 'ing' || tokens[d.trigger.from - 1]?.norm !== 'by') continue;
+    const main = drafts.find((g) => g !== d && g.trigger.entry.pos === 'verb' && g.trigger.to <= d.trigger.from - 1 && d.trigger.from - 1 - g.trigger.to <= 3);
+    if (main && !main.trigger.entry.speech) drop.add(main);
+  }
+
+  for (const d of drafts) {
+    if (drop.has(d)) continue;
+    const clause = clauseAt(clauses, d.trigger.head);
+    let j = d.trigger.from - 1;
+    const skipAdverbs = () => {
+      while (j >= clause.from && ADVERB.test(tokens[j].norm) && !NEGATION.test(tokens[j].norm)) j--;
+    };
+    skipAdverbs();
+    // "vowed to keep attacking": an aspect verb between is transparent
+    if (d.trigger.form === 'ing' && j >= clause.from && ASPECT.test(tokens[j].norm)) {
+      j--;
+      skipAdverbs();
+    }
+    const negBefore = j >= clause.from && (NEGATION.test(tokens[j].norm) || /n't$/.test(tokens[j].text));
+    let governed = false;
+    if (j >= clause.from && tokens[j].norm === 'to' && d.trigger.entry.pos === 'verb') {
+      let k = j - 1;
+      while (k >= clause.from && ADVERB.test(tokens[k].norm) && !NEGATION.test(tokens[k].norm)) k--;
+      if (k >= clause.from && ASPECT.test(tokens[k].norm)) {
+        // "continued to shell", "tried to assassinate": the act itself; look further back for its own governor
+        k--;
+        while (k >= clause.from && ADVERB.test(tokens[k].norm)) k--;
+        if (k >= clause.from && tokens[k].norm === 'to') k--;
+      }
+      const gov = k >= clause.from ? at(k) : undefined;
+      const word = tokens[k]?.norm ?? '';
+      const governorNegated = k >= clause.from && tokens.slice(Math.max(clause.from, k - 3), k).some((x) => NEGATION.test(x.norm) || /n't$/.test(x.text));
+      if (gov && gov !== d) {
+        governed = true;
+        if (gov.trigger.entry.refusal || (gov.trigger.entry.intent && governorNegated)) {
+          gov.cameo = rejectCode(d.cameo);
+          gov.negated = false;
+        } else if (gov.trigger.entry.intent) {
+          gov.cameo = gov.cameo.startsWith('13') || isConflict(d.cameo) ? threatCode(d.cameo) : intentCode(d.cameo);
+        }
+        fill(gov, d);
+        drop.add(d);
+        continue;
+      }
+      // "urged X to V", "allowed X to V": the governor sits before the object
+      const objGov = drafts.find((g) => g !== d && g.trigger.to <= k + 1 && g.trigger.from >= clause.from && g.target.some((m) => m.to === k + 1 || m.to === j));
+      if (objGov) {
+        drop.add(d);
+        continue;
+      }
+      if (WILLING_ADJ.test(word) || (k > clause.from && /^(?:decided|decides|decide|resolved|chose|chooses)$/.test(word))) {
+        d.cameo = isConflict(d.cameo) ? threatCode(d.cameo) : intentCode(d.cameo);
+        d.negated = false;
+        governed = true;
+        if (governorNegated) d.cameo = rejectCode(d.cameo);
+      } else if (REFUSE_ADJ.test(word)) {
+        d.cameo = rejectCode(d.cameo);
+        governed = true;
+      } else if (PLAN_ADJ.test(word) || PLAN_VERB.test(word)) {
+        // "plans to", "is expected to", "is set to", "seeks to": a plan, coded as the intent it expresses
+        d.cameo = isConflict(d.cameo) ? threatCode(d.cameo) : intentCode(d.cameo);
+        d.hypothetical = true;
+        governed = true;
+      } else {
+        d.hypothetical = true;
+      }
+    }
+    if (!governed) {
+      // modal auxiliaries up to four tokens back in the clause
+      // the month ("on 2 May 2024") is not the modal
+      const window = tokens.slice(Math.max(clause.from, d.trigger.from - 4), d.trigger.from).map((x) => (x.text === 'May' || (x.norm === 'may' && /^\d/.test(tokens[tokens.indexOf(x) + 1]?.text ?? '')) ? '' : x.norm));
+      const future = window.some((w) => FUTURE.test(w)) || /\bgoing to\b/.test(window.join(' '));
+      const would = window.includes('would');
+      const conditional = window.some((w) => CONDITIONAL.test(w) && w !== 'would');
+      const neg = window.some((w) => NEGATION.test(w)) || negBefore || d.negated;
+      const reported = inSpeech(d);
+      if ((future || (would && reported)) && !d.trigger.entry.speech) {
+        if (neg) {
+          // "will not accept", "said it would not meet": a refusal; "will not attack" stays a negated plan
+          const conflict = isConflict(d.cameo);
+          if (!conflict) d.cameo = rejectCode(d.cameo);
+          d.negated = conflict;
+          d.hypothetical = conflict;
+        } else {
+          d.cameo = isConflict(d.cameo) ? threatCode(d.cameo) : intentCode(d.cameo);
+          d.hypothetical = true;
+        }
+      } else if (conditional || would) {
+        const speaker = speakerOf(d);
+        // "X said Y must hand over …": X demands it of Y
+        if (speaker && /\b(?:must|should)\b/.test(window.join(' ')) && d.source.length && !d.source.some((m) => speaker.source.some((s) => s.country === m.country))) {
+          speaker.cameo = '100';
+          speaker.target = [...d.source];
+          speaker.explicitTarget = true;
+          drop.add(d);
+          continue;
+        }
+        d.hypothetical = true;
+      } else if (neg) {
+        d.negated = true;
+      }
+    }
+    // conditions: "if the treaty is signed", "unless they withdraw" — and the clause they condition
+    const condAt = tokens.slice(clause.from, d.trigger.from).some((x) => CONDITION.test(x.norm));
+    if (condAt || (clauses.some((c) => CONDITION.test(tokens[c.from]?.norm ?? '')) && tokens.slice(clause.from, d.trigger.from).some((x) => CONDITIONAL.test(x.norm) || FUTURE.test(x.norm)))) d.hypothetical = true;
+    if (d.trigger.entry.pos === 'noun') {
+      // "the proposed treaty", "a treaty to be signed", "talks that would follow": not (yet) an event
+      const next = tokens.slice(d.trigger.to, d.trigger.to + 2).map((x) => x.norm).join(' ');
+      const prev = tokens.slice(Math.max(clause.from, d.trigger.from - 3), d.trigger.from).map((x) => x.norm);
+      if (prev.some((w) => /^(?:proposed|planned|possible|potential|prospective|future|draft|envisaged|mooted|eventual|expected|new)$/.test(w)) && prev.some((w) => w !== 'new')) d.hypothetical = true;
+      if (/^(?:to be|would|will|could|that would|that will|that could|is expected|are expected|was expected)\b/.test(next)) d.hypothetical = true;
+    }
+    // "withdrew from the pact", "pulled out of the accord": leaving an agreement reduces relations
+    if (d.cameo.startsWith('087')) {
+      const obj = tokens.slice(d.trigger.to, Math.min(clause.to, d.trigger.to + 5));
+      if (obj.some((x) => WAR_NOUNS.test(x.norm)) || d.target.some((m) => m.kind === 'igo')) d.cameo = '160';
+    }
+  }
+
+  // "X said (that) Y must hand over …", "X declared Y should withdraw": a statement of what another must do is a demand
+  for (const sp of drafts) {
+    const c = sp.complement;
+    if (!c || drop.has(sp) || c.to <= sp.trigger.from || !sp.trigger.entry.speech) continue;
+    for (let i = c.from; i < c.to; i++) {
+      const w = tokens[i].norm;
+      const obligation = w === 'must' || w === 'should' || ((w === 'has' || w === 'have' || w === 'needs' || w === 'need') && tokens[i + 1]?.norm === 'to');
+      if (!obligation) continue;
+      const subj = sp.about.filter((m) => m.to <= i && m.from >= c.from).pop()
+        ?? drafts.find((d) => d !== sp && d.trigger.from > i && d.trigger.from < c.to && d.source.length)?.source[0];
+      if (!subj || sp.source.some((m) => m.country?.slice(0, 3) === subj.country?.slice(0, 3))) break;
+      sp.cameo = '100';
+      sp.target = [subj];
+      sp.explicitTarget = true;
+      for (const d of drafts) if (d !== sp && d.trigger.from > i && d.trigger.from < c.to) drop.add(d);
+      break;
+    }
+  }
+
+  // a noun inside a verb's object gives way to the verb ("renounced the agreements", "signed a deal")
+  for (const n of drafts) {
+    if (n.trigger.entry.pos !== 'noun' || drop.has(n)) continue;
+    const clause = clauseAt(clauses, n.trigger.head);
+    const verb = drafts.find((v) => v !== n && v.trigger.entry.pos === 'verb' && !v.trigger.entry.speech && !drop.has(v) && v.trigger.to <= n.trigger.from && n.trigger.from - v.trigger.to <= 5 && v.trigger.from >= clause.from
+      && tokens.slice(v.trigger.to, n.trigger.from).every((x) => x.word || x.text === '-'));
+    if (!verb) continue;
+    if (verb.target.length === 0 && n.target.length) {
+      verb.target = [...n.target];
+      verb.explicitTarget = n.explicitTarget;
+    }
+    drop.add(n);
+  }
+  return drafts.filter((d) => !drop.has(d));
 }
 
 /** What a reporting verb or noun reports: after "that", or the main clause after "As announced by X, …". */
@@ -290,7 +561,7 @@ function speechComplement(tokens: readonly Token[], t: TriggerHit, clause: Claus
   const before = tokens.slice(clause.from, t.from);
   const comma = before.map((x) => x.text).lastIndexOf(',');
   const rest = tokens.slice(t.to, clause.to).filter((x) => x.word);
-  if (comma > 2 && rest.length <= 4 && !rest.some((x) => x.norm === 'that') && source.every((m) => m.from > clause.from + comma)) {
+  if (comma > 2 && rest.length <= 6 && !rest.some((x) => x.norm === 'that') && source.every((m) => m.from > clause.from + comma)) {
     return { from: clause.from, to: clause.from + comma };
   }
   const that = tokens.slice(t.to, clause.to).findIndex((x) => x.norm === 'that');

@@ -49,8 +49,12 @@ export const ExtractedEvent = z.object({
   actors: z.object({ source: z.array(z.string()), target: z.array(z.string()), third: z.array(z.string()) }),
   negated: z.boolean(),
   hypothetical: z.boolean(),
+  /** How the event is known: reported by the text, alleged in a claim, or alleged and denied. */
+  status: z.enum(['reported', 'alleged', 'denied']).default('reported'),
   location: z.string().nullable(),
   sentence: Span,
+  /** Offsets of the trigger words. */
+  triggerSpan: Span.optional(),
   /** The words that triggered the coding. */
   trigger: z.string(),
   refs: z.array(z.string()),
@@ -59,6 +63,8 @@ export type ExtractedEvent = z.infer<typeof ExtractedEvent>;
 
 export const ExtractedClaim = z.object({
   id: z.string(),
+  /** Ids of the extracted events the claim reports (alleged, or denied once the claim is). */
+  events: z.array(z.string()).default([]),
   claimant: z.array(z.string()),
   about: z.array(z.string()),
   status: ClaimStatus,
@@ -89,8 +95,23 @@ export const Extraction = z.object({
   actors: z.array(ExtractedActor),
   events: z.array(ExtractedEvent),
   claims: z.array(ExtractedClaim),
+  /**
+   * One-sided actions: a coded act whose other side the text does not name ("Five hundred rebels surrendered"). They
+   * are not interactions, so they never enter the store's events or the measures; event coders score them.
+   */
+  actions: z.array(ExtractedEvent).default([]),
   /** Proper names found in the text that no gazetteer knows: proposed, not coded. */
   candidates: z.array(Candidate),
   warnings: z.array(z.string()),
+  /** Work counters of the bounded stages (sentence length cap, compromise budget), for checks on hostile input. */
+  stats: z.object({
+    sentences: z.number().int(),
+    /** Sentences longer than the cap, cut into pieces of at most `maxSentenceChars`. */
+    sentencesCut: z.number().int(),
+    maxSentenceChars: z.number().int(),
+    tokens: z.number().int(),
+    /** Sentences compromise read for candidate names (at most its budget). */
+    candidateSentences: z.number().int(),
+  }).optional(),
 });
 export type Extraction = z.infer<typeof Extraction>;

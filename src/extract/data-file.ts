@@ -5,16 +5,18 @@ import path from 'node:path';
 
 /** Absolute path of data/extract/, resolved from this module. */
 export const EXTRACT_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'extract');
+/** Absolute path of data/actors/ (the general actor dictionary built by scripts/build-actor-dictionary.ts). */
+export const ACTOR_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'actors');
 
 export interface DictRow {
   readonly line: number;
   readonly cells: Readonly<Record<string, string>>;
 }
 
-/** Rows of data/extract/<file>; a malformed file is a bug and throws `extract: data/extract/<file>:<line>: …`. */
-export function readDictionary(file: string, columns: readonly string[]): DictRow[] {
-  const shown = `data/extract/${file}`;
-  const text = readFileSync(path.join(EXTRACT_DATA_DIR, file), 'utf8');
+/** Rows of data/extract/<file> (or of `dir`); a malformed file is a bug and throws `extract: data/…/<file>:<line>: …`. */
+export function readDictionary(file: string, columns: readonly string[], dir: string = EXTRACT_DATA_DIR): DictRow[] {
+  const shown = `data/${path.basename(dir)}/${file}`;
+  const text = readFileSync(path.join(dir, file), 'utf8');
   let header: string[] | null = null;
   const rows: DictRow[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {

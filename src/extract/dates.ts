@@ -9,6 +9,8 @@ export interface DateMention {
   readonly end: number;
   readonly interval: DateInterval;
   readonly text: string;
+  /** The text writes the year out ("12 March 2024", "in 2023"), so later year-less dates follow it. */
+  readonly explicitYear: boolean;
 }
 
 export interface DateContext {
@@ -16,6 +18,8 @@ export interface DateContext {
   readonly published: string;
   /** The last date mentioned before this sentence, for "three days later" and "the next day". */
   readonly last: DateInterval | null;
+  /** The last year the text wrote out: "On 5 March" after "In 2023, …" is 5 March 2023. */
+  readonly year?: number | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -49,10 +53,10 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
   const found: DateMention[] = [];
   const taken: Array<[number, number]> = [];
   const free = (a: number, b: number) => !taken.some(([x, y]) => a < y && x < b);
-  const push = (a: number, b: number, iv: DateInterval | null) => {
+  const push = (a: number, b: number, iv: DateInterval | null, explicitYear = true) => {
     if (!iv || !free(a, b)) return;
     taken.push([a, b]);
-    found.push({ start: base + a, end: base + b, interval: iv, text: sentence.slice(a, b) });
+    found.push({ start: base + a, end: base + b, interval: iv, text: sentence.slice(a, b), explicitYear });
   };
   const pubYear = Number(ctx.published.slice(0, 4));
   let m: RegExpExecArray | null;
@@ -90,8 +94,17 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
       const text = r.text.replace(/[\s,.;:]+$/, '');
       if (!MONTH_WORD.test(text) || /^(?:now|may)$/i.test(text.trim()) || /\b(?:hours?|minutes?|seconds?)\b/i.test(text)) continue;
       const s = r.start;
-      const y = s.get('year') ?? pubYear;
       const mo = s.get('month') ?? 1;
+      // "March 14" is the 14th, not 2014: a year counts only when the text writes four digits
+      const certainYear = s.isCertain('year') && /\d{4}/.test(text);
+      if (!certainYear && s.isCertain('year') && !s.isCertain('day')) {
+        const dayNum = /\b(\d{1,2})\b/.exec(text);
+        if (dayNum) (s as unknown as { assign(component: 'day', value: number): void }).assign('day', Number(dayNum[1]));
+      }
+      // a month or day without a year: the latest such date not after the document date, within the year the text
+      // last wrote out when it gave one
+      let y = certainYear ? (s.get('year') ?? pubYear) : (ctx.year ?? pubYear);
+      if (!certainYear && !ctx.year && `${y}-${pad(mo)}-${pad(s.isCertain('day') ? (s.get('day') ?? 1) : 1)}` > ctx.published) y -= 1;
       const weekday = WEEKDAYS.findIndex((w) => new RegExp(`^(?:on\\s+|last\\s+)?${w}$`, 'i').test(text.trim()));
       let iv: DateInterval;
       if (weekday >= 0) {
@@ -109,7 +122,7 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
         const day = iso(s.date());
         iv = interval(day, day, 'day');
       } else continue;
-      push(r.index, r.index + text.length, iv);
+      push(r.index, r.index + text.length, iv, certainYear);
     }
   }
 
@@ -137,7 +150,7 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
     const days = unit === 'day' ? n : unit === 'week' ? 7 * n : unit === 'month' ? 30 * n : 365 * n;
     const day = addDays(from, sign * days);
     const precision: Precision = unit === 'day' ? 'day' : unit === 'week' ? 'day' : unit === 'month' ? 'month' : 'year';
-    push(m.index, m.index + m[0].length, unit === 'day' ? interval(day, day, 'day') : interval(addDays(day, -Math.floor(days / 4)), addDays(day, Math.floor(days / 4)), precision));
+    push(m.index, m.index + m[0].length, unit === 'day' ? interval(day, day, 'day') : interval(addDays(day, -Math.floor(days / 4)), addDays(day, Math.floor(days / 4)), precision), false);
   }
 
   // relative to the document date
@@ -159,7 +172,7 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
       const shift = which === 'last' ? -7 : which === 'next' ? 7 : 0;
       iv = interval(addDays(pub, shift - 3), addDays(pub, shift + 3), 'day');
     }
-    push(m.index, m.index + m[0].length, iv);
+    push(m.index, m.index + m[0].length, iv, false);
   }
 
   // decades and years: "since the 1990s", "in the 2010s", "since 2008", "in 2024", "after 2020"

@@ -8,6 +8,8 @@ import { tokenize } from './tokens.js';
 import { codebookGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolveMentions, type Mention } from './mentions.js';
 import { findDates, type DateMention } from './dates.js';
+import type { Sentence } from './sentences.js';
+import { newParagraphMemory, resolveReferenceBack } from './reference-back.js';
 import { findTriggers } from './triggers.js';
 import { codeSentence, type DraftEvent } from './code-sentence.js';
 import { buildEvent, countriesOf } from './build-event.js';
@@ -31,6 +33,8 @@ interface Coded {
 }
 
 const CONTEXT_SENTENCES = 3;
+/** Sentences longer than this are cut into pieces: no news sentence is this long, and every later stage stays linear. */
+export const MAX_SENTENCE_CHARS = 800;
 
 /** Runs the whole pipeline over one article. Pure: no disk, no clock beyond `options.today`. */
 export function extractArticle(input: ArticleInput, options: ExtractOptions = {}): Extraction {
@@ -42,25 +46,36 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   const docDay = published ?? options.today ?? new Date().toISOString().slice(0, 10);
   if (!published) warnings.push(`no document date given or found; relative dates resolved against ${docDay}`);
   const gaz = options.gazetteer ?? codebookGazetteer();
-  const sentences = splitSentences(text, 0, refs.bodyEnd, refs.noteSpans);
+  const { sentences, cut } = capSentences(splitSentences(text, 0, refs.bodyEnd, refs.noteSpans), text, MAX_SENTENCE_CHARS);
+  if (cut) warnings.push(`${cut} sentence(s) longer than ${MAX_SENTENCE_CHARS} characters were cut into pieces`);
 
   const actorTally = new Map<string, { m: Mention; n: number }>();
   const allEvents: ExtractedEvent[] = [];
+  const allActions: ExtractedEvent[] = [];
   const symmetric = new Set<ExtractedEvent>();
   const claims: OpenClaim[] = [];
   const recent: Coded[] = [];
   const recentAll: Coded[] = [];
   const mentionsBySentence: Mention[][] = [];
+  const people = new Map<string, Mention>();
+  let memory = newParagraphMemory(-1);
   let lastDate: DateInterval | null = null;
+  let lastYear: number | null = null;
   let lastCountry: string | null = null;
   let eventSeq = 0;
   let claimSeq = 0;
+  let tokenCount = 0;
+  let markerAt = 0;
+  const markersByStart = [...refs.markers].sort((a, b) => a.start - b.start);
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
-    const mentions = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry });
+    tokenCount += tokens.length;
+    if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph, memory);
+    const resolved = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people });
+    const mentions = resolveReferenceBack(tokens, resolved, memory);
     mentionsBySentence.push(mentions);
-    const strong = mentions.filter((m) => !m.weak && m.country);
+    const strong = mentions.filter((m) => !m.weak && m.country && !m.group);
     if (strong.length) lastCountry = strong[strong.length - 1].country;
     for (const m of mentions) {
       if (m.kind === 'location' || m.kind === 'region') continue;
@@ -68,9 +83,12 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       if (t) t.n++;
       else actorTally.set(m.id, { m, n: 1 });
     }
-    const dates = findDates(s.text, s.start, { published: docDay, last: lastDate });
+    const dates = findDates(s.text, s.start, { published: docDay, last: lastDate, year: lastYear });
+    for (const d of dates) if (d.explicitYear) lastYear = Number(d.interval.start.slice(0, 4));
     if (dates.length) lastDate = dates[dates.length - 1].interval;
-    const markers = refs.markers.filter((k) => k.start >= s.start && k.start < s.end + 1).map((k) => k.marker);
+    while (markerAt < markersByStart.length && markersByStart[markerAt].start < s.start) markerAt++;
+    const markers: string[] = [];
+    for (let k = markerAt; k < markersByStart.length && markersByStart[k].start < s.end + 1; k++) markers.push(markersByStart[k].marker);
     const triggers = s.heading ? [] : findTriggers(tokens);
     const drafts = triggers.length ? codeSentence(tokens, mentions, triggers) : [];
     const forClaims: SentenceForClaims = {
@@ -99,20 +117,35 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       // context may supply what the structure leaves open, except the subject of an active verb
       // ("This demonstrates …") or the addressee of a statement that reports no interaction
       if (d.source.length === 0 && d.voice !== 'active') fillSource(d, kept, recent, mentions, tokens);
-      if (d.target.length === 0 && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent);
-      if (d.source.length === 0 || d.target.length === 0) continue;
-      if (selfDirected(d)) continue;
+      if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent);
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,
-        date: nearestDate(dates, tokens[d.trigger.head].start),
+        date: nearestDate(dates, tokens[d.trigger.head].start) ?? (RELATIVE_TO_EVENT.test(s.text) ? null : null),
         location: locationOf(mentions, d),
         refs: markers,
       };
+      if (d.source.length === 0 || d.target.length === 0) {
+        // one side only: an action, unless it is a bare statement or has no actor at all
+        if ((d.source.length || d.target.length) && !(d.trigger.entry.speech && !d.reportsEvent && d.target.length === 0 && d.cameo.startsWith('01'))) {
+          const a = buildEvent(`a${allActions.length + 1}`, d, place);
+          if (a) allActions.push(a);
+        }
+        continue;
+      }
+      if (selfDirected(d)) {
+        // a state acting on itself ("the president resigned … in Kyrgyzstan"): an act without another side
+        const a = buildEvent(`a${allActions.length + 1}`, { ...d, target: [] }, place);
+        if (a) allActions.push(a);
+        continue;
+      }
       const e = buildEvent(`e${++eventSeq}`, d, place);
       if (!e) continue;
       if (d.trigger.entry.sym) symmetric.add(e);
       events.push(e);
     }
+    // "the following week": relative to the date of the event reported last
+    const lastEvent = events.filter((e) => e.date).pop();
+    if (lastEvent?.date) lastDate = lastEvent.date;
     allEvents.push(...events);
     recent.push({ index: s.index, events, drafts: kept });
     recentAll.push({ index: s.index, events, drafts: kept });
@@ -122,18 +155,63 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   const sentenceOf = new Map<ExtractedEvent, number>();
   for (const r of recentAll) for (const e of r.events) sentenceOf.set(e, r.index);
   const near = (a: ExtractedEvent, b: ExtractedEvent) => Math.abs((sentenceOf.get(a) ?? 0) - (sentenceOf.get(b) ?? 0)) <= CONTEXT_SENTENCES;
-  const events = mergeEvents(allEvents, (e) => symmetric.has(e), near).map((e, i) => ({ ...e, id: `e${i + 1}` }));
+  const merged = mergeEvents(allEvents, (e) => symmetric.has(e), near);
+  // events reported inside a claim are alleged, and denied once the claim is
+  const claimEvents = new Map<OpenClaim, string[]>();
+  const claimsBySentence = new Map<number, OpenClaim[]>();
+  for (const c of claims) if (c.content && c.allegation) claimsBySentence.set(c.sentence.start, [...(claimsBySentence.get(c.sentence.start) ?? []), c]);
+  const numbered = merged.map((e, i) => {
+    const id = `e${i + 1}`;
+    const at = e.triggerSpan?.start ?? e.sentence.start;
+    let status: ExtractedEvent['status'] = 'reported';
+    for (const c of claimsBySentence.get(e.sentence.start) ?? []) {
+      if (!c.content || !c.allegation || at < c.content.start || at >= c.content.end) continue;
+      if (e.actors.source.some((a) => c.claimant.some((m) => m.id === a))) continue;
+      claimEvents.set(c, [...(claimEvents.get(c) ?? []), id]);
+      status = c.status === 'denied' || c.status === 'disputed' ? 'denied' : c.status === 'confirmed' ? 'reported' : 'alleged';
+    }
+    return { ...e, id, status };
+  });
   const actors = [...actorTally.values()].map(({ m, n }) => toActor(m, n));
-  const candidates: Candidate[] = proposeCandidates(sentences, mentionsBySentence, options.candidates);
+  const { candidates, sentencesRead } = proposeCandidates(sentences, mentionsBySentence, options.candidates);
   return {
     document: { title: input.title ?? sentences.find((s) => s.heading && s.index === 0)?.text.replace(/^#+\s*/, '') ?? null, published, sha256: input.sha256, format: input.format, words: countWords(text) },
     references: refs.references,
     actors,
-    events,
-    claims: claims.map(toClaim),
+    events: numbered,
+    claims: claims.map((c) => toClaim(c, claimEvents.get(c))),
+    actions: allActions.map((a, i) => ({ ...a, id: `a${i + 1}` })),
     candidates,
     warnings,
+    stats: { sentences: sentences.length, sentencesCut: cut, maxSentenceChars: MAX_SENTENCE_CHARS, tokens: tokenCount, candidateSentences: sentencesRead },
   };
+}
+
+const RELATIVE_TO_EVENT = /\bthe (?:following|next|previous) (?:day|week|month)\b/i;
+
+/** Cuts sentences longer than `max` characters at the last space before the limit (or hard at the limit). */
+function capSentences(sentences: readonly Sentence[], text: string, max: number): { sentences: Sentence[]; cut: number } {
+  const out: Sentence[] = [];
+  let cut = 0;
+  for (const s of sentences) {
+    if (s.end - s.start <= max) {
+      out.push({ ...s, index: out.length });
+      continue;
+    }
+    cut++;
+    let from = s.start;
+    while (from < s.end) {
+      let to = Math.min(s.end, from + max);
+      if (to < s.end) {
+        const space = text.lastIndexOf(' ', to);
+        if (space > from + max / 2) to = space;
+      }
+      out.push({ index: out.length, start: from, end: to, text: text.slice(from, to), paragraph: s.paragraph, heading: false });
+      from = to;
+      while (from < s.end && /\s/.test(text[from])) from++;
+    }
+  }
+  return { sentences: out, cut };
 }
 
 /** Within a reported statement, the statement or what it reports is the event, not both (see CONTEXT.md). */
@@ -141,12 +219,20 @@ function selectDrafts(drafts: readonly DraftEvent[]): DraftEvent[] {
   const drop = new Set<DraftEvent>();
   for (const s of drafts) {
     if (!s.complement) continue;
-    const srcCountries = new Set(s.source.map((m) => m.country));
+    const srcCountries = new Set(s.source.map((m) => m.country?.slice(0, 3)));
+    // "X did Y, officials said": the attribution only says who told it; the reported act is the event
+    const trailing = s.complement.to <= s.trigger.from;
     for (const e of drafts) {
       if (e === s || e.trigger.from < s.complement.from || e.trigger.from >= s.complement.to) continue;
-      if (e.hypothetical) drop.add(e);
+      const self = e.source.some((m) => srcCountries.has(m.country?.slice(0, 3)));
+      const recoded = e.cameo !== e.trigger.entry.cameo;
+      if (trailing) {
+        if (e.explicitSource || e.explicitTarget) drop.add(s);
+      } else if (e.hypothetical && self && recoded) drop.add(s);
+      // "X said it would allow …": X's stated intent (or refusal, or threat) is the event, not the statement
+      else if (e.hypothetical) drop.add(e);
+      else if (self && e.explicitSource) drop.add(s);
       else if (!e.explicitSource || !e.explicitTarget) drop.add(e);
-      else if (e.source.some((m) => srcCountries.has(m.country))) drop.add(s);
     }
   }
   return drafts.filter((d) => !drop.has(d));
@@ -176,17 +262,23 @@ function fillSource(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
       return;
     }
   }
-  const pick = (cands: readonly DraftEvent[]) => {
+  // a passive without its agent ("a village was shelled") keeps the side it names and takes the other only from a
+  // sentence before that reports the same action; a noun or a denial may take any recent subject
+  const sameAction = d.voice === 'passive';
+  const root = d.cameo.slice(0, 2);
+  const pick = (cands: readonly DraftEvent[], strict: boolean) => {
     for (let i = cands.length - 1; i >= 0; i--) {
       const c = cands[i];
       if (c === d || c.source.length === 0) continue;
       if (c.source.some((m) => targetCountries.has(m.country ?? ''))) continue;
+      if (strict && c.cameo.slice(0, 2) !== root) continue;
       return c.source;
     }
     return null;
   };
   const before = same.slice(0, same.indexOf(d) < 0 ? same.length : same.indexOf(d));
-  const found = pick(before) ?? pick(recent.flatMap((r) => r.drafts));
+  const previous = sameAction ? (recent[recent.length - 1]?.drafts ?? []) : recent.flatMap((r) => r.drafts);
+  const found = pick(before, false) ?? pick(previous, sameAction);
   if (found) d.source = [...found];
 }
 

@@ -5,11 +5,13 @@ import { actorRoles, countries, igos } from '../codebook/index.js';
 import { fold, type Token } from './tokens.js';
 import { listCell, once, readDictionary } from './data-file.js';
 import { outlets } from './media.js';
+import { actorDictionary, type DictOrganization, type DictPerson } from './actor-dictionary.js';
 
 /** What a matched phrase stands for. */
 export type GazetteerEntry =
   | { readonly kind: 'country'; readonly iso3: string; readonly name: string }
   | { readonly kind: 'demonym'; readonly iso3: string; readonly name: string }
+  | { readonly kind: 'nationals'; readonly iso3: string; readonly name: string }
   | { readonly kind: 'capital'; readonly iso3: string; readonly name: string }
   | { readonly kind: 'igo'; readonly code: string; readonly name: string }
   | { readonly kind: 'metonym'; readonly iso3: string; readonly role: string; readonly name: string }
@@ -17,12 +19,15 @@ export type GazetteerEntry =
   | { readonly kind: 'place'; readonly iso3: string; readonly name: string }
   | { readonly kind: 'region'; readonly members: readonly string[]; readonly name: string }
   | { readonly kind: 'known'; readonly actor: Actor }
+  | { readonly kind: 'person'; readonly person: DictPerson }
+  | { readonly kind: 'surname'; readonly persons: readonly DictPerson[]; readonly name: string }
+  | { readonly kind: 'org'; readonly org: DictOrganization }
   | { readonly kind: 'role'; readonly role: string; readonly name: string }
   | { readonly kind: 'title'; readonly role: string; readonly name: string };
 
 /** Matching strength: a higher rank wins when two entries have the same spelling. */
 const RANK: Record<GazetteerEntry['kind'], number> = {
-  known: 10, metonym: 9, media: 8, igo: 7, country: 6, region: 5, demonym: 4, capital: 3, place: 2, title: 1, role: 0,
+  known: 10, metonym: 9, media: 8, igo: 7, country: 6, org: 5.5, person: 5.4, region: 5, surname: 4.5, nationals: 4.2, demonym: 4, capital: 3, place: 2, title: 1, role: 0,
 };
 
 interface Node {
@@ -37,6 +42,8 @@ export interface GazetteerOptions {
   readonly actors?: readonly Actor[];
   /** Named groups of countries, e.g. a knowledge-base region { name: "South Caucasus", countries: [ARM, AZE, GEO] }. */
   readonly regions?: ReadonlyArray<{ readonly name: string; readonly countries: readonly string[] }>;
+  /** Include the general actor dictionary of data/actors/ (default true). */
+  readonly dictionary?: boolean;
 }
 
 export interface GazetteerHit {
@@ -72,6 +79,10 @@ const EXTRA_ROLES: ReadonlyArray<[string, string]> = [
   ['interior ministry', 'COP'], ['citizens', 'CVL'], ['nationals', 'CVL'], ['civilians', 'CVL'], ['civilian', 'CVL'], ['peoples', 'CVL'],
   ['side', 'GOV'], ['state media', 'MED'], ['media', 'MED'], ['parliament', 'LEG'], ['officials', 'GOV'], ['diplomats', 'GOV'],
   ['opposition', 'OPP'], ['ruling party', 'PTY'], ['protesters', 'OPP'], ['police', 'COP'], ['court', 'JUD'], ['prosecutors', 'JUD'],
+  // what a side fights with names the side: "Turkish drones", "its warships"
+  ['drone', 'MIL'], ['warplane', 'MIL'], ['jet', 'MIL'], ['fighter jet', 'MIL'], ['warship', 'MIL'], ['navy', 'MIL'], ['tank', 'MIL'],
+  ['artillery', 'MIL'], ['helicopter', 'MIL'], ['gunboat', 'MIL'], ['air force', 'MIL'], ['coast guard', 'MIL'], ['border guards', 'MIL'],
+  ['missile', 'MIL'], ['frigate', 'MIL'], ['submarine', 'MIL'], ['aircraft', 'MIL'], ['battalion', 'MIL'], ['units', 'MIL'],
 ];
 
 function add(root: Node, spelling: string, entry: GazetteerEntry, caseSensitive: boolean): void {
@@ -109,10 +120,30 @@ export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
   for (const [n, role] of EXTRA_ROLES) for (const f of withPlural(n)) add(root, f, { kind: 'role', role, name: n }, false);
   for (const [n, role] of TITLES) add(root, n, { kind: 'title', role, name: n }, false);
   for (const p of places()) for (const n of p.names) proper(n, { kind: 'place', iso3: p.iso3, name: p.names[0] });
+  if (options.dictionary !== false) {
+    const dict = actorDictionary();
+    for (const [n, role] of dict.agents) add(root, n, { kind: 'role', role, name: n }, false);
+    for (const p of dict.places) proper(p.name, { kind: 'place', iso3: p.iso3, name: p.name });
+    const bySurname = new Map<string, DictPerson[]>();
+    for (const p of dict.people) {
+      for (const n of [p.name, ...p.aliases]) proper(n, { kind: 'person', person: p });
+      if (p.surname) {
+        const list = bySurname.get(p.surname) ?? [];
+        list.push(p);
+        bySurname.set(p.surname, list);
+      }
+    }
+    for (const [name, persons] of bySurname) proper(name, { kind: 'surname', persons, name });
+    for (const o of dict.organizations) for (const n of [o.name, ...o.aliases]) proper(n, { kind: 'org', org: o });
+  }
   for (const c of countries()) {
     if (c.historic) continue;
     for (const cap of [...(c.capital ? [c.capital] : []), ...c.capitalAliases]) proper(cap, { kind: 'capital', iso3: c.iso3, name: c.capital ?? cap });
-    for (const d of c.demonyms) proper(d, { kind: 'demonym', iso3: c.iso3, name: c.name });
+    for (const d of c.demonyms) {
+      proper(d, { kind: 'demonym', iso3: c.iso3, name: c.name });
+      // the people themselves ("Albanians demonstrated", "Serbs and Croats"): a noun, so an actor of its own
+      if (/(?:n|i|b|k|t|d)$/.test(d) && !/ese$/.test(d)) proper(`${d}s`, { kind: 'nationals', iso3: c.iso3, name: c.name });
+    }
     for (const n of [c.name, ...c.aliases]) proper(n, { kind: 'country', iso3: c.iso3, name: c.name });
   }
   for (const r of options.regions ?? []) proper(r.name, { kind: 'region', members: r.countries, name: r.name });

@@ -1,5 +1,6 @@
 // Loads an extraction into the store as origin `article:<sha256>`: the article becomes a Source, its notes cited
 // Sources, and its actors, events and claims merge with what the store already holds instead of duplicating it.
+// Extracted events and claims are stored for review (`pending`); all SQL is in src/store/ (article-load, queries).
 import { normalizeName } from '../codebook/index.js';
 import { Actor as ActorSchema, type Actor, type ActorKind } from '../model/actor.js';
 import type { Claim } from '../model/claim.js';
@@ -10,6 +11,8 @@ import { overlaps } from '../model/date-interval.js';
 import type { Store } from '../store/store.js';
 import { deleteOrigin, writeKnowledgeBase } from '../store/load-knowledge-base.js';
 import { listActors, listClaims, listEvents, listSources } from '../store/queries.js';
+import { claimSentenceHashes, lastLoadHash, recordLoad, writeClaimKeys } from '../store/article-load.js';
+import { createHash } from 'node:crypto';
 import type { ExtractedActor, Extraction } from './contract.js';
 import { countryOfCode } from './merge-events.js';
 
@@ -20,6 +23,13 @@ export interface ArticleLoadResult {
   readonly written: Record<'sources' | 'actors' | 'events' | 'claims', number>;
   /** Records found already in the store and reused instead of written again. */
   readonly merged: Record<'sources' | 'actors' | 'events' | 'claims', number>;
+  /** What merged with what: the extracted record's id, the stored one it duplicates, and why. */
+  readonly mergedWith: ReadonlyArray<{ readonly kind: 'event' | 'claim'; readonly extracted: string; readonly stored: string; readonly by: string }>;
+}
+
+/** The hash a claim's sentence is known by: white space collapsed, lower case. */
+export function sentenceHash(sentence: string): string {
+  return createHash('sha256').update(sentence.replace(/\s+/g, ' ').trim().toLowerCase()).digest('hex');
 }
 
 const KIND: Record<ExtractedActor['kind'], ActorKind> = {
@@ -31,8 +41,7 @@ export async function loadArticle(store: Store, x: Extraction, options: { file: 
   const sha = x.document.sha256;
   const origin = `article:${sha}`;
   const empty = () => ({ sources: 0, actors: 0, events: 0, claims: 0 });
-  const last = await store.all<{ hash: string }>('SELECT hash FROM loads WHERE origin = $1 ORDER BY loaded_at DESC LIMIT 1', [origin]);
-  if (last[0]?.hash === sha) return { origin, unchanged: true, written: empty(), merged: empty() };
+  if ((await lastLoadHash(store, origin)) === sha) return { origin, unchanged: true, written: empty(), merged: empty(), mergedWith: [] };
 
   return store.transaction(async (tx) => {
     await deleteOrigin(tx, origin);
@@ -40,8 +49,10 @@ export async function loadArticle(store: Store, x: Extraction, options: { file: 
     const existingActors = await listActors(tx, { excludeOrigins: [origin] });
     const existingEvents = await listEvents(tx, { excludeOrigins: [origin, 'gdelt', 'icews', 'acled'] });
     const existingClaims = await listClaims(tx, { excludeOrigins: [origin] });
+    const storedHashes = await claimSentenceHashes(tx, origin);
     const written = empty();
     const merged = empty();
+    const mergedWith: Array<{ kind: 'event' | 'claim'; extracted: string; stored: string; by: string }> = [];
     const short = sha.slice(0, 12);
 
     // sources: the article, and one per note (reusing a stored source with the same URL)
@@ -117,42 +128,46 @@ export async function loadArticle(store: Store, x: Extraction, options: { file: 
         third: map(e.actors.third, e.third) as Event['third'], location: e.location,
         summary: options.text.slice(e.sentence.start, e.sentence.end).replace(/\s+/g, ' ').slice(0, 400),
         sources: [articleId, ...e.refs.map((m) => refSource.get(m)).filter((s): s is string => !!s)] as Event['sources'],
-        confidence: 0.5, negated: e.negated, hypothetical: e.hypothetical, status: 'reported', review: 'accepted', origin: { dataset: origin, row: e.id },
+        confidence: 0.5, negated: e.negated, hypothetical: e.hypothetical, status: e.status ?? 'reported', review: 'pending', origin: { dataset: origin, row: e.id },
       };
       const dup = existingEvents.find((k) => sameEvent(k, ev, existingActors, actors));
       if (dup) {
         eventIds.set(e.id, dup.id);
         merged.events++;
+        mergedWith.push({ kind: 'event', extracted: ev.id, stored: dup.id, by: 'same dyad, quad class, CAMEO root and overlapping date' });
         continue;
       }
       eventIds.set(e.id, ev.id);
       events.push(ev);
     }
 
+    // claims: merged only with a true duplicate — the same claimant and the same events, or the same sentence
     const claims: Claim[] = [];
+    const keys: Array<{ claimId: string; sentenceHash: string }> = [];
+    const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
     x.claims.forEach((c, i) => {
       const ids = (codes: readonly string[]) => codes.map((code) => ensure(code, code));
       const claimant = ids(c.claimant);
       if (claimant.length === 0) return;
+      const aboutEvents = [...new Set((c.events ?? []).map((id) => eventIds.get(id)).filter((id): id is string => !!id))];
       const claim: Claim = {
         id: `${articleId}:claim-${i + 1}` as Claim['id'], claimant: claimant as Claim['claimant'],
         statement: c.statement.replace(/\s+/g, ' ').slice(0, 400) || '(statement)', ...(c.date ? { date: c.date } : {}),
-        about: { actors: ids(c.about) as Claim['about']['actors'], events: [] }, status: c.status,
+        about: { actors: ids(c.about) as Claim['about']['actors'], events: aboutEvents as Claim['about']['events'] }, status: c.status,
         deniedBy: ids(c.deniedBy) as Claim['deniedBy'], confirmedBy: ids(c.confirmedBy) as Claim['confirmedBy'], contradicts: [],
         sources: [articleId, ...c.refs.map((m) => refSource.get(m)).filter((s): s is string => !!s)] as Claim['sources'],
-        review: 'accepted',
+        review: 'pending',
       };
-      const countriesOf = (list: readonly string[]) => new Set(list.map((id) => countryOfActor(id, existingActors, actors)));
-      const dup = existingClaims.find((k) => {
-        const kc = countriesOf(k.claimant);
-        const ka = countriesOf(k.about.actors);
-        return [...countriesOf(claim.claimant)].some((z) => kc.has(z)) && [...countriesOf(claim.about.actors)].some((z) => ka.has(z));
-      });
+      const hash = sentenceHash(options.text.slice(c.sentence.start, c.sentence.end));
+      const dup = existingClaims.find((k) => sameSet(k.claimant, claim.claimant)
+        && ((claim.about.events.length > 0 && sameSet(k.about.events, claim.about.events)) || storedHashes.get(k.id) === hash));
       if (dup) {
         merged.claims++;
+        mergedWith.push({ kind: 'claim', extracted: claim.id, stored: dup.id, by: storedHashes.get(dup.id) === hash ? 'same claimant, same sentence' : 'same claimant, same events' });
         return;
       }
       claims.push(claim);
+      keys.push({ claimId: claim.id, sentenceHash: hash });
     });
 
     await writeKnowledgeBase(tx, { sources, actors, events, claims }, origin);
@@ -160,8 +175,9 @@ export async function loadArticle(store: Store, x: Extraction, options: { file: 
     written.actors = actors.length;
     written.events = events.length;
     written.claims = claims.length;
-    await tx.run('INSERT INTO loads VALUES ($1, $2, $3, now(), $4::JSON)', [origin, options.file, sha, JSON.stringify({ written, merged })]);
-    return { origin, unchanged: false, written, merged };
+    await writeClaimKeys(tx, origin, keys);
+    await recordLoad(tx, origin, options.file, sha, { written, merged, mergedWith });
+    return { origin, unchanged: false, written, merged, mergedWith };
   });
 }
 

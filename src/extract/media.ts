@@ -32,16 +32,16 @@ export function outletByUrl(url: string): Outlet | undefined {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
+// One pattern per outlet name, compiled once.
+const namePatterns = once(() => outlets().flatMap((o) => [o.name, ...o.aliases].filter((n) => n.length > 2)
+  .map((n) => ({ outlet: o, re: new RegExp(`(^|[^\\p{L}])${escape(n)}($|[^\\p{L}])`, 'u') }))));
+
 /** The outlet of a note: its URL's domain, else a known outlet named in it, else the short segment before the URL. */
 export function outletOf(note: string, url: string | null, title: string | null): string | null {
   const byUrl = url ? outletByUrl(url) : undefined;
   if (byUrl) return byUrl.name;
   const rest = title ? note.replace(title, ' ') : note;
-  for (const o of outlets()) {
-    for (const n of [o.name, ...o.aliases]) {
-      if (n.length > 2 && new RegExp(`(^|[^\\p{L}])${escape(n)}($|[^\\p{L}])`, 'u').test(rest)) return o.name;
-    }
-  }
+  for (const { outlet, re } of namePatterns()) if (re.test(rest)) return outlet.name;
   if (!url) return null;
   const before = note.slice(0, note.indexOf(url.slice(0, 20)));
   const segments = before.split(/[,;]/).map((s) => s.replace(/[“”"«»]/g, '').trim()).filter(Boolean);

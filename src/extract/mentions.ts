@@ -3,6 +3,7 @@
 import { codeOn, type Actor } from '../model/actor.js';
 import type { ExtractedActorKind } from './contract.js';
 import type { Gazetteer, GazetteerHit } from './gazetteer.js';
+import { countryOfActorCode, inOfficeOn, personCodeOn, type DictOrgKind, type DictPerson } from './actor-dictionary.js';
 import type { Token } from './tokens.js';
 
 /** One actor (or place) named in a sentence. */
@@ -27,6 +28,8 @@ export interface Mention {
   readonly possessive: boolean;
   /** From the knowledge base. */
   readonly known: boolean;
+  /** A reference back to several actors named before ("the two armies", "both sides"): it stands for them. */
+  readonly group?: readonly Mention[];
 }
 
 export interface MentionContext {
@@ -34,6 +37,28 @@ export interface MentionContext {
   readonly day: string | null;
   /** Country to give an unqualified role ("the opposition") when the sentence names none before it. */
   readonly fallbackCountry: string | null;
+  /**
+   * People named so far in the document, by family name (lower case): a later "Peskov" is the "Dmitry Peskov" named
+   * before. The resolver adds to it.
+   */
+  readonly people?: Map<string, Mention>;
+}
+
+const ORG_KIND: Readonly<Record<DictOrgKind, ExtractedActorKind>> = {
+  igo: 'igo', ngo: 'organization', mnc: 'organization', armed: 'military', institution: 'organization', media: 'media', party: 'party',
+};
+const familyKey = (name: string) => name.split(' ').pop()!.toLowerCase();
+
+// Knowledge-base actors by code and the state they belong to ("ARMGOV|ARM"), indexed once per gazetteer.
+const CODE_INDEX = new WeakMap<Gazetteer, Map<string, Actor>>();
+function actorsByCode(gaz: Gazetteer): Map<string, Actor> {
+  let m = CODE_INDEX.get(gaz);
+  if (!m) {
+    m = new Map();
+    for (const a of gaz.actors.values()) if (a.code && a.partOf && !m.has(`${a.code}|${a.partOf}`)) m.set(`${a.code}|${a.partOf}`, a);
+    CODE_INDEX.set(gaz, m);
+  }
+  return m;
 }
 
 const ROLE_KIND: Readonly<Record<string, ExtractedActorKind>> = {
@@ -56,10 +81,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
   const possessiveAt = (i: number) => i < tokens.length && /^['’]s$/.test(tokens[i].text);
   const span = (from: number, to: number) => ({ from, to, start: tokens[from].start, end: tokens[to - 1].end });
   const surface = (from: number, to: number) => tokens.slice(from, to).map((t, k) => (k > 0 && tokens[from + k - 1].end < t.start ? ` ${t.text}` : t.text)).join('');
-  const byCode = (code: string, iso3: string): Actor | undefined => {
-    for (const a of gaz.actors.values()) if (a.code === code && a.partOf === iso3) return a;
-    return undefined;
-  };
+  const byCode = (code: string, iso3: string): Actor | undefined => actorsByCode(gaz).get(`${code}|${iso3}`);
 
   // gap between two token indexes holds only filler words (no punctuation except a hyphen or 's)
   const fillerBetween = (a: number, b: number, max = 2): boolean => {
@@ -77,6 +99,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     switch (e.kind) {
       case 'country':
       case 'demonym':
+      case 'nationals':
       case 'capital':
         return { iso3: e.iso3 };
       case 'metonym':
@@ -95,6 +118,50 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
       ...span(from, to), id: kb?.id ?? code, name: kb?.name ?? name, kind: kb ? kindOfActor(kb) : ROLE_KIND[role] ?? 'other',
       code, country: iso3, members: [], weak: false, possessive: possessiveAt(to), known: !!kb,
     };
+  };
+
+  const personMention = (from: number, to: number, p: DictPerson, titleCode?: string): Mention => {
+    let code = personCodeOn(p, ctx.day);
+    // a title with a country ("Armenian Prime Minister X") speaks for the day of the text when the dictionary has no term then
+    if (titleCode && (!code || !inOfficeOn(p, ctx.day)) && (!p.country || titleCode.startsWith(p.country))) code = titleCode;
+    return { ...span(from, to), id: p.id, name: p.name, kind: 'person', code, country: countryOfActorCode(code) ?? p.country, members: [], weak: false, possessive: possessiveAt(to), known: false };
+  };
+  // a family name alone: the person named before in the text, else the one dictionary person it can be
+  const surnameMention = (h: GazetteerHit, persons: readonly DictPerson[], titled: boolean, titleCountry: string | null): Mention | null => {
+    const seen = ctx.people?.get(h.entry.kind === 'surname' ? h.entry.name.toLowerCase() : '');
+    if (seen) return { ...seen, ...span(h.from, h.to), possessive: possessiveAt(h.to) };
+    let pool = persons.filter((p) => inOfficeOn(p, ctx.day));
+    if (titleCountry) pool = pool.filter((p) => p.country === titleCountry || personCodeOn(p, ctx.day)?.startsWith(titleCountry));
+    if (pool.length > 1) {
+      const leaders = pool.filter((p) => p.leader);
+      if (leaders.length >= 1) pool = leaders;
+    }
+    if (pool.length !== 1) return null;
+    // untitled, the family name must stand on its own: not sentence-initial before a capitalised word ("Brown Street")
+    if (!titled && h.to < tokens.length && tokens[h.to].cap && tokens[h.to].word) return null;
+    return personMention(h.from, h.to, pool[0]);
+  };
+  // hits by the token they start and end at (hits do not overlap), so that lookups stay constant-time
+  const hitFrom = new Map<number, number>();
+  const hitTo = new Map<number, number>();
+  hits.forEach((x, k) => {
+    hitFrom.set(x.from, k);
+    hitTo.set(x.to, k);
+  });
+  const startsHit = (i: number) => hitFrom.has(i);
+  const hitStartingIn = (a: number, b: number, ok: (x: GazetteerHit) => boolean = () => true) => {
+    for (let i = a; i < b; i++) {
+      const k = hitFrom.get(i);
+      if (k !== undefined && ok(hits[k])) return true;
+    }
+    return false;
+  };
+  const titleBefore = (i: number): GazetteerHit | undefined => {
+    const k = hitTo.get(i);
+    return k !== undefined && hits[k].entry.kind === 'title' ? hits[k] : undefined;
+  };
+  const remember = (m: Mention) => {
+    if (m.kind === 'person' && m.name.includes(' ') && ctx.people && !ctx.people.has(familyKey(m.name))) ctx.people.set(familyKey(m.name), m);
   };
 
   for (let k = 0; k < hits.length; k++) {
@@ -116,19 +183,34 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
         lastCountry = c.iso3;
         continue;
       }
+      if (next.entry.kind === 'title' && after && after.from === to && (after.entry.kind === 'person' || after.entry.kind === 'surname')) {
+        const titleCode = `${c.iso3}${role}`;
+        const m = after.entry.kind === 'person' ? personMention(h.from, after.to, after.entry.person, titleCode)
+          : surnameMention(after, after.entry.persons, true, c.iso3);
+        if (m) {
+          const full = { ...m, ...span(h.from, after.to) };
+          out.push(full);
+          remember(full);
+          used.add(k + 1).add(k + 2);
+          lastCountry = c.iso3;
+          continue;
+        }
+      }
       if (next.entry.kind === 'title') {
         const name = personNameAt(tokens, to);
-        if (name) {
+        if (name && !hitStartingIn(to, name.to, (x) => x.entry.kind !== 'surname')) {
           to = name.to;
           const code = `${c.iso3}${role}`;
-          out.push({ ...span(h.from, to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code, country: c.iso3, members: [], weak: false, possessive: possessiveAt(to), known: false });
+          const m: Mention = { ...span(h.from, to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code, country: c.iso3, members: [], weak: false, possessive: possessiveAt(to), known: false };
+          out.push(m);
+          remember(m);
           used.add(k + 1);
           lastCountry = c.iso3;
           continue;
         }
       }
       // "… of Foreign Affairs": capitalised continuation belongs to the institution's name
-      while (to + 1 < tokens.length && tokens[to].norm === 'of' && tokens[to + 1].cap && !hits.some((x) => x.from === to + 1 && x.entry.kind !== 'role')) {
+      while (to + 1 < tokens.length && tokens[to].norm === 'of' && tokens[to + 1].cap && !hitStartingIn(to + 1, to + 2, (x) => x.entry.kind !== 'role')) {
         to += 2;
         while (to < tokens.length && tokens[to].cap && tokens[to].word) to++;
       }
@@ -138,6 +220,30 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
       continue;
     }
     switch (e.kind) {
+      case 'person': {
+        const title = titleBefore(h.from);
+        const m = personMention(title && !used.has(hitTo.get(h.from)!) ? title.from : h.from, h.to, e.person);
+        out.push(m);
+        remember(m);
+        if (m.country) lastCountry = m.country;
+        break;
+      }
+      case 'surname': {
+        const title = titleBefore(h.from);
+        const m = surnameMention(h, e.persons, !!title, null);
+        if (m) {
+          out.push(m);
+          if (m.country) lastCountry = m.country;
+        }
+        break;
+      }
+      case 'org': {
+        const code = e.org.code;
+        const country = countryOfActorCode(code);
+        out.push({ ...span(h.from, h.to), id: code.startsWith('IGO') ? code : `org:${slug(e.org.name)}`, name: e.org.name, kind: ORG_KIND[e.org.kind], code, country, members: [], weak: false, possessive: possessiveAt(h.to), known: false });
+        if (country && !code.startsWith('IGO')) lastCountry = country.slice(0, 3);
+        break;
+      }
       case 'known': {
         out.push(knownMention(h.from, h.to, e.actor));
         if (e.actor.country) lastCountry = e.actor.country;
@@ -146,6 +252,9 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
       case 'country':
         out.push({ ...span(h.from, h.to), id: e.iso3, name: e.name, kind: 'state', code: e.iso3, country: e.iso3, members: [], weak: false, possessive: possessiveAt(h.to), known: false });
         lastCountry = e.iso3;
+        break;
+      case 'nationals':
+        out.push({ ...span(h.from, h.to), id: e.iso3, name: e.name, kind: 'state', code: e.iso3, country: e.iso3, members: [], weak: false, possessive: possessiveAt(h.to), known: false });
         break;
       case 'demonym':
         out.push({ ...span(h.from, h.to), id: e.iso3, name: e.name, kind: 'state', code: e.iso3, country: e.iso3, members: [], weak: true, possessive: false, known: false });
@@ -180,37 +289,95 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
       case 'role': {
         // "the opposition in Azerbaijan", "the Ministry of Foreign Affairs of Armenia"
         let to = h.to;
-        while (to + 1 < tokens.length && tokens[to].norm === 'of' && tokens[to + 1].cap && !hits.some((x) => x.from === to + 1)) {
+        while (to + 1 < tokens.length && tokens[to].norm === 'of' && tokens[to + 1].cap && !startsHit(to + 1)) {
           to += 2;
           while (to < tokens.length && tokens[to].cap && tokens[to].word) to++;
         }
-        const nextHit = hits.find((x) => x.from === to + 1 || x.from === to + 2);
+        const nextAt = hitFrom.get(to + 1) ?? hitFrom.get(to + 2);
+        const nextHit = nextAt === undefined ? undefined : hits[nextAt];
         const prep = tokens[to]?.norm;
         const of = nextHit && (prep === 'in' || prep === 'of') && nextHit.from === to + 1 ? countryOf(nextHit) : null;
         if (of && nextHit && (nextHit.entry.kind === 'country' || nextHit.entry.kind === 'known')) {
           out.push(roleMention(h.from, nextHit.to, of.iso3, e.role, surface(h.from, nextHit.to)));
-          used.add(hits.indexOf(nextHit));
+          used.add(nextAt!);
           lastCountry = of.iso3;
           break;
         }
         if (e.kind === 'title') {
+          // "President X" without a country: X is a person whose country the title does not tell (never the
+          // nearest country word); an appositive may (", Kenya's foreign minister,")
           const name = personNameAt(tokens, h.to);
-          const iso3 = lastCountry ?? ctx.fallbackCountry;
-          if (name && !hits.some((x) => x.from === h.to)) {
-            out.push({ ...span(h.from, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: iso3 ? `${iso3}${e.role}` : null, country: iso3, members: [], weak: false, possessive: possessiveAt(name.to), known: false });
+          if (name && !hitStartingIn(h.to, name.to, (x) => x.entry.kind !== 'surname')) {
+            const m: Mention = { ...span(h.from, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: null, country: null, members: [], weak: false, possessive: possessiveAt(name.to), known: false };
+            out.push(appositive(m) ?? m);
+            remember(out[out.length - 1]);
             break;
           }
         }
         const definite = h.from > 0 && /^(the|its|their)$/.test(tokens[h.from - 1].norm);
+        // "its warships", "their troops": a possessive pronoun names the side whatever the role
+        const possessed = h.from > 0 && /^(its|their)$/.test(tokens[h.from - 1].norm);
         const iso3 = lastCountry ?? ctx.fallbackCountry;
-        if (definite && CONTEXT_ROLES.has(e.role) && iso3 && tokens[h.from].word) {
+        if (definite && (CONTEXT_ROLES.has(e.role.slice(0, 3)) || possessed) && iso3 && tokens[h.from].word) {
           out.push(roleMention(h.from, to, iso3, e.role, surface(h.from, to)));
         }
         break;
       }
     }
   }
+  // "Ukrainian and Polish officials": a bare demonym joined to a demonym + role takes the same role
+  for (let k = out.length - 2; k >= 0; k--) {
+    const d = out[k];
+    const r = out[k + 1];
+    if (!d.weak || d.kind !== 'state' || !r.code || r.code.length <= 3 || r.country === d.country) continue;
+    const gap = tokens.slice(d.to, r.from).map((t) => t.norm);
+    if (gap.length !== 1 || !/^(?:and|or|,)$/.test(gap[0])) continue;
+    const role = r.code.slice(3);
+    out[k] = { ...d, id: `${d.country}${role}`, name: `${d.name} ${role}`, kind: r.kind, code: `${d.country}${role}`, weak: false };
+  }
+
+  // names the gazetteer does not know: "Name, Kenya's foreign minister," and family names named earlier in the text
+  const coveredAt = new Uint8Array(tokens.length);
+  for (const m of out) coveredAt.fill(1, m.from, m.to);
+  // a family name that resolved is in `out`; one that did not ("Okafor" of several) may still start a name
+  for (const x of hits) if (x.entry.kind !== 'role' && x.entry.kind !== 'title' && x.entry.kind !== 'surname') coveredAt.fill(1, x.from, x.to);
+  const covered = (i: number) => coveredAt[i] === 1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered(i) || !tokens[i].cap || !tokens[i].word) continue;
+    const name = personNameAt(tokens, i);
+    if (name && !Array.from({ length: name.to - i }, (_, d) => i + d).some(covered) && tokens[name.to]?.text === ',' && !(i > 0 && tokens[i - 1].cap && tokens[i - 1].word)) {
+      const m = appositive({ ...span(i, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: null, country: null, members: [], weak: false, possessive: false, known: false });
+      if (m) {
+        out.push(m);
+        remember(m);
+        i = name.to - 1;
+        continue;
+      }
+    }
+    const seen = ctx.people?.get(tokens[i].norm);
+    if (seen && /^\p{Lu}\p{Ll}/u.test(tokens[i].text) && !(tokens[i + 1]?.cap && tokens[i + 1]?.word)) {
+      out.push({ ...seen, ...span(i, i + 1), possessive: possessiveAt(i + 1) });
+    }
+  }
+  out.sort((a, b) => a.from - b.from);
   return out;
+
+  /** "X, Kenya's foreign minister" / "X, the Kenyan president" / "X, Deputy Director of …": the title after the name. */
+  function appositive(m: Mention): Mention | null {
+    const comma = m.to;
+    if (tokens[comma]?.text !== ',') return null;
+    const end = (() => {
+      for (let j = comma + 1; j < tokens.length && j < comma + 22; j++) if (tokens[j].text === ',' || tokens[j].text === '.' || tokens[j].text === ';') return j;
+      return Math.min(tokens.length, comma + 22);
+    })();
+    const inside = hits.filter((x) => x.from > comma && x.to <= end);
+    const title = inside.find((x) => x.entry.kind === 'title');
+    if (!title || title.from > comma + 5) return null;
+    const c = inside.map((x) => countryOf(x)).find((x) => x) ?? null;
+    const role = title.entry.kind === 'title' ? title.entry.role : 'GOV';
+    const code = c ? `${c.iso3}${role}` : null;
+    return { ...m, code, country: c ? c.iso3 : null };
+  }
 
   function knownMention(from: number, to: number, a: Actor): Mention {
     return {
@@ -220,13 +387,30 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
   }
 }
 
-/** A person's name right after a title: two to four capitalised words ("Dmitry Peskov", "Jeffrey Kupfer"). */
+/**
+ * A person's name: two to four capitalised words ("Dmitry Peskov"), with name particles before a capitalised word
+ * ("Alberto van Klaveren", "Abdel Fattah el-Sisi") and hyphenated parts ("Jean-Yves") kept in it.
+ */
 function personNameAt(tokens: readonly Token[], i: number): { text: string; to: number } | null {
+  const capital = (t: Token | undefined) => !!t && t.cap && t.word && /^\p{Lu}\p{Ll}/u.test(t.text);
   let j = i;
-  const parts: string[] = [];
-  while (j < tokens.length && parts.length < 4 && tokens[j].cap && tokens[j].word && /^\p{Lu}\p{Ll}/u.test(tokens[j].text)) {
-    parts.push(tokens[j].text);
-    j++;
+  let text = '';
+  let words = 0;
+  while (j < tokens.length && words < 5) {
+    const t = tokens[j];
+    if (capital(t)) {
+      text += (text && !text.endsWith('-') ? ' ' : '') + t.text;
+      words++;
+      j++;
+    } else if (words > 0 && t.text === '-' && capital(tokens[j + 1]) && tokens[j + 1].start === t.end) {
+      text += '-';
+      j++;
+    } else if (words > 0 && NAME_PARTICLE.test(t.text) && (capital(tokens[j + 1]) || (tokens[j + 1]?.text === '-' && capital(tokens[j + 2])))) {
+      text += ` ${t.text}`;
+      j++;
+    } else break;
   }
-  return parts.length >= 2 ? { text: parts.join(' '), to: j } : null;
+  return words >= 2 ? { text, to: j } : null;
 }
+
+const NAME_PARTICLE = /^(?:al|el|bin|ibn|bint|de|da|das|dos|du|van|von|der|den|la|le|di|del|ter|ould|ag)$/;

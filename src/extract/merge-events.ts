@@ -31,10 +31,31 @@ export function mergeEvents(
   near: (a: ExtractedEvent, b: ExtractedEvent) => boolean = () => true,
 ): ExtractedEvent[] {
   const out: ExtractedEvent[] = [];
+  // candidates share quad class, CAMEO root and negation, and a source or target country: index by those, so that
+  // merging stays linear in the number of events
+  const byKey = new Map<string, number[]>();
+  const keysOf = (e: ExtractedEvent) => {
+    const head = `${e.quad}|${e.cameo.slice(0, 2)}|${e.negated}`;
+    return [...new Set([...e.source, ...e.target].map(countryOfCode))].map((c) => `${head}|${c}`);
+  };
   for (const e of events) {
-    const i = out.findIndex((k) => sameInteraction(k, e, symmetric(k) || symmetric(e), near(k, e)));
+    const seen = new Set<number>();
+    let i = -1;
+    for (const key of keysOf(e)) {
+      for (const j of byKey.get(key) ?? []) {
+        if (seen.has(j)) continue;
+        seen.add(j);
+        const k = out[j];
+        if (sameInteraction(k, e, symmetric(k) || symmetric(e), near(k, e)) && (i < 0 || j < i)) i = j;
+      }
+    }
     if (i < 0) {
       out.push(e);
+      for (const key of keysOf(e)) {
+        const list = byKey.get(key) ?? [];
+        list.push(out.length - 1);
+        byKey.set(key, list);
+      }
       continue;
     }
     const k = out[i];

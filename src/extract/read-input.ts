@@ -76,13 +76,15 @@ function detectFormat(file: string, raw: string): InputFormat {
   return 'text';
 }
 
-/** Why the bytes look binary (NUL bytes, many control characters), or null for text. */
+/** Why the bytes look binary (a NUL byte anywhere, many control characters early on), or null for text. */
 function binaryReason(bytes: Uint8Array): string | null {
+  // NUL is never text: the whole input is checked, not only its beginning
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return `it contains a NUL byte at offset ${nul}`;
   const n = Math.min(bytes.length, 64 * 1024);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i];
-    if (b === 0) return 'it contains NUL bytes';
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
   }
   return control > n * 0.01 ? `${control} control characters in the first ${n} bytes` : null;

@@ -17,6 +17,8 @@ const TOKEN = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)?
 
 /** Folds a word to its lookup form. */
 export function fold(s: string): string {
+  // plain ASCII letters and digits (most tokens) need only lower case
+  if (/^[A-Za-z0-9]*$/.test(s)) return s.toLowerCase();
   return s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/’/g, "'").replace(/\./g, '');
 }
 

@@ -22,6 +22,12 @@ export interface TriggerEntry {
   /** Prepositions that mark the source after a noun. */
   readonly sourcePreps: readonly string[];
   readonly forms: ReadonlySet<VerbForm> | null;
+  /** A place may be the target ("arrived in Amman"). */
+  readonly place: boolean;
+  /** A commitment verb: "agreed to V" is the intent to V. */
+  readonly intent: boolean;
+  /** "refused to V" is a rejection of V. */
+  readonly refusal: boolean;
   readonly line: number;
 }
 
@@ -88,6 +94,7 @@ const index = once(() => {
       sym: flags.includes('sym'), speech: flags.includes('speech'), deny: flags.includes('deny'), claim: flags.includes('claim'),
       confirm: flags.includes('confirm'), needArg: flags.includes('need-arg'), intransitive: flags.includes('intransitive'), targetPreps: opt('by'), sourcePreps: opt('src'),
       forms: forms.length ? new Set(forms as VerbForm[]) : null,
+      place: flags.includes('place'), intent: flags.includes('intent'), refusal: flags.includes('refusal'),
     };
     const words = cells.phrase.split(/\s+/);
     if (entry.pos === 'verb') {
@@ -132,6 +139,22 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
       const p2 = tokens[i - 2]?.norm ?? '';
       if (DETERMINER.test(p1) || (DETERMINER.test(p2) && /^[a-z]+$/.test(p1) && !/^(?:to|not|will|would|can|could|may|might|should|must|also|then)$/.test(p1))) best = null;
     }
+    // a base-form verb right after another verb trigger is its object noun ("provide support", "offer help")
+    if (best && best.entry.pos === 'verb' && (best.form === 'base' || best.form === 's') && out.length) {
+      const prev = out[out.length - 1];
+      if (prev.to === i && prev.entry.pos === 'verb' && !/^(?:to)$/.test(tokens[i - 1]?.norm ?? '')) {
+        const noun = forms.find((f) => f.form === 'noun' && f.words.length === 1);
+        best = noun ? { entry: noun.entry, from: i, to: i + 1, head: i, form: 'noun' } : null;
+      }
+    }
+    // a participle used as an adjective ("Ousted President X", "the banned movement", "Israeli-occupied territory")
+    if (best && best.form === 'ed' && best.entry.pos === 'verb' && best.to - best.from === 1) {
+      const p1 = tokens[i - 1];
+      const next = tokens[best.to];
+      const before = !p1 || DETERMINER.test(p1.norm) || p1.text === '-' || /^(?:newly|recently|formerly|long|self|jointly|illegally)$/.test(p1.norm);
+      const nominal = !!next && next.word && !PARTICLE.test(next.norm) && (next.cap || !/(?:ed|ly)$/.test(next.norm));
+      if (before && nominal && !(p1 && /^(?:the|a|an)$/.test(p1.norm) && next.norm === 'by')) best = null;
+    }
     if (best && best.entry.intransitive && /^(?:that|how|the|a|an|its|their|his|her|this|these|our|what|why)$/.test(tokens[best.to]?.norm ?? '')) best = null;
     if (best) {
       out.push(best);
@@ -142,6 +165,7 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
 }
 
 const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|any|no|every|each|such|'s|’s)$/;
+const PARTICLE = /^(?:by|to|from|in|on|at|with|for|of|into|out|off|up|down|over|back|away|that|the|a|an|its|their|his|her|and|or|but|as|after|before|since|when|while|if|last|this|yesterday|today|tonight|earlier|later|again|not|is|was|were|are|has|have|had|will|would)$/;
 
 // A word that is both verb and noun ("attack", "visit"): after a determiner it is the noun, after "to" the verb.
 function preferred(f: Form, tokens: readonly Token[], i: number, current: TriggerHit): boolean {

@@ -1,24 +1,16 @@
 // The evidence scope every measure, list, API endpoint and the brief take: which origins, which region, how sure.
 import { z } from 'zod';
 import { IsoDay } from './date-interval.js';
+import { EVIDENCE_ORIGINS, SCOPE_DEFAULTS } from './scope-vocabulary.js';
+
+export { EVIDENCE_ORIGINS, SCOPE_DEFAULTS, WORLD } from './scope-vocabulary.js';
 
 /** Where evidence comes from: the curated knowledge base, extracted articles, or an event dataset. */
-export const EvidenceOrigin = z.enum(['curated', 'article', 'gdelt', 'icews', 'acled']);
+export const EvidenceOrigin = z.enum(EVIDENCE_ORIGINS);
 export type EvidenceOrigin = z.infer<typeof EvidenceOrigin>;
-export const EVIDENCE_ORIGINS = EvidenceOrigin.options;
 
 /** Dataset origins: bulk machine-coded event rows with one actor a side. */
 export const DATASET_ORIGIN_KINDS: readonly EvidenceOrigin[] = ['gdelt', 'icews', 'acled'];
-
-/** The region keyword meaning "no regional restriction". */
-export const WORLD = 'world';
-
-/** Defaults of the scope, in one place (CLI, API, dashboard and brief read them from here). */
-export const SCOPE_DEFAULTS = {
-  origins: EVIDENCE_ORIGINS,
-  minConfidence: 0.5,
-  includeAlleged: false,
-} as const;
 
 /**
  * What counts as evidence for a figure. An event counts when it is dated, not negated, not hypothetical,

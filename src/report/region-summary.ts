@@ -48,7 +48,9 @@ export function formatSummary(
   out.push('');
 
   const dated = data.events.filter((e) => e.date).sort((a, b) => (a.date!.end < b.date!.end ? 1 : a.date!.end > b.date!.end ? -1 : 0));
-  out.push(`Latest events (${Math.min(latest, dated.length)} of ${data.events.length})`);
+  const undated = data.events.length - dated.length;
+  // Undated events count in the total and are said to exist: `faultline events --include-undated` lists them under a date range.
+  out.push(`Latest events (${Math.min(latest, dated.length)} of ${data.events.length}${undated ? `; ${undated} undated` : ''})`);
   for (const e of dated.slice(0, latest)) {
     const who = `${e.source.map(name).join(', ')}${e.target.length ? ` → ${e.target.map(name).join(', ')}` : ''}`;
     const when = e.date!.precision === 'day' ? e.date!.start : `${e.date!.start}…${e.date!.end}`;

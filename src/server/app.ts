@@ -26,6 +26,9 @@ export interface AppDeps {
   readonly scenarioDirs?: ScenarioDirs;
   /** How many GET answers to keep (default 2000; 0 turns the cache off). */
   readonly cacheEntries?: number;
+  /** The lock and answer cache to use, when something besides the app (the CLI channel of `serve`) also uses the store. */
+  readonly lock?: ReadWriteLock;
+  readonly cache?: ResponseCache;
 }
 
 export const DEFAULT_MAX_INGEST_BYTES = 1024 * 1024;
@@ -70,8 +73,8 @@ async function parseBody(route: Route, c: Context): Promise<unknown> {
 /** Builds the app around a store; tests call it in-process with `app.request()`. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  const lock = new ReadWriteLock();
-  const cache = new ResponseCache(deps.cacheEntries ?? 2000);
+  const lock = deps.lock ?? new ReadWriteLock();
+  const cache = deps.cache ?? new ResponseCache(deps.cacheEntries ?? 2000);
   const ctx: RouteContext = { store: deps.store, scenarioDirs: deps.scenarioDirs ?? builtinScenarioDirs };
   const tooLarge = (limit: number) => (c: Context) => errorJson(c, 413, 'payload-too-large', `server: body: larger than the limit of ${limit} bytes`);
 

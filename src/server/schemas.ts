@@ -507,6 +507,49 @@ export const CapabilityResponse = z
   })
   .loose();
 
+// --- review of extracted records (reader) ---
+export const ReviewQuery = z.object({
+  source: z.string().min(8).max(80).optional().describe('only this ingested article: article:<sha256>, its source id or 8+ hex digits of its hash'),
+});
+
+export const ReviewItem = z.object({
+  kind: z.enum(['event', 'claim']),
+  id: z.string(),
+  origin: z.string(),
+  review: z.enum(['accepted', 'pending', 'rejected']),
+  code: z.string().describe('CAMEO code of an event, status of a claim'),
+  actors: z.array(z.string()).describe('source actors of an event, claimants of a claim'),
+  others: z.array(z.string()).describe('target actors of an event, actors a claim is about'),
+  date: z.string().nullable(),
+  sentence: z.string().describe('the sentence the record was read from'),
+});
+
+export const ReviewResponse = z.object({ items: z.array(ReviewItem) });
+
+export const ReviewBody = z
+  .object({
+    action: z.enum(['accept', 'reject']),
+    ids: z.array(z.string().min(1).max(200)).min(1).max(10_000).optional().describe('event or claim ids to decide'),
+    source: z.string().min(8).max(80).optional().describe('decide every pending record of this article'),
+  })
+  .strict()
+  .refine((b) => (b.ids === undefined) !== (b.source === undefined), 'give exactly one of "ids" and "source"');
+
+export const ReviewDecisionResponse = z.object({
+  state: z.enum(['accepted', 'rejected']),
+  events: z.number().int(),
+  claims: z.number().int(),
+  unknown: z.array(z.string()).describe('ids that name no extracted event or claim'),
+});
+
+export const RetractBody = z.object({ source: z.string().min(8).max(80).describe('the article to retract') }).strict();
+
+export const RetractResponse = z.object({
+  origin: z.string(),
+  removed: z.record(z.string(), z.number()),
+  kept: z.object({ actors: z.array(z.string()), sources: z.array(z.string()) }).describe('records other origins still use, handed to them'),
+});
+
 // --- dashboard (issue 17): paged events in scope, the events behind a dyad bar, the map, actor pages, scenario inputs ---
 const QuadList = z
   .string()

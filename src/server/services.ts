@@ -7,8 +7,9 @@ import type { z } from 'zod';
 import type { Region, Thesis } from '../model/index.js';
 import type { Store } from '../store/store.js';
 import { DATASET_ORIGINS, countRows, listActors, listClaims, listEvents, listRegions, listSources, listTheses } from '../store/queries.js';
+import { partiesOf } from '../store/parties.js';
 import { HttpError } from './http-error.js';
-import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type BalanceYearsQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type RetrodictQuery, type SimulateBody, type ThesesQuery, type AchQuery } from './schemas.js';
+import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type BalanceYearsQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type RetrodictQuery, type RetractBody, type ReviewBody, type ReviewQuery, type SimulateBody, type ThesesQuery, type AchQuery } from './schemas.js';
 import { resolveScope } from '../store/evidence.js';
 import { readSpan } from '../store/evidence-reads.js';
 
@@ -33,15 +34,20 @@ export async function region(store: Store) {
   };
 }
 
-export const actors = (store: Store, q: z.output<typeof ActorsQuery>) => listActors(store, { actor: q.actor });
+/** The actor id or party code a query's `actor` names ("Armenia", "georgia", "ARM"); unknown names are a 400 with close matches. */
+async function actorParam(store: Store, actor: string | undefined): Promise<string | undefined> {
+  return actor === undefined ? undefined : (await partiesOf(store, 'server')).actor(actor, 'actor');
+}
+
+export const actors = async (store: Store, q: z.output<typeof ActorsQuery>) => listActors(store, { actor: await actorParam(store, q.actor) });
 
 export const sources = (store: Store) => listSources(store);
 
-export const events = (store: Store, q: z.output<typeof EventsQuery>) =>
-  listEvents(store, { actor: q.actor, from: q.from, to: q.to, limit: q.limit, excludeOrigins: q.datasets ? undefined : DATASET_ORIGINS });
+export const events = async (store: Store, q: z.output<typeof EventsQuery>) =>
+  listEvents(store, { actor: await actorParam(store, q.actor), from: q.from, to: q.to, limit: q.limit, excludeOrigins: q.datasets ? undefined : DATASET_ORIGINS });
 
 export async function claims(store: Store, q: z.output<typeof ClaimsQuery>) {
-  const all = await listClaims(store, { actor: q.actor, from: q.from, to: q.to });
+  const all = await listClaims(store, { actor: await actorParam(store, q.actor), from: q.from, to: q.to });
   return q.contested ? all.filter((c) => c.status === 'denied' || c.status === 'disputed') : all;
 }
 
@@ -50,7 +56,8 @@ export async function dyad(store: Store, q: z.output<typeof DyadQuery>) {
   const { dyadReport } = await import('../measure/dyad-series.js');
   const { dyadTrend } = await import('../measure/dyad-trend.js');
   const directed = q.directed ?? false;
-  const report = await dyadReport(store, { scope: scopeFromQuery(q), a: q.a, b: q.b, by: q.by, directed, from: q.from, to: q.to, normalize: q.normalize });
+  const parties = await partiesOf(store, 'server');
+  const report = await dyadReport(store, { scope: scopeFromQuery(q), a: parties.party(q.a, 'a'), b: parties.party(q.b, 'b'), by: q.by, directed, from: q.from, to: q.to, normalize: q.normalize });
   const { scopeText: _text, ...rest } = report;
   return { ...rest, trend: dyadTrend(report.series, { by: q.by }) };
 }
@@ -182,4 +189,25 @@ export async function simulate(dirs: readonly string[], body: z.output<typeof Si
 export async function retrodict(dirs: readonly string[], q: z.output<typeof RetrodictQuery>) {
   const sim = await import('../simulate/index.js');
   return sim.retrodictScenarioDirs(dirs, { runs: q.runs, perturb: q.perturb, rng: (name) => sim.seededRng(`${q.seed}:${name}`) });
+}
+
+/** Pending extracted records, as `faultline review [--source ID]` lists them. */
+export async function reviewList(store: Store, q: z.output<typeof ReviewQuery>) {
+  const review = await import('../store/review.js');
+  const origin = q.source ? await review.resolveArticleOrigin(store, q.source) : undefined;
+  return { items: await review.listReview(store, { origin }) };
+}
+
+/** Accepts or rejects extracted records, as `faultline review accept|reject` does. */
+export async function reviewDecide(store: Store, body: z.output<typeof ReviewBody>) {
+  const review = await import('../store/review.js');
+  const state = body.action === 'accept' ? 'accepted' : 'rejected';
+  if (body.source) return review.decideOrigin(store, await review.resolveArticleOrigin(store, body.source), state);
+  return review.decideReview(store, body.ids ?? [], state);
+}
+
+/** Removes what one ingest added, as `faultline retract SOURCE` does. */
+export async function retract(store: Store, body: z.output<typeof RetractBody>) {
+  const review = await import('../store/review.js');
+  return review.retractOrigin(store, await review.resolveArticleOrigin(store, body.source));
 }

@@ -1,14 +1,13 @@
 // DuckDB implementation of Store: one database file, migrations applied on open.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { UserError } from '../model/errors.js';
 import type { Row, SqlValue, Store } from './store.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import { defaultDbPath } from './db-path.js';
 
-/** The database path: an explicit one, else FAULTLINE_DB, else ./.faultline/faultline.duckdb (relative to `cwd`). */
-export function defaultDbPath(explicit?: string, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  return resolve(cwd, explicit ?? env.FAULTLINE_DB ?? '.faultline/faultline.duckdb');
-}
+export { defaultDbPath } from './db-path.js';
 
 class DuckDbStore implements Store {
   private depth = 0;
@@ -50,15 +49,90 @@ class DuckDbStore implements Store {
   }
 }
 
-/** Opens (creating if needed) a DuckDB store and applies pending migrations. Pass ":memory:" for a throwaway store. */
-export async function openStore(path: string = defaultDbPath()): Promise<Store> {
+export interface OpenOptions {
+  /** Create the file (and its directory) when it does not exist (default true); otherwise a missing store is a UserError. */
+  readonly create?: boolean;
+  /** Open for reading only, so that several readers may share the file (migrations still run if any are pending). */
+  readonly readOnly?: boolean;
+}
+
+/**
+ * Opens a DuckDB store and applies pending migrations. Pass ":memory:" for a throwaway store. A missing file
+ * (without `create`), a directory, a file that is not a database and a file another process holds are UserErrors
+ * naming the file or the process.
+ */
+export async function openStore(path: string = defaultDbPath(), options: OpenOptions = {}): Promise<Store> {
   const memory = path === ':memory:';
-  if (!memory) mkdirSync(dirname(path), { recursive: true });
-  const instance = await DuckDBInstance.create(memory ? ':memory:' : path);
-  const connection = await instance.connect();
-  const store = new DuckDbStore(connection, memory ? '' : path, instance);
-  await migrate(store, MIGRATIONS);
+  if (!memory) {
+    const kind = statKind(path);
+    if (kind === 'directory') throw new UserError('store', `${path} is a directory, not a store file (--db and FAULTLINE_DB name a file)`);
+    if (kind === 'missing') {
+      if (options.create === false) throw new UserError('store', `no store at ${path} — run \`faultline load DIR\` or \`npm start\``);
+      mkdirSync(dirname(path), { recursive: true });
+    }
+  }
+  const readOnly = !memory && options.readOnly === true && statKind(path) === 'file';
+  let store = await connect(path, memory, readOnly);
+  if (readOnly && (await pendingMigrations(store, MIGRATIONS)) > 0) {
+    // A store written by an older version: migrate it once with write access, then carry on.
+    store.close();
+    store = await connect(path, memory, false);
+  }
+  if (!readOnly) await migrate(store, MIGRATIONS);
   return store;
+}
+
+function statKind(path: string): 'missing' | 'directory' | 'file' {
+  try {
+    return statSync(path).isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+async function connect(path: string, memory: boolean, readOnly: boolean): Promise<DuckDbStore> {
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(memory ? ':memory:' : path, readOnly ? { access_mode: 'READ_ONLY' } : undefined);
+  } catch (err) {
+    throw openError(path, err);
+  }
+  const connection = await instance.connect();
+  return new DuckDbStore(connection, memory ? '' : path, instance);
+}
+
+/** DuckDB's open failures a user can act on, as one line naming the file or the process that holds it. */
+function openError(path: string, err: unknown): unknown {
+  const message = err instanceof Error ? err.message : String(err);
+  const lock = /Conflicting lock is held in (.*?) \(PID (\d+)\)/.exec(message);
+  if (lock) {
+    const pid = Number(lock[2]);
+    const what = processCommandLine(pid) ?? lock[1];
+    return new UserError('store', `${path} is in use by another process (PID ${pid}: ${what}); wait for it to finish or stop it`);
+  }
+  if (/not a valid DuckDB database file|Is a directory/i.test(message)) return new UserError('store', `${path} is not a DuckDB database file`);
+  if (/Permission denied/i.test(message)) return new UserError('store', `${path}: permission denied`);
+  return err;
+}
+
+/** The command line of a running process (Linux /proc), shortened; undefined when it cannot be read. */
+export function processCommandLine(pid: number): string | undefined {
+  try {
+    const line = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+    return line ? (line.length > 160 ? `${line.slice(0, 159)}…` : line) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many migrations the store has not yet applied (all of them for an empty file). */
+async function pendingMigrations(store: Store, migrations: readonly Migration[]): Promise<number> {
+  const [{ n }] = await store.all<{ n: number }>(
+    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'schema_migrations'",
+  );
+  if (n === 0) return migrations.length;
+  const done = new Set((await store.all<{ v: number }>('SELECT version AS v FROM schema_migrations')).map((r) => r.v));
+  return migrations.filter((m) => !done.has(m.version)).length;
 }
 
 /**

@@ -160,4 +160,15 @@ CREATE TABLE structural_rejects (
 );
 `,
   },
+  {
+    version: 20,
+    name: 'article claim keys',
+    sql: `
+-- What identifies a claim read from an article, so that a later ingest merges only a true duplicate: the hash of
+-- the sentence that states it (normalised white space and case).
+CREATE TABLE article_claim_keys (
+  claim_id VARCHAR NOT NULL, origin VARCHAR NOT NULL, sentence_hash VARCHAR NOT NULL
+);
+`,
+  },
 ];

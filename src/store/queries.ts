@@ -15,6 +15,8 @@ export interface ListFilter {
   /** Origins to leave out (prefix match). */
   readonly excludeOrigins?: readonly string[];
   readonly limit?: number;
+  /** Keep undated events under a day range too (they sort last); without it a range leaves them out. */
+  readonly includeUndated?: boolean;
 }
 
 /** Dataset origins that hold bulk imported events rather than curated or extracted knowledge. */
@@ -90,8 +92,9 @@ export async function listEvents(store: Store, f: ListFilter = {}): Promise<Even
         OR list_contains(source_countries, ${a}) OR list_contains(target_countries, ${a}))`;
     });
   }
-  if (f.from) w.add((n) => `date_end >= ${n(f.from!)}::DATE`);
-  if (f.to) w.add((n) => `date_start <= ${n(f.to!)}::DATE`);
+  const undated = f.includeUndated ? 'date_start IS NULL OR ' : '';
+  if (f.from) w.add((n) => `(${undated}date_end >= ${n(f.from!)}::DATE)`);
+  if (f.to) w.add((n) => `(${undated}date_start <= ${n(f.to!)}::DATE)`);
   const limit = f.limit ? `LIMIT ${Math.floor(f.limit)}` : '';
   const rows = await store.all<Record<string, never>>(
     `SELECT * FROM events ${w} ORDER BY date_start NULLS LAST, date_end, id ${limit}`,

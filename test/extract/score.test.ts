@@ -20,14 +20,14 @@ const span = (needle: string) => {
   return { start, end: start + needle.length };
 };
 function ev(id: string, source: string[], target: string[], quad: 1 | 2 | 3 | 4, sentence: { start: number; end: number }, date: ExtractedEvent['date'] = null): ExtractedEvent {
-  return { id, date, cameo: '040', quad, goldstein: 1, plover: null, source, target, third: [], actors: { source, target, third: [] }, negated: false, hypothetical: false, location: null, sentence, trigger: 'x', refs: [] };
+  return { id, date, cameo: '040', quad, goldstein: 1, plover: null, source, target, third: [], actors: { source, target, third: [] }, negated: false, hypothetical: false, status: 'reported', location: null, sentence, trigger: 'x', refs: [] };
 }
 function extraction(events: ExtractedEvent[]): Extraction {
   return {
     document: { title: null, published: null, sha256: '0'.repeat(64), format: 'text', words: 10 },
     references: [{ marker: '1', outlet: null, title: null, url: 'https://a.example/1', accessed: '2024-01-09', span: { start: 0, end: 1 } }],
     actors: [{ id: 'CHL', name: 'Chile', kind: 'state', code: 'CHL', country: 'CHL', mentions: 1, known: false }, { id: 'PERGOV', name: 'Peru', kind: 'organization', code: 'PERGOV', country: 'PER', mentions: 1, known: false }],
-    events, claims: [], candidates: [], warnings: [],
+    events, claims: [], actions: [], candidates: [], warnings: [],
   };
 }
 const s1 = span('Chile and Peru held talks in Lima.');

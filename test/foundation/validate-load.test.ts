@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, runMain } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 
 const MINI = join(REPO_ROOT, 'test', 'fixtures', 'regions', 'mini');
@@ -21,18 +21,18 @@ function lineOf(text: string, needle: string): number {
 }
 
 describe('faultline validate DIR', () => {
-  it('accepts a well-formed region and prints its counts', () => {
-    const r = runCli(['validate', MINI]);
+  it('accepts a well-formed region and prints its counts', async () => {
+    const r = await runMain(['validate', MINI]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /valid \(.*3 actors.*2 events/);
   });
 
-  it('names file, line and field for an unknown actor id, an impossible date and an event without source', () => {
+  it('names file, line and field for an unknown actor id, an impossible date and an event without source', async () => {
     const dir = brokenCopy('events.yaml', (t) =>
       t.replace('target: [AZE]', 'target: [ZZZ-nobody]').replace('date: 2025-03-03', 'date: 2025-02-30').replace('  sources: [mini-paper]\n', ''),
     );
     const text = readFileSync(join(dir, 'events.yaml'), 'utf8');
-    const r = runCli(['validate', dir]);
+    const r = await runMain(['validate', dir]);
     assert.equal(r.code, 2);
     const lines = r.stderr.trim().split('\n');
     const file = join(dir, 'events.yaml');
@@ -49,17 +49,17 @@ describe('faultline validate DIR', () => {
     expectLine('- id: clash-1', /events\[1\]\.sources: /);
   });
 
-  it('reports a claim that cites an unknown event', () => {
+  it('reports a claim that cites an unknown event', async () => {
     const dir = brokenCopy('claims.yaml', (t) => t.replace('events: [talks-1]', 'events: [no-such-event]'));
-    const r = runCli(['validate', dir]);
+    const r = await runMain(['validate', dir]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /claims\.yaml:\d+: claims\[0\]\.about\.events\[0\]: unknown event id "no-such-event"/);
   });
 
-  it('load of a broken directory writes nothing', () => {
+  it('load of a broken directory writes nothing', async () => {
     const dir = brokenCopy('actors.yaml', (t) => t.replace('kind: person', 'kind: wizard'));
     const db = join(tempDir(), 'kb.duckdb');
-    const r = runCli(['load', dir], { db });
+    const r = await runMain(['load', dir], { db });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /actors\.yaml:\d+: actors\[2\]\.kind: /);
     assert.equal(existsSync(db), false, 'no database file may be created');
@@ -67,42 +67,42 @@ describe('faultline validate DIR', () => {
 });
 
 describe('faultline load DIR', () => {
-  it('loading the same directory twice leaves identical counts', () => {
+  it('loading the same directory twice leaves identical counts', async () => {
     const db = join(tempDir(), 'kb.duckdb');
-    const first = runCli(['load', MINI], { db });
+    const first = await runMain(['load', MINI], { db });
     assert.equal(first.code, 0, first.stderr);
-    const a = JSON.parse(runCli(['export', '--json'], { db }).stdout);
-    const second = runCli(['load', MINI], { db });
+    const a = JSON.parse((await runMain(['export', '--json'], { db })).stdout);
+    const second = await runMain(['load', MINI], { db });
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /unchanged/);
-    const b = JSON.parse(runCli(['export', '--json'], { db }).stdout);
+    const b = JSON.parse((await runMain(['export', '--json'], { db })).stdout);
     assert.deepEqual(b, a);
     assert.equal(a.events.length, 2);
   });
 
-  it('a changed directory replaces its earlier load instead of adding to it', () => {
+  it('a changed directory replaces its earlier load instead of adding to it', async () => {
     const db = join(tempDir(), 'kb.duckdb');
-    assert.equal(runCli(['load', MINI], { db }).code, 0);
+    assert.equal((await runMain(['load', MINI], { db })).code, 0);
     const dir = brokenCopy('events.yaml', (t) => t.replace('Troops exchanged fire on the border.', 'Border troops fired at each other.'));
-    assert.equal(runCli(['load', dir], { db }).code, 0);
-    const kb = JSON.parse(runCli(['export', '--json'], { db }).stdout);
+    assert.equal((await runMain(['load', dir], { db })).code, 0);
+    const kb = JSON.parse((await runMain(['export', '--json'], { db })).stdout);
     assert.equal(kb.events.length, 2);
     assert.equal(kb.events.find((e: { id: string }) => e.id === 'clash-1').summary, 'Border troops fired at each other.');
   });
 
-  it('derives quad class, Goldstein and PLOVER from the CAMEO codebook and filters by actor and date', () => {
+  it('derives quad class, Goldstein and PLOVER from the CAMEO codebook and filters by actor and date', async () => {
     const db = join(tempDir(), 'kb.duckdb');
-    assert.equal(runCli(['load', MINI], { db }).code, 0);
-    const events = JSON.parse(runCli(['events', '--json', '--actor', 'AZE', '--from', '2025'], { db }).stdout);
+    assert.equal((await runMain(['load', MINI], { db })).code, 0);
+    const events = JSON.parse((await runMain(['events', '--json', '--actor', 'AZE', '--from', '2025'], { db })).stdout);
     assert.equal(events.length, 1);
     assert.equal(events[0].id, 'talks-1');
     assert.equal(events[0].quad, 1);
     assert.equal(events[0].sources.join(','), 'mini-paper,mini-fn1');
-    const clash = JSON.parse(runCli(['events', '--json', '--to', '2024-12'], { db }).stdout);
+    const clash = JSON.parse((await runMain(['events', '--json', '--to', '2024-12'], { db })).stdout);
     assert.deepEqual(clash.map((e: { id: string }) => e.id), ['clash-1']);
     assert.equal(clash[0].quad, 4);
     assert.equal(clash[0].goldstein, -10);
-    const bad = runCli(['events', '--from', '2025-13'], { db });
+    const bad = await runMain(['events', '--from', '2025-13'], { db });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--from: "2025-13" is not a date/);
   });

@@ -9,19 +9,7 @@ import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { openStore } from '../../src/store/index.js';
 import { fetchGdelt } from '../../src/ingest/fetch/fetch-gdelt.js';
 import { UserError } from '../../src/model/errors.js';
-import { spawn } from 'node:child_process';
-
-/** `faultline ...args` without blocking this process's event loop (the fixture server runs in it). */
-function runCliAsync(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'faultline.js'), ...args], { cwd: REPO_ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+import { runMain } from '../helpers/cli.js';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'ingest', 'gdelt-v2-server');
 const FIRST = '20240201000000.export.CSV.zip';
@@ -122,10 +110,10 @@ describe('fetchGdelt(store, { from, to, cache, baseUrl })', () => {
   it('runs as `faultline fetch gdelt` and imports what it fetched', async () => {
     const dir = tempDir();
     const db = join(dir, 'store.duckdb');
-    const r = await runCliAsync(['fetch', 'gdelt', '--from', '2024-02-01', '--to', '2024-02-03', '--cache', join(dir, 'cache'), '--base-url', base, '--db', db]);
+    const r = await runMain(['fetch', 'gdelt', '--from', '2024-02-01', '--to', '2024-02-03', '--cache', join(dir, 'cache'), '--base-url', base, '--db', db]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /3 export files from 2024-02-01 to 2024-02-03; 90 events imported/);
-    const d = await runCliAsync(['dyad', 'ARM', 'AZE', '--json', '--db', db]);
+    const d = await runMain(['dyad', 'ARM', 'AZE', '--json', '--db', db]);
     assert.deepEqual(JSON.parse(d.stdout).series.map((p: { period: string; events: number }) => [p.period, p.events]), [["2024-02", 10]]);
   });
 

@@ -3,7 +3,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli.js';
 import { SHARED_DIR, SKIP_NO_SHARED, tempDir } from '../helpers/paths.js';
 import { countEvents, readCsvObjects } from './raw-csv.js';
 
@@ -15,11 +15,11 @@ describe('faultline import gdelt (real GDELT 1.0 CSV exports)', { skip: SKIP_NO_
   let first: { reports: Array<Record<string, unknown>>; totals: Record<string, number> };
   const raw: Array<Record<string, string>> = [];
 
-  before(() => {
+  before(async () => {
     files = readdirSync(DIR).filter((f) => f.endsWith('.csv')).sort().map((f) => join(DIR, f));
     for (const f of files) raw.push(...readCsvObjects(f));
     db = join(tempDir(), 'gdelt.duckdb');
-    const r = runCli(['import', 'gdelt', ...files, '--json'], { db });
+    const r = await runMain(['import', 'gdelt', ...files, '--json'], { db });
     assert.equal(r.code, 0, r.stderr);
     first = JSON.parse(r.stdout);
   });
@@ -44,7 +44,7 @@ describe('faultline import gdelt (real GDELT 1.0 CSV exports)', { skip: SKIP_NO_
     assert.match(variant('aug2011.csv'), /GDELT 1\.0 CSV export with header \(58 named columns; quoted/);
   });
 
-  it('dyad GEO RUS --by month --json equals a direct computation over the raw files', () => {
+  it('dyad GEO RUS --by month --json equals a direct computation over the raw files', async () => {
     const seen = new Set<string>();
     const periods = new Map<string, { events: number; quad: number[]; sum: number }>();
     for (const r of raw) {
@@ -69,7 +69,7 @@ describe('faultline import gdelt (real GDELT 1.0 CSV exports)', { skip: SKIP_NO_
       goldstein_mean: round2(round2(p.sum) / p.events),
     }));
     assert.ok(expected.length > 12, 'the sample has GEO–RUS events in most months');
-    const r = runCli(['dyad', 'GEO', 'RUS', '--by', 'month', '--json'], { db });
+    const r = await runMain(['dyad', 'GEO', 'RUS', '--by', 'month', '--json'], { db });
     assert.equal(r.code, 0, r.stderr);
     // Months without GEO–RUS events are in the series too, with zero counts and a null mean.
     const got = (JSON.parse(r.stdout) as { series: Array<Record<string, unknown> & { events: number }> }).series;
@@ -79,7 +79,7 @@ describe('faultline import gdelt (real GDELT 1.0 CSV exports)', { skip: SKIP_NO_
 
   it('a second run changes nothing', async () => {
     const before = await countEvents(db);
-    const r = runCli(['import', 'gdelt', ...files, '--json'], { db });
+    const r = await runMain(['import', 'gdelt', ...files, '--json'], { db });
     assert.equal(r.code, 0, r.stderr);
     const again = JSON.parse(r.stdout);
     assert.equal(again.totals.skippedFiles, files.length);

@@ -3,7 +3,7 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli.js';
 import { SHARED_DIR, SKIP_NO_SHARED, tempDir } from '../helpers/paths.js';
 import { quadOfRootCode } from './raw-csv.js';
 
@@ -17,12 +17,12 @@ describe('faultline import icews (real Dataverse sample)', { skip: SKIP_NO_SHARE
   let totals: Record<string, number>;
   let rows: Array<Record<string, string>> = [];
 
-  before(() => {
+  before(async () => {
     const lines = readFileSync(FILE, 'utf8').split('\n').filter((l) => l.trim() !== '');
     const header = lines[0].split('\t');
     rows = lines.slice(1).map((l) => Object.fromEntries(l.split('\t').map((v, i) => [header[i], v])));
     db = join(tempDir(), 'icews.duckdb');
-    const r = runCli(['import', 'icews', FILE, '--json'], { db });
+    const r = await runMain(['import', 'icews', FILE, '--json'], { db });
     assert.equal(r.code, 0, r.stderr);
     totals = JSON.parse(r.stdout).totals;
   });
@@ -35,14 +35,14 @@ describe('faultline import icews (real Dataverse sample)', { skip: SKIP_NO_SHARE
   });
 
   for (const [a, b] of [['RUS', 'UKR'], ['PRK', 'USA'], ['DEU', 'UKR']]) {
-    it(`dyad ${a} ${b} counts what the raw file says`, () => {
+    it(`dyad ${a} ${b} counts what the raw file says`, async () => {
       const between = rows.filter((r) => {
         const s = r['Source Country'];
         const t = r['Target Country'];
         return (s === NAMES[a] && t === NAMES[b]) || (s === NAMES[b] && t === NAMES[a]);
       });
       assert.ok(between.length > 0, `the sample has ${a}–${b} events`);
-      const r = runCli(['dyad', a, b, '--by', 'year', '--json'], { db });
+      const r = await runMain(['dyad', a, b, '--by', 'year', '--json'], { db });
       assert.equal(r.code, 0, r.stderr);
       const { series } = JSON.parse(r.stdout) as { series: Array<{ period: string; events: number; quad: Record<string, number>; goldstein_sum: number }> };
       assert.deepEqual(series.map((p) => p.period), ['2018']);

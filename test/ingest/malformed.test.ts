@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
 import { countEvents } from './raw-csv.js';
 
@@ -36,7 +36,7 @@ describe('faultline import gdelt (malformed rows)', () => {
       const file = join(dir, `20240105000000.export.CSV${variant === 'zip' ? '.zip' : ''}`);
       copyFileSync(variant === 'zip' ? `${FIXTURE}.zip` : FIXTURE, file);
       const db = join(dir, 'store.duckdb');
-      const r = runCli(['import', 'gdelt', file], { db });
+      const r = await runMain(['import', 'gdelt', file], { db });
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(r.stderr.trim().split('\n'), EXPECTED_REJECTS.map((e) => `${file}${e}`));
       assert.match(r.stdout, /GDELT 2\.0 export \(61 columns, tab-separated\)/);
@@ -45,14 +45,14 @@ describe('faultline import gdelt (malformed rows)', () => {
       assert.equal(await countEvents(db), 4);
       assert.equal(await rejectLog(db), 6);
 
-      const again = runCli(['import', 'gdelt', file], { db });
+      const again = await runMain(['import', 'gdelt', file], { db });
       assert.equal(again.code, 0, again.stderr);
       assert.match(again.stdout, /unchanged, already imported/);
       assert.equal(await countEvents(db), 4);
       assert.equal(await rejectLog(db), 6);
 
       // Forced, the file is read again: the same rejects, and every good row is now a duplicate.
-      const forced = runCli(['import', 'gdelt', '--force', file], { db });
+      const forced = await runMain(['import', 'gdelt', '--force', file], { db });
       assert.equal(forced.code, 0, forced.stderr);
       assert.match(forced.stdout, /11 rows = 0 imported \+ 5 duplicates \+ 6 malformed/);
       assert.equal(await countEvents(db), 4);
@@ -60,18 +60,18 @@ describe('faultline import gdelt (malformed rows)', () => {
     });
   }
 
-  it('keeps only events touching --countries (actor or place) and within --from/--to', () => {
+  it('keeps only events touching --countries (actor or place) and within --from/--to', async () => {
     const db = join(tempDir(), 'store.duckdb');
-    const r = runCli(['import', 'gdelt', FIXTURE, '--countries', 'aze,FRA', '--to', '2024-01-12', '--json'], { db });
+    const r = await runMain(['import', 'gdelt', FIXTURE, '--countries', 'aze,FRA', '--to', '2024-01-12', '--json'], { db });
     assert.equal(r.code, 0, r.stderr);
     const { totals } = JSON.parse(r.stdout);
     // ARM→AZE in Baku is kept; GEO/RUS rows and the USA→FRA row of 13 January are filtered out.
     assert.deepEqual({ imported: totals.imported, filtered: totals.filtered }, { imported: 1, filtered: 3 });
   });
 
-  it('refuses a file that is no GDELT layout, naming it', () => {
+  it('refuses a file that is no GDELT layout, naming it', async () => {
     const dir = tempDir();
-    const r = runCli(['import', 'gdelt', join(REPO_ROOT, 'test', 'fixtures', 'ingest', 'acled', 'events.csv')], { db: join(dir, 's.duckdb') });
+    const r = await runMain(['import', 'gdelt', join(REPO_ROOT, 'test', 'fixtures', 'ingest', 'acled', 'events.csv')], { db: join(dir, 's.duckdb') });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^ingest\/gdelt: .*events\.csv:1: rows have 1 tab-separated columns, expected 57 or 58/);
   });

@@ -1,31 +1,21 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { parseEdgesCsv } from '../../src/measure/edges-csv.js';
 import { signedNetworkOf } from '../../src/measure/signed-graph.js';
 import { bruteFrustration, bruteTriads } from './brute-force.js';
+import { runMain } from '../helpers/cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'measure', 'edges');
-const run = promisify(execFile);
 
 async function faultline(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src', 'cli', 'main.ts'), ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, FAULTLINE_CLI: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  return runMain(args);
 }
+
 
 describe('faultline balance --edges FILE --json', () => {
   for (const name of ['two-camps.csv', 'frustrated.csv']) {

@@ -1,7 +1,7 @@
 // `faultline extract FILE --json`: the extraction contract of one article on stdout, warnings on stderr.
 import type { Command } from 'commander';
 import { UserError, isCalendarDay } from '../../model/index.js';
-import { printJson } from '../context.js';
+import { ioOf, printJson, type CliStream } from '../context.js';
 
 export interface ExtractCliOptions {
   json?: boolean;
@@ -24,13 +24,13 @@ export function checkedExtractOptions(o: ExtractCliOptions): { published?: strin
 }
 
 /** The gazetteer of a built-in region's knowledge base; codebook only (with a warning) when it cannot be read. */
-export async function regionGazetteer(region: string | undefined, useKb: boolean) {
+export async function regionGazetteer(region: string | undefined, useKb: boolean, stderr: CliStream = process.stderr) {
   const { codebookGazetteer, knowledgeGazetteer } = await import('../../extract/index.js');
   if (!useKb) return codebookGazetteer();
   const { readRegionDir, builtinRegionDir } = await import('../../ingest/curated/index.js');
   const r = readRegionDir(builtinRegionDir(region));
   if (!r.ok) {
-    process.stderr.write(`extract: warning: knowledge base of region "${region ?? 'default'}" not usable (${r.issues.length} issue(s)); using the codebook only\n`);
+    stderr.write(`extract: warning: knowledge base of region "${region ?? 'default'}" not usable (${r.issues.length} issue(s)); using the codebook only\n`);
     return codebookGazetteer();
   }
   return knowledgeGazetteer(r.kb.actors, [r.kb.region]);
@@ -44,15 +44,16 @@ export function defineExtractCommands(program: Command): void {
     .option('--json', 'print the extraction contract as one JSON object (the only format)', true)
     .option('--published <date>', 'document date YYYY-MM-DD that relative dates are resolved against')
     .option('--region <id>', 'built-in region whose knowledge base names actors', 'south-caucasus')
-    .option('--no-kb', 'use the codebook only, not the knowledge base')
+    .option('--no-kb', 'use the codebook and the general actor dictionary only, not the knowledge base')
     .option('--max-bytes <n>', 'refuse files larger than this (default 20 MiB)')
-    .action(async (file: string, opts: ExtractCliOptions) => {
+    .action(async (file: string, opts: ExtractCliOptions, cmd: Command) => {
+      const io = ioOf(cmd);
       const { published, maxBytes } = checkedExtractOptions(opts);
       const { readArticleFile, extractArticle } = await import('../../extract/index.js');
       const input = readArticleFile(file, { maxBytes });
-      const gazetteer = await regionGazetteer(opts.region, opts.kb !== false);
+      const gazetteer = await regionGazetteer(opts.region, opts.kb !== false, io.stderr);
       const x = extractArticle(input, { published, gazetteer });
-      for (const w of x.warnings) process.stderr.write(`extract: ${file}: warning: ${w}\n`);
-      printJson(x);
+      for (const w of x.warnings) io.stderr.write(`extract: ${file}: warning: ${w}\n`);
+      printJson(x, cmd);
     });
 }

@@ -1,8 +1,11 @@
 // `import gdelt|icews|acled FILE...`: bulk event datasets into the store, with rejects by line and a summary.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UserError, boundDay } from '../../model/index.js';
+import { UserError } from '../../model/errors.js';
+import { boundDay } from '../../model/day.js';
 import type { FileReport, ImportOptions, ImportTotals } from '../../ingest/index.js';
-import { printJson, withStore } from '../context.js';
+import { ioOf, printJson, withStore } from '../context.js';
 
 /** The options `import` and `fetch` share. */
 export interface FilterOptions {
@@ -19,11 +22,35 @@ export function importFilter(o: FilterOptions): ImportOptions {
     if (!d) throw new UserError('cli', `"${v}" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD`, { field: `--${side}` });
     return d;
   };
-  const countries = o.countries?.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
-  for (const c of countries ?? []) {
-    if (!/^[A-Z]{3}$/.test(c) && !/^IGO[A-Z0-9]+$/.test(c)) throw new UserError('cli', `"${c}" is not an ISO3 country code such as AZE`, { field: '--countries' });
-  }
+  // Names and codes become party codes in `withCountries`; here they are only split.
+  const countries = o.countries?.split(',').map((c) => c.trim()).filter(Boolean);
+  if (countries?.length === 0) throw new UserError('cli', 'give at least one country', { field: '--countries' });
   return { countries, from: day(o.from, 'from'), to: day(o.to, 'to') };
+}
+
+/**
+ * The filter with --countries resolved to party codes by the codebook ("georgia" → GEO), before any store is opened;
+ * an unknown name is a UserError with close matches.
+ */
+export async function withCountries(filter: ImportOptions): Promise<ImportOptions> {
+  if (!filter.countries) return filter;
+  const { partiesFrom } = await import('../../store/parties.js');
+  const parties = partiesFrom([]);
+  return { ...filter, countries: [...new Set(filter.countries.map((c) => parties.party(c, '--countries')))] };
+}
+
+/** The file to read, against the run's working directory; a missing file or a directory is a one-line error naming it, before any store is opened. */
+export function checkedFile(file: string, cwd: string): string {
+  const path = resolve(cwd, file);
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    throw new UserError('cli', 'no such file', { file });
+  }
+  if (isDirectory) throw new UserError('cli', 'is a directory; give the dataset files inside it', { file });
+  // Reports name the file as it was given, unless it has to be read from another directory than this process's.
+  return resolve(file) === path ? file : path;
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
@@ -61,23 +88,27 @@ export function defineImportCommand(program: Command): void {
       const { progressBar } = await import('../../ingest/progress-bar.js');
       const format = DATASETS[dataset as keyof typeof DATASETS];
       if (!format) throw new UserError('cli', `unknown dataset "${dataset}"; expected ${Object.keys(DATASETS).join(', ')}`, { field: '<dataset>' });
-      const options = importFilter(o);
+      const options = await withCountries(importFilter(o));
+      const io = ioOf(cmd);
+      const paths = files.map((f) => checkedFile(f, io.cwd));
       await withStore(cmd, async (store) => {
-        const bar = progressBar();
+        // A progress bar only on this process's own terminal (not in tests, not through a server).
+        const tty = io.stderr === process.stderr && process.stderr.isTTY;
+        const bar = tty ? progressBar(process.stderr) : { update: () => undefined, done: () => undefined };
         let current = '';
-        const result = await importFiles(store, format, files, {
+        const result = await importFiles(store, format, paths, {
           ...options,
           force: o.force,
           onStart: (file, i) => (current = `${i + 1}/${files.length} ${file}`),
-          onProgress: process.stderr.isTTY ? (f) => bar.update(current, f) : undefined,
+          onProgress: tty ? (f) => bar.update(current, f) : undefined,
           onFile: (r) => {
             bar.done();
-            for (const line of r.skipped ? [] : r.rejects) process.stderr.write(`${line}\n`);
-            if (!o.json) process.stdout.write(`${describeReport(r)}\n`);
+            for (const line of r.skipped ? [] : r.rejects) io.stderr.write(`${line}\n`);
+            if (!o.json) io.stdout.write(`${describeReport(r)}\n`);
           },
         });
-        if (o.json) return printJson(result);
-        process.stdout.write(`${describeTotals(result.totals)}\n`);
+        if (o.json) return printJson(result, cmd);
+        io.stdout.write(`${describeTotals(result.totals)}\n`);
       });
     });
 }

@@ -1,7 +1,9 @@
 // `influence A [--by year] [--groups FILE]`: A's interactions split by partner and by partner group.
 import type { Command } from 'commander';
-import { UserError } from '../../model/index.js';
-import { ioOf, printJson, withStore } from '../context.js';
+import { UserError } from '../../model/errors.js';
+import { resolve } from 'node:path';
+import { ioOf, withStore } from '../context.js';
+import { emit, formatOf, withFormat } from '../output.js';
 import { scopeOf, withScope, type ScopeCliOptions } from '../scope-options.js';
 import { renderTable } from '../table.js';
 import { measureRange } from './mediation.js';
@@ -35,35 +37,45 @@ async function readGroups(file: string): Promise<Record<string, string[]>> {
 }
 
 export function defineInfluence(program: Command): void {
-  withScope(program.command('influence'))
+  withFormat(withScope(program.command('influence')))
     .description("an actor's interactions split by partner and by partner group (groups from the region config or --groups)")
-    .argument('<actor>', 'ISO3 country or actor id')
+    .argument('<actor>', 'ISO3 country, IGO code or name')
     .option('--by <unit>', 'per month, quarter or year')
     .option('--groups <file>', 'YAML/JSON mapping group names to countries (default: the groups of the loaded regions)')
     .option('--from <date>', 'from YYYY[-MM[-DD]]')
     .option('--to <date>', 'to YYYY[-MM[-DD]]')
     .option('--top <n>', 'partners listed', '10')
-    .option('--json', 'JSON for programs')
-    .action(async (actor: string, o: ScopeCliOptions & { by?: string; groups?: string; from?: string; to?: string; top: string; json?: boolean }, cmd: Command) => {
+    .action(async (actor: string, o: ScopeCliOptions & { by?: string; groups?: string; from?: string; to?: string; top: string; format?: string; json?: boolean }, cmd: Command) => {
+      const format = formatOf(o);
       const range = measureRange('cli/influence', o);
       const top = Number(o.top);
       if (!(Number.isInteger(top) && top > 0)) throw new UserError('cli/influence', `"${o.top}" is not a positive whole number`, { field: '--top' });
+      const scope = scopeOf(o, 'cli/influence');
       const { influence } = await import('../../measure/influence.js');
       const { listRegions } = await import('../../store/queries.js');
-      const fileGroups = o.groups ? await readGroups(o.groups) : undefined;
+      const { partiesOf } = await import('../../store/parties.js');
+      const fileGroups = o.groups ? await readGroups(resolve(ioOf(cmd).cwd, o.groups)) : undefined;
       await withStore(cmd, async (store) => {
+        const parties = await partiesOf(store);
+        const party = parties.party(actor, '<actor>');
         const groups = fileGroups ?? Object.assign({}, ...(await listRegions(store)).map((r) => r.groups ?? {}));
-        const inf = await influence(store, { scope: scopeOf(o, 'cli/influence'), actor, groups, ...range });
-        if (o.json) return printJson(inf, cmd);
-        ioOf(cmd).stdout.write(`${actor}: ${inf.events} events with a partner\n`);
-        if (inf.groups.length) ioOf(cmd).stdout.write(renderTable(['group', 'events', 'share'], inf.groups.map((g) => [g.group, g.events, pct(g.share)])));
-        ioOf(cmd).stdout.write(renderTable(['partner', 'events', 'share'], inf.partners.slice(0, top).map((p) => [p.partner, p.events, pct(p.share)])));
-        if (inf.periods.length) {
-          const names = inf.groups.map((g) => g.group);
-          ioOf(cmd).stdout.write(
-            renderTable(['period', 'events', ...names, 'top partner'], inf.periods.map((p) => [p.period, p.events, ...p.groups.map((g) => pct(g.share)), p.partners[0]?.partner ?? '—'])),
-          );
-        }
+        const inf = await influence(store, { scope, actor: party, groups, ...range });
+        const show = format === 'table' ? parties.label : (c: string) => c;
+        let lead = `${show(party)}: ${inf.events} events with a partner\n`;
+        if (inf.groups.length) lead += renderTable(['group', 'events', 'share'], inf.groups.map((g) => [g.group, g.events, pct(g.share)]));
+        const names = inf.groups.map((g) => g.group);
+        const periods = inf.periods.length
+          ? renderTable(['period', 'events', ...names, 'top partner'], inf.periods.map((p) => [p.period, p.events, ...p.groups.map((g) => pct(g.share)), p.partners[0] ? show(p.partners[0].partner) : '—']))
+          : '';
+        // The partner table for programs lists every partner; people see the top ones.
+        const partners = format === 'table' ? inf.partners.slice(0, top) : inf.partners;
+        emit(cmd, format, {
+          json: inf,
+          lead,
+          header: ['partner', 'events', 'share'],
+          rows: partners.map((p) => [show(p.partner), p.events, format === 'table' ? pct(p.share) : p.share]),
+          text: periods,
+        });
       });
     });
 }

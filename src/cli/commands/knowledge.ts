@@ -1,12 +1,24 @@
 // Commands that validate, load and export the curated knowledge base, and `start`, the main job.
 import type { Command } from 'commander';
-import { UserError, formatIssue, type KnowledgeBase } from '../../model/index.js';
+import { UserError, formatIssue } from '../../model/errors.js';
+import type { KnowledgeBase } from '../../model/index.js';
 import { ioOf, printJson, withStore, type CliIo } from '../context.js';
 
 /** Validates a region directory, throwing one UserError that lists every issue. */
 async function readValid(dir: string, io: CliIo): Promise<{ kb: KnowledgeBase; hash: string }> {
   const { readRegionDir } = await import('../../ingest/curated/index.js');
-  const r = readRegionDir(dir);
+  const { statSync } = await import('node:fs');
+  const { resolve } = await import('node:path');
+  const path = resolve(io.cwd, dir);
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch {
+    throw new UserError('validate', 'no such directory', { file: dir });
+  }
+  if (!isDirectory) throw new UserError('validate', 'is a file; give the region directory that holds region.yaml, actors.yaml, …', { file: dir });
+  // Issues name files as given, unless they have to be read from another directory than this process's.
+  const r = readRegionDir(resolve(dir) === path ? dir : path);
   if (!r.ok) {
     for (const issue of r.issues) io.stderr.write(`${formatIssue(issue)}\n`);
     throw new UserError('validate', `${r.issues.length} problem${r.issues.length === 1 ? '' : 's'} in ${dir}; nothing was written`);

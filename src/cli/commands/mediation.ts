@@ -1,7 +1,9 @@
 // `mediation A B [--by year]`: the share of A–B interactions that involve a third party, and who the third parties were.
 import type { Command } from 'commander';
-import { UserError, boundDay } from '../../model/index.js';
-import { ioOf, printJson, withStore } from '../context.js';
+import { UserError } from '../../model/errors.js';
+import { boundDay } from '../../model/day.js';
+import { withStore } from '../context.js';
+import { emit, formatOf, withFormat } from '../output.js';
 import { scopeOf, withScope, type ScopeCliOptions } from '../scope-options.js';
 import { renderTable } from '../table.js';
 
@@ -25,24 +27,37 @@ export function measureRange(module: string, o: { by?: string; from?: string; to
 const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
 
 export function defineMediation(program: Command): void {
-  withScope(program.command('mediation'))
+  withFormat(withScope(program.command('mediation')))
     .description('share of A–B interactions that involve a third party (third actor on the event or a same-day consultation of both sides with one country)')
-    .argument('<a>', 'ISO3 country or actor id')
-    .argument('<b>', 'ISO3 country or actor id')
+    .argument('<a>', 'one side: ISO3 country, IGO code or name')
+    .argument('<b>', 'the other side')
     .option('--by <unit>', 'per month, quarter or year')
     .option('--from <date>', 'from YYYY[-MM[-DD]]')
     .option('--to <date>', 'to YYYY[-MM[-DD]]')
-    .option('--json', 'JSON for programs')
-    .action(async (a: string, b: string, o: ScopeCliOptions & { by?: string; from?: string; to?: string; json?: boolean }, cmd: Command) => {
+    .action(async (a: string, b: string, o: ScopeCliOptions & { by?: string; from?: string; to?: string; format?: string; json?: boolean }, cmd: Command) => {
+      const format = formatOf(o);
       const range = measureRange('cli/mediation', o);
+      const scope = scopeOf(o, 'cli/mediation');
       const { mediation } = await import('../../measure/mediation.js');
+      const { partiesOf } = await import('../../store/parties.js');
       await withStore(cmd, async (store) => {
-        const m = await mediation(store, { scope: scopeOf(o, 'cli/mediation'), a, b, ...range });
-        if (o.json) return printJson(m, cmd);
-        ioOf(cmd).stdout.write(`${a}–${b}: ${m.mediated} of ${m.events} events involve a third party (${pct(m.share)})\n`);
-        if (m.periods.length) ioOf(cmd).stdout.write(renderTable(['period', 'events', 'mediated', 'share'], m.periods.map((p) => [p.period, p.events, p.mediated, pct(p.share)])));
-        if (m.thirdParties.length) ioOf(cmd).stdout.write(renderTable(['third party', 'events'], m.thirdParties.map((t) => [t.party, t.events])));
-        else if (m.events) ioOf(cmd).stdout.write('No third party involved.\n');
+        const parties = await partiesOf(store);
+        const [pa, pb] = [parties.party(a, '<a>'), parties.party(b, '<b>')];
+        const m = await mediation(store, { scope, a: pa, b: pb, ...range });
+        const show = format === 'table' ? parties.label : (c: string) => c;
+        const share = (x: number | null) => (format === 'table' ? pct(x) : x);
+        const third = m.thirdParties.length
+          ? renderTable(['third party', 'events'], m.thirdParties.map((t) => [show(t.party), t.events]))
+          : m.events ? 'No third party involved.\n' : '';
+        // One table for programs: the whole range first, then each period.
+        emit(cmd, format, {
+          json: m,
+          lead: `${show(pa)}–${show(pb)}: ${m.mediated} of ${m.events} events involve a third party (${pct(m.share)})\n`,
+          header: ['period', 'events', 'mediated', 'share'],
+          rows: format === 'table' ? m.periods.map((p) => [p.period, p.events, p.mediated, share(p.share)]) : [['all', m.events, m.mediated, m.share], ...m.periods.map((p) => [p.period, p.events, p.mediated, p.share])],
+          empty: '',
+          text: third,
+        });
       });
     });
 }

@@ -1,7 +1,7 @@
 // Source, target and code agreement on the PETRARCH-2 validation sentences (PETR2_GSR_validation.xml).
 import type { Gazetteer } from '../gazetteer.js';
 import { countryOfCode } from '../merge-events.js';
-import { extractSentence } from './single-sentence.js';
+import { extractSentence, sentenceCodings } from './single-sentence.js';
 
 export interface PetrarchRecord {
   readonly id: string;
@@ -55,12 +55,12 @@ export function scorePetrarch(records: readonly PetrarchRecord[], gazetteer?: Ga
     const x = extractSentence(r.text, r.date, gazetteer);
     if (r.codings.length === 0) {
       without++;
-      if (x.events.length === 0) quiet++;
+      if (sentenceCodings(x).length === 0) quiet++;
       continue;
     }
     withEvents++;
     let best = [0, 0, 0, 0];
-    for (const e of x.events) {
+    for (const e of sentenceCodings(x)) {
       const s = new Set(e.source.map((c) => actorCountry(countryOfCode(c))));
       const t = new Set(e.target.map((c) => actorCountry(countryOfCode(c))));
       for (const g of r.codings) {

@@ -4,7 +4,7 @@ import { findTriggers } from '../triggers.js';
 import { tokenize } from '../tokens.js';
 import type { QuadClass } from '../../model/event.js';
 import type { Gazetteer } from '../gazetteer.js';
-import { extractSentence } from './single-sentence.js';
+import { extractSentence, sentenceCodings } from './single-sentence.js';
 
 export interface PloverRecord {
   readonly id: string;
@@ -24,12 +24,19 @@ export interface PloverScore {
   readonly triggerTypeAccuracy: number;
 }
 
-/** Records with a sentence and an event type (the DOCUMENT header record is left out). */
+/**
+ * The gold file is coded in PLOVER 0.5 (2016); the codebook maps CAMEO to PLOVER 0.8 (CAMEO2PLOVER-2021), which
+ * renamed or folded four categories: DEMAND became REQUEST, DISAPPROVE and INVESTIGATE became modes of ACCUSE, and
+ * FIGHT became a mode of ASSAULT. Gold labels are compared in the codebook's version.
+ */
+export const PLOVER_05_TO_08: Readonly<Record<string, string>> = { DEMAND: 'REQUEST', DISAPPROVE: 'ACCUSE', INVESTIGATE: 'ACCUSE', FIGHT: 'ASSAULT' };
+
+/** Records with a sentence and an event type (the DOCUMENT header record is left out); types as the codebook names them. */
 export function parsePloverRecords(json: string): PloverRecord[] {
   const rows = JSON.parse(json) as Array<Record<string, unknown>>;
   return rows
     .filter((r) => typeof r.text === 'string' && typeof r.event === 'string' && r.event !== 'DOCUMENT')
-    .map((r) => ({ id: String(r.id), event: String(r.event), text: String(r.text), date: typeof r.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.date) ? r.date : null }));
+    .map((r) => ({ id: String(r.id), event: PLOVER_05_TO_08[String(r.event)] ?? String(r.event), text: String(r.text), date: typeof r.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.date) ? r.date : null }));
 }
 
 /** PLOVER type → quad class, by the majority of the CAMEO codes the codebook maps to that type. */
@@ -59,7 +66,7 @@ export function scorePlover(records: readonly PloverRecord[], gazetteer?: Gazett
     if (t && quads.get(r.event) === t.quad) tQuad++;
     if (t && t.plover === r.event) tType++;
     const x = extractSentence(r.text, r.date, gazetteer);
-    const e = x.events[0];
+    const e = sentenceCodings(x)[0];
     if (!e) continue;
     coded++;
     if (quads.get(r.event) === e.quad) quadRight++;

@@ -12,3 +12,13 @@ export function extractSentence(text: string, published: string | null, gazettee
     published, gazetteer, today: published ?? '2000-01-01', candidates: { maxSentences: 0 },
   });
 }
+
+/**
+ * The codings of a sentence an event coder would report: its events and one-sided actions, in the order of their
+ * triggers, with bare statements ("said") after the acts they report.
+ */
+export function sentenceCodings(x: Extraction): Extraction['events'] {
+  const all = [...x.events, ...x.actions];
+  const at = (e: Extraction['events'][number]) => e.triggerSpan?.start ?? e.sentence.start;
+  return all.sort((a, b) => Number(a.cameo.startsWith('01')) - Number(b.cameo.startsWith('01')) || at(a) - at(b));
+}

@@ -1,0 +1,88 @@
+// References back to actors named earlier in the paragraph: "the two armies", "both sides", "the three governments",
+// "the bloc" become group mentions standing for those actors (with the role the noun gives: armies → MIL).
+import type { Mention } from './mentions.js';
+import type { Token } from './tokens.js';
+
+/** What a paragraph has named so far: states (most recent last) and IGOs. */
+export interface ParagraphMemory {
+  paragraph: number;
+  /** Distinct countries of the paragraphs before, most recent last (used when the paragraph names too few). */
+  earlier: string[];
+  /** Distinct countries in order of their latest mention. */
+  countries: string[];
+  igos: Mention[];
+}
+
+/** The memory of a new paragraph, carrying what the previous paragraphs named as a fallback. */
+export function newParagraphMemory(paragraph: number, previous?: ParagraphMemory): ParagraphMemory {
+  const earlier = previous ? [...previous.earlier.filter((c) => !previous.countries.includes(c)), ...previous.countries] : [];
+  return { paragraph, earlier, countries: [], igos: previous?.igos.slice(-3) ?? [] };
+}
+
+const COUNT: Readonly<Record<string, number>> = { two: 2, both: 2, three: 3, four: 4, five: 5, six: 6 };
+const GROUP_NOUN: Readonly<Record<string, string | null>> = {
+  countries: null, states: null, nations: null, sides: 'GOV', parties: 'GOV', governments: 'GOV', capitals: 'GOV', leaders: 'GOV',
+  presidents: 'GOV', ministers: 'GOV', neighbours: null, neighbors: null, rivals: null, allies: null, armies: 'MIL', militaries: 'MIL',
+  forces: 'MIL', delegations: 'GOV', foes: null, adversaries: null, republics: null, administrations: 'GOV',
+};
+const BLOC = /^(?:bloc|alliance|organi[sz]ation|union|grouping|body|commission|community)$/;
+
+/** Adds group mentions to `mentions` for references back; updates `memory` with what the sentence names. */
+export function resolveReferenceBack(tokens: readonly Token[], mentions: readonly Mention[], memory: ParagraphMemory): Mention[] {
+  const out = [...mentions];
+  const covered = (i: number) => mentions.some((m) => i >= m.from && i < m.to);
+  const sorted = [...mentions].sort((a, b) => a.from - b.from);
+  let next = 0;
+  const remember = (m: Mention) => {
+    if (m.weak || !m.country) return;
+    if (m.kind === 'igo') {
+      memory.igos.push(m);
+      return;
+    }
+    if (m.country.startsWith('IGO') || /^(?:NGO|MNC|IMG)/.test(m.country)) return;
+    const c = m.country.slice(0, 3);
+    memory.countries = [...memory.countries.filter((x) => x !== c), c];
+  };
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    while (next < sorted.length && sorted[next].to <= i) remember(sorted[next++]);
+    if (covered(i)) continue;
+    const w = tokens[i].norm;
+    // "the two armies", "both sides", "both countries' leaders"
+    let n: number | undefined;
+    let nounAt = -1;
+    if (w === 'both' && tokens[i + 1] && GROUP_NOUN[tokens[i + 1].norm] !== undefined) {
+      n = 2;
+      nounAt = i + 1;
+    } else if (w === 'the' && COUNT[tokens[i + 1]?.norm ?? ''] && tokens[i + 2] && GROUP_NOUN[tokens[i + 2].norm] !== undefined && tokens[i + 1].norm !== 'both') {
+      n = COUNT[tokens[i + 1].norm];
+      nounAt = i + 2;
+    }
+    // the paragraph's states, else those named before it — leaving out the sentence's own subject ("Kenya offered
+    // to mediate between the two governments")
+    const own = new Set(sorted.filter((m) => m.to <= i && m.country).map((m) => m.country!.slice(0, 3)));
+    const pool = memory.countries.length >= (n ?? 0) + own.size ? memory.countries.filter((c) => !own.has(c))
+      : [...memory.earlier, ...memory.countries].filter((c, k, all) => !own.has(c) && all.lastIndexOf(c) === k);
+    if (n !== undefined && nounAt >= 0 && !covered(nounAt) && pool.length >= n) {
+      const role = GROUP_NOUN[tokens[nounAt].norm];
+      const members = pool.slice(-n).map((c): Mention => ({
+        from: i, to: nounAt + 1, start: tokens[i].start, end: tokens[nounAt].end, id: role ? `${c}${role}` : c, name: role ? `${c}${role}` : c,
+        kind: role ? 'organization' : 'state', code: role ? `${c}${role}` : c, country: c, members: [], weak: false, possessive: false, known: false,
+      }));
+      out.push({
+        from: i, to: nounAt + 1, start: tokens[i].start, end: tokens[nounAt].end, id: `group:${members.map((m) => m.id).join('+')}`,
+        name: tokens.slice(i, nounAt + 1).map((t) => t.text).join(' '), kind: 'region', code: null, country: null,
+        members: members.map((m) => m.country!), weak: false, possessive: /^['’]s?$/.test(tokens[nounAt + 1]?.text ?? ''), known: false, group: members,
+      });
+      i = nounAt;
+      continue;
+    }
+    // "the bloc", "the alliance": the IGO named last in the paragraph
+    if (w === 'the' && BLOC.test(tokens[i + 1].norm) && !covered(i + 1) && memory.igos.length && !(tokens[i + 2]?.cap)) {
+      const igo = memory.igos[memory.igos.length - 1];
+      out.push({ ...igo, from: i, to: i + 2, start: tokens[i].start, end: tokens[i + 1].end, possessive: /^['’]s$/.test(tokens[i + 2]?.text ?? '') });
+      i += 1;
+    }
+  }
+  while (next < sorted.length) remember(sorted[next++]);
+  return out.sort((a, b) => a.from - b.from);
+}

@@ -1,0 +1,196 @@
+// One sentence of our own per rule of the reader (issue 14's patterns): the coding a careful analyst would expect.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { codebookGazetteer, extractArticle, type ExtractedEvent, type Extraction } from '../../src/extract/index.js';
+
+function read(text: string, published = '2025-01-10'): Extraction {
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return extractArticle({ kind: 'article-input', file: '(test)', format: 'text', sha256, text, title: null, published }, { published, gazetteer: codebookGazetteer(), candidates: { maxSentences: 0 } });
+}
+const country = (c: string) => (c.startsWith('IGO') ? c : c.slice(0, 3));
+/** The events whose source and target countries are as given (either may be a prefix list). */
+function between(x: Extraction, src: string, tgt: string): ExtractedEvent[] {
+  return x.events.filter((e) => e.source.some((c) => country(c) === src) && e.target.some((c) => country(c) === tgt));
+}
+const one = (events: readonly ExtractedEvent[], what: string): ExtractedEvent => {
+  assert.equal(events.length, 1, `${what}: ${JSON.stringify(events.map((e) => [e.cameo, e.source, e.target]))}`);
+  return events[0];
+};
+
+describe('actors: the general dictionary, adjectives, possessives and roles', () => {
+  it('names people from the dictionary with their code on the day of the text', () => {
+    const x = read('Ilham Aliyev met Vladimir Putin in Moscow. Putin later thanked Aliyev.', '2024-05-01');
+    assert.ok(x.actors.some((a) => a.kind === 'person' && a.name === 'Ilham Aliyev' && a.code === 'AZEGOV'));
+    one(between(x, 'AZE', 'RUS').filter((e) => e.cameo.startsWith('04')), 'meeting');
+    one(between(x, 'RUS', 'AZE').filter((e) => e.cameo === '051'), 'family names resolve to the people named before');
+  });
+
+  it('codes a leader who took office after 2014 from the sourced additions', () => {
+    const x = read('Nikol Pashinyan met Recep Tayyip Erdoğan in Ankara.', '2024-09-01');
+    assert.deepEqual(x.actors.filter((a) => a.kind === 'person').map((a) => a.code).sort(), ['ARMGOV', 'TURGOV']);
+  });
+
+  it('knows non-state armed groups and IGOs beyond the codebook', () => {
+    const x = read('Boko Haram fighters attacked Maiduguri. ECOWAS suspended Guinea.');
+    assert.ok(x.actors.some((a) => a.code === 'NGAREB'));
+    assert.equal(one(between(x, 'IGOECOWAS', 'GIN'), 'ECOWAS').quad, 4);
+  });
+
+  it('lets a demonym or a possessive name the side ("Turkish drones", "its warships")', () => {
+    assert.equal(one(between(read('Turkish drones struck positions inside Syria.'), 'TUR', 'SYR'), 'drones').quad, 4);
+    const x = read('Russia denied the report. Its warships shelled the Ukrainian port.');
+    assert.equal(one(between(x, 'RUS', 'UKR'), 'warships').quad, 4);
+  });
+
+  it('gives coordinated demonyms the role they share ("Ukrainian and Polish officials")', () => {
+    const e = one(between(read('Ukrainian and Polish officials signed a memorandum.'), 'UKR', 'POL'), 'signing');
+    assert.deepEqual([e.source, e.target], [['UKRGOV'], ['POLGOV']]);
+  });
+
+  it('takes a person\'s country from the role, never from a country nearby', () => {
+    const x = read('Egypt\'s foreign minister Sameh Shoukry met the Kenyan president in Nairobi.');
+    assert.equal(one(between(x, 'EGY', 'KEN'), 'ministers').cameo, '040');
+    const y = read('Mali hosted the talks. President Amina Diallo praised Senegal.');
+    assert.equal(y.actors.find((a) => a.name === 'Amina Diallo')?.code ?? null, null, 'an unknown president has no country');
+    assert.equal(between(y, 'MLI', 'SEN').length, 0);
+  });
+
+  it('reads a person\'s country from an appositive title (", Kenya\'s foreign minister,")', () => {
+    const x = read('Amara Okafor, Nigeria\'s foreign minister, criticised Ghana.');
+    assert.equal(x.actors.find((a) => a.name === 'Amara Okafor')?.code, 'NGAGOV');
+    one(between(x, 'NGA', 'GHA'), 'criticism');
+  });
+
+  it('treats plural nationality nouns as actors ("Albanians demonstrated")', () => {
+    assert.equal(one(between(read('Albanians demonstrated in Serbia.'), 'ALB', 'SRB'), 'protest').cameo, '141');
+  });
+});
+
+describe('clause structure', () => {
+  it('gives coordinated verbs their shared subject: two events', () => {
+    const x = read('Moldova accused Russia of meddling and suspended the treaty.');
+    assert.deepEqual(between(x, 'MDA', 'RUS').map((e) => e.cameo).sort(), ['112', '160']);
+  });
+
+  it('codes "by -ing" as the act it names', () => {
+    const x = read('Poland retaliated by expelling Belarusian diplomats.');
+    assert.deepEqual(x.events.map((e) => e.cameo), ['166']);
+  });
+
+  it('codes the main clause after a sentence-initial subordinate clause', () => {
+    assert.equal(one(between(read('When Chad hinted at sanctions, Niger broke off relations with Chad.'), 'NER', 'TCD'), 'main clause').cameo, '161');
+  });
+
+  it('reads capitals as governments in a short sentence', () => {
+    const e = one(between(read('Ankara thanked Washington.'), 'TUR', 'USA'), 'thanks');
+    assert.deepEqual([e.source, e.target, e.quad], [['TURGOV'], ['USAGOV'], 1]);
+  });
+
+  it('keeps the reported act of a trailing attribution, not the attribution', () => {
+    const x = read('Sudanese troops shelled Chad, officials said.');
+    assert.deepEqual(x.events.map((e) => e.cameo), ['194']);
+  });
+
+  it('keeps coordination to closed lists ("Kyrgyzstan, the speaker" is no pair)', () => {
+    const x = read('The ministers met in Bishkek with Kazakhstan, the speaker said.');
+    assert.ok(!x.events.some((e) => e.source.length + e.target.length > 2));
+  });
+});
+
+describe('choosing the trigger', () => {
+  it('prefers a negative verb over the agreement noun in its object', () => {
+    assert.deepEqual(read('Mali renounced the agreements with Algeria.').events.map((e) => [e.cameo, e.quad]), [['120', 3]]);
+    assert.deepEqual(read('Serbia suspended the accord with Kosovo.').events.map((e) => e.quad), [4]);
+    assert.equal(one(read('Russia withdrew from the pact with the United States.').events, 'withdrawal').cameo, '160');
+  });
+
+  it('codes vows to use force and warnings as threats', () => {
+    assert.equal(one(read('Hezbollah vowed to keep attacking Israel.').events, 'vow').cameo, '138');
+    const w = one(between(read('Iran warned Israel that there would be consequences.'), 'IRN', 'ISR'), 'warning');
+    assert.ok(w.cameo.startsWith('13'));
+  });
+
+  it('codes commitments and refusals as intent (03) and rejection (12)', () => {
+    assert.equal(one(read('Kenya agreed to send troops to Haiti.').events, 'commitment').cameo, '0334');
+    assert.equal(one(read('Egypt refused to meet Ethiopia.').events, 'refusal').cameo, '125');
+    assert.equal(one(read('Japan said China must release the fishermen.').events, 'obligation').cameo, '100');
+  });
+});
+
+describe('modality', () => {
+  it('marks a conditional reopening as hypothetical, never a signed agreement', () => {
+    const x = read('The border between Armenia and Turkey could reopen in 2027 if the treaty is signed.');
+    assert.ok([...x.events, ...x.actions].every((e) => e.hypothetical), JSON.stringify(x.events));
+  });
+
+  it('marks futures and plans as hypothetical and negation as negated', () => {
+    assert.ok(read('Peru will sign a trade deal with Chile next year.').events.every((e) => e.hypothetical));
+    assert.ok(read('Chile plans to expel Bolivian diplomats.').events.every((e) => e.hypothetical));
+    const n = one(read('Ecuador did not sign the accord with Colombia.').events, 'negation');
+    assert.equal(n.negated, true);
+  });
+
+  it('does not read the month May as a modal', () => {
+    assert.equal(one(read('On 2 May 2024, Iraq met Jordan in Amman.').events, 'meeting').hypothetical, false);
+  });
+});
+
+describe('dates', () => {
+  it('resolves a year-less day within the year the text last wrote out', () => {
+    const x = read('In 2023, Ghana met Togo in Lome. On 5 March, Ghana signed a deal with Togo.');
+    assert.equal(x.events.find((e) => e.cameo === '057')?.date?.start, '2023-03-05');
+  });
+
+  it('resolves a year-less day to the latest such day not after the document date', () => {
+    assert.equal(read('On 20 March, Benin met Niger in Cotonou.', '2025-01-10').events[0]?.date?.start, '2024-03-20');
+    assert.equal(read('On 2 January, Benin met Niger in Cotonou.', '2025-01-10').events[0]?.date?.start, '2025-01-02');
+  });
+
+  it('counts "the following week" from the date of the event before', () => {
+    const x = read('On 2 May 2024, Iraq met Jordan in Amman. The following week, Jordan hosted Syria.');
+    const d = x.events.find((e) => e.cameo === '043')?.date;
+    assert.ok(d && d.start >= '2024-05-06' && d.end <= '2024-05-12', JSON.stringify(d));
+  });
+});
+
+describe('reference back', () => {
+  it('resolves "the two armies" to the states named before in the paragraph', () => {
+    const x = read('Armenia and Azerbaijan exchanged fire on Monday. The two armies clashed again on Tuesday.');
+    const e = one(x.events.filter((v) => v.trigger === 'clashed'), 'clash');
+    assert.deepEqual([...e.source, ...e.target].sort(), ['ARMMIL', 'AZEMIL']);
+  });
+
+  it('resolves "the bloc" to the organisation named last', () => {
+    one(between(read('ECOWAS leaders met in Abuja. The bloc suspended Niger.'), 'IGOECOWAS', 'NER'), 'the bloc');
+  });
+
+  it('fills an agentless passive only from a sentence reporting the same action', () => {
+    const same = read('Russian forces shelled Gori on Thursday. Georgian villages were shelled again on Friday.');
+    assert.ok(same.events.some((e) => e.cameo.startsWith('19') && e.source.some((c) => c.startsWith('RUS')) && e.target.some((c) => c.startsWith('GEO'))), JSON.stringify(same.events));
+    const other = read('Russia thanked Georgia for the aid. Georgian villages were shelled on Friday.');
+    assert.ok(!other.events.some((e) => e.cameo.startsWith('19')), JSON.stringify(other.events));
+  });
+});
+
+describe('claims and denials', () => {
+  it('links a denial to the nearest preceding claim about the one denying', () => {
+    const x = read('Ukraine claimed that Belarus had sent troops to the border. Minsk denied any involvement.');
+    const c = one(x.claims as unknown as ExtractedEvent[], 'claim') as unknown as Extraction['claims'][number];
+    assert.equal(c.status, 'denied');
+    assert.deepEqual(c.deniedBy, ['BLRGOV']);
+  });
+
+  it('leaves a claim asserted when the denial is about something else', () => {
+    const x = read('Ukraine claimed that Belarus had sent troops to the border. Moldova denied the report of a tax increase.');
+    assert.equal(x.claims[0].status, 'asserted');
+  });
+
+  it('marks the events a claim alleges as alleged, and denied with the claim', () => {
+    const x = read('Ukraine claimed that Belarusian troops attacked Ukrainian border guards. Belarus denied the claims.');
+    const e = x.events.find((v) => v.source.some((c) => c.startsWith('BLR')) && v.cameo.startsWith('19'));
+    assert.ok(e, JSON.stringify(x.events));
+    assert.equal(e.status, 'denied');
+    assert.deepEqual(x.claims[0].events, [e.id]);
+  });
+});
