@@ -350,4 +350,33 @@ describe('dashboard for analysts (Chromium)', { skip: skip ?? false }, () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  it('reviews a real ingested article: its pending records are listed with their sentence, and an accepted event joins the evidence', async () => {
+    const res = await fetch(`${server.url}/api/ingest`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Border commission meets', published: '2025-06-04', text: 'On 3 June 2025, Armenia and Azerbaijan signed a border agreement in Tbilisi.' }),
+    });
+    assert.equal(res.status, 200);
+    const { origin } = (await res.json()) as { origin: string };
+    const pending = ((await api('/api/review')).items as { id: string; kind: string; origin: string; review: string }[]).filter((i) => i.origin === origin && i.review === 'pending');
+    assert.ok(pending.length > 0, 'an ingested article waits for review');
+    const page = await open(1280);
+    const item = page.locator(`#review-body li[data-origin="${origin}"]`).first();
+    await item.waitFor();
+    assert.match((await item.locator('.sentence').textContent()) ?? '', /Armenia and Azerbaijan signed a border agreement/);
+    const id = await item.getAttribute('data-review');
+    const before = (await api('/api/events/page?from=2025-06-03&to=2025-06-03&limit=50')).events as { id: string }[];
+    assert.ok(!before.some((e) => e.id === id), 'a pending record is not evidence');
+    await item.locator('button.accept').click();
+    await page.waitForSelector(`#review-body li[data-review="${id}"][data-decided="accepted"]`);
+    const left = ((await api('/api/review')).items as { id: string; review: string }[]).filter((i) => i.id === id && i.review === 'pending');
+    assert.equal(left.length, 0);
+    const kind = pending.find((p) => p.id === id)?.kind;
+    if (kind === 'event') {
+      const after = (await api('/api/events/page?from=2025-06-03&to=2025-06-03&limit=50')).events as { id: string }[];
+      assert.ok(after.some((e) => e.id === id), 'the accepted event now counts');
+    }
+    await page.close();
+  });
 });
