@@ -47,7 +47,8 @@ export const CREATES_STORE: ReadonlySet<string> = new Set(['load', 'start', 'imp
  */
 export const READS_STORE: ReadonlySet<string> = new Set([
   'actors', 'events', 'claims', 'relations', 'timeline', 'export',
-  'dyad', 'mediation', 'influence', 'balance', 'capability', 'alerts', 'theses', 'brief',
+  'dyad', 'mediation', 'influence', 'balance', 'alerts',
+  // capability, theses and brief are writers: on first use they load the built-in structural tables.
 ]);
 
 /** Commands that never open the store, so they run here even while a server holds it. */
