@@ -3,3 +3,4 @@ export * from './duckdb-store.js';
 export * from './migrations.js';
 export * from './load-knowledge-base.js';
 export * from './queries.js';
+export * from './dataset-import.js';

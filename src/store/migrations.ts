@@ -89,4 +89,15 @@ CREATE TABLE import_rejects (
 );
 `,
   },
+  {
+    version: 11,
+    name: 'import lines and reject excerpts',
+    sql: `
+-- Physical lines after the header, and lines that continue a quoted record spanning several (lines = rows + joined_lines).
+ALTER TABLE imports ADD COLUMN lines BIGINT;
+ALTER TABLE imports ADD COLUMN joined_lines BIGINT DEFAULT 0;
+-- The start of the refused line (at most 200 characters), never the whole value.
+ALTER TABLE import_rejects ADD COLUMN excerpt VARCHAR;
+`,
+  },
 ];
