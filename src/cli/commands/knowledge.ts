@@ -7,6 +7,7 @@ import { ioOf, printJson, withStore, type CliIo } from '../context.js';
 async function readValid(dir: string, io: CliIo): Promise<{ kb: KnowledgeBase; hash: string }> {
   const { readRegionDir } = await import('../../ingest/curated/index.js');
   const r = readRegionDir(dir);
+  for (const w of r.warnings) io.stderr.write(`warning: ${formatIssue(w)}\n`);
   if (!r.ok) {
     for (const issue of r.issues) io.stderr.write(`${formatIssue(issue)}\n`);
     throw new UserError('validate', `${r.issues.length} problem${r.issues.length === 1 ? '' : 's'} in ${dir}; nothing was written`);
