@@ -30,6 +30,8 @@ export interface ImportOptions {
   readonly limits?: Partial<FrameLimits>;
   /** How far a .zip member may expand (defaults: 16 GiB, 200×). */
   readonly zip?: Partial<ZipLimits>;
+  /** Where the framed copy of a file is written while it imports (default: the system's temporary directory). */
+  readonly workDir?: string;
 }
 
 /** What happened to one file; `rows` = `imported` + `duplicates` + `malformed` + `filtered`; `lines` = `rows` + `joinedLines`. */
@@ -129,7 +131,7 @@ export async function importFile(store: Store, format: DatasetFormat, file: stri
   }
   if (isDirectory) throw new UserError(format.module, 'is a directory; give the dataset files inside it', { file });
   const filter = filterKey(options);
-  const dir = mkdtempSync(join(tmpdir(), 'faultline-import-'));
+  const dir = mkdtempSync(join(options.workDir ?? tmpdir(), 'faultline-import-'));
   try {
     let hash: string;
     let layout: DatasetLayout;

@@ -100,4 +100,19 @@ ALTER TABLE imports ADD COLUMN joined_lines BIGINT DEFAULT 0;
 ALTER TABLE import_rejects ADD COLUMN excerpt VARCHAR;
 `,
   },
+  {
+    version: 12,
+    name: 'record owners and load state',
+    sql: `
+-- Which curated origin loaded each record, from which file and line; several origins own an actor they all mark shared
+-- (doc keeps each one's version, from which the merged actor is rebuilt when one of them reloads).
+CREATE TABLE record_owners (
+  collection VARCHAR NOT NULL, id VARCHAR NOT NULL, origin VARCHAR NOT NULL, file VARCHAR, line INTEGER, doc JSON,
+  PRIMARY KEY (collection, id, origin)
+);
+-- The content hash of an origin's last load and a fingerprint of the rows it left, so that a reload is skipped only
+-- when neither the files nor the stored rows have changed.
+CREATE TABLE load_state (origin VARCHAR PRIMARY KEY, hash VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL);
+`,
+  },
 ];
