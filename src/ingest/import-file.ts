@@ -8,7 +8,7 @@ import { importDataset, previousImport, type DatasetSource, type ImportCounts } 
 import type { Store } from '../store/store.js';
 import type { DatasetFormat, DatasetLayout } from './dataset-layout.js';
 import { hashFile } from './file-hash.js';
-import { HEAD_BYTES, headLines, readHead } from './read-head.js';
+import { headOf } from './read-head.js';
 import { frameRecords, type FrameLimits, type FrameReject, type FrameSummary } from './record-frames.js';
 import { DEFAULT_ZIP_LIMITS, openZipMember, type ZipLimits } from './zip-member.js';
 
@@ -142,14 +142,13 @@ export async function importFile(store: Store, format: DatasetFormat, file: stri
       if (prev) return toReport(file, hash, true, prev);
       const member = await openZipMember(file, format.module, { ...DEFAULT_ZIP_LIMITS, ...options.zip });
       try {
-        const head = await member.head(HEAD_BYTES);
-        layout = format.detect(headLines(head, head.length < HEAD_BYTES), file);
+        layout = format.detect(await headOf(await member.open()), file);
         source = await frameToCopy(await member.open(), format, layout, dir, options);
       } finally {
         member.close();
       }
     } else {
-      layout = format.detect(readHead(file), file);
+      layout = format.detect(await headOf(createReadStream(file, { highWaterMark: 1 << 20 })), file);
       // One pass hashes the file and checks whether a CSV reader may read it as it is.
       const sha = createHash('sha256');
       const scan = await frameRecords(createReadStream(file, { highWaterMark: READ_CHUNK }), { ...framing(format, layout, options), hash: sha });

@@ -1,28 +1,46 @@
 // The first lines of a dataset file, for recognising its layout before the pipeline reads it; no sniffing by a reader.
-import { closeSync, openSync, readSync } from 'node:fs';
+/** Lines detection looks at. */
+export const HEAD_LINES = 200;
 
-/** How much of a file detection looks at. */
-export const HEAD_BYTES = 1 << 20;
+/** A line longer than this is no header and no sample row: it stands in the head as an empty line. */
+export const HEAD_LINE_BYTES = 1 << 20;
 
-/** The complete lines at the start of `bytes` (BOM removed, line ends stripped); `whole` when `bytes` is the entire file. */
-export function headLines(bytes: Buffer, whole: boolean): string[] {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const lines = bytes.subarray(start).toString('utf8').split('\n').map((l) => l.replace(/\r$/, ''));
-  // The last piece is cut off (or, after a final newline, empty).
-  if (!whole || lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
-/** The complete lines within the first `bytes` of a file. */
-export function readHead(path: string, bytes = HEAD_BYTES): string[] {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(bytes);
-    const n = readSync(fd, buf, 0, bytes, 0);
-    return headLines(buf.subarray(0, n), n < bytes);
-  } finally {
-    closeSync(fd);
+/**
+ * The first HEAD_LINES lines of a byte stream (BOM removed, line ends stripped). An overlong line is streamed past
+ * and given as '' so that the lines after it keep their places.
+ */
+export async function headOf(source: AsyncIterable<Buffer | Uint8Array | string>): Promise<string[]> {
+  const lines: string[] = [];
+  let buf: Buffer = Buffer.alloc(0);
+  let skipping = false;
+  let first = true;
+  const push = (bytes: Buffer) => lines.push(bytes.length > HEAD_LINE_BYTES ? '' : bytes.toString('utf8').replace(/\r$/, ''));
+  for await (const raw of source) {
+    let chunk: Buffer = Buffer.isBuffer(raw) ? raw : Buffer.from(raw as Uint8Array);
+    if (first) {
+      first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    }
+    if (skipping) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) continue;
+      skipping = false;
+      chunk = chunk.subarray(nl + 1);
+    }
+    buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
+    for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10)) {
+      push(buf.subarray(0, nl));
+      buf = buf.subarray(nl + 1);
+      if (lines.length >= HEAD_LINES) return lines;
+    }
+    if (buf.length > HEAD_LINE_BYTES) {
+      lines.push('');
+      buf = Buffer.alloc(0);
+      skipping = true;
+    }
   }
+  if (buf.length && !skipping) push(buf);
+  return lines;
 }
 
 /** Splits one line into fields, honouring double quotes when `quote` is set (for detection only; the pipeline frames records). */

@@ -1,5 +1,6 @@
 // Streams the single data member of a .zip archive (as GDELT ships its exports), refusing archives that expand too far.
 import { Transform, type Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { UserError } from '../model/errors.js';
 
@@ -22,8 +23,6 @@ export interface ZipMember {
   readonly compressedSize: number;
   /** A fresh stream of the member's bytes, failing with a UserError once it passes the limits. */
   open(): Promise<Readable>;
-  /** Up to `bytes` first bytes of the member. */
-  head(bytes: number): Promise<Buffer>;
   close(): void;
 }
 
@@ -87,12 +86,18 @@ export async function openZipMember(zipPath: string, module: string, limits: Zip
         throw new UserError(module, `cannot extract from the zip archive (${(err as Error).message})`, { file: zipPath });
       }
       let seen = 0;
-      // yauzl checks CRC-32 and the declared size while streaming; this bound holds even if a header lies.
+      let crc = 0;
+      // yauzl checks the declared size but not the CRC-32; this bound holds even if a header lies.
       const guard = new Transform({
         transform(chunk: Buffer, _enc, done) {
           seen += chunk.length;
           if (seen > cap) return done(refuse(seen));
+          crc = crc32(chunk, crc);
           done(null, chunk);
+        },
+        flush(done) {
+          if (crc >>> 0 !== entry.crc32 >>> 0) return done(new UserError(module, `${entry.fileName} is damaged (its CRC-32 does not match); download it again`, { file: zipPath }));
+          done();
         },
       });
       stream.on('error', (err) => guard.destroy(err instanceof UserError ? err : new UserError(module, `cannot extract from the zip archive (${err.message})`, { file: zipPath })));
@@ -103,18 +108,6 @@ export async function openZipMember(zipPath: string, module: string, limits: Zip
       size: entry.uncompressedSize,
       compressedSize: entry.compressedSize,
       open,
-      head: async (bytes: number) => {
-        const s = await open();
-        const parts: Buffer[] = [];
-        let n = 0;
-        for await (const chunk of s) {
-          parts.push(chunk as Buffer);
-          n += (chunk as Buffer).length;
-          if (n >= bytes) break;
-        }
-        s.destroy();
-        return Buffer.concat(parts).subarray(0, bytes);
-      },
       close: () => zip.close(),
     };
   } catch (err) {

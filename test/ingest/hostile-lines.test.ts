@@ -1,7 +1,7 @@
 // importFile(store, format, file) on hostile lines: every physical line is imported, a duplicate, filtered or rejected by its true line.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACLED, GDELT, ICEWS, importFile, type DatasetFormat } from '../../src/ingest/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -34,6 +34,16 @@ describe('issue 20 item 1: very long rows', () => {
     assert.match(r.rejects[0], /:3: line is 33,55\d,\d{3} bytes long, over the limit of 1,048,576$/);
     // The line after it keeps its own number.
     assert.equal(r.rejects[1], `${file}:5: QuadClass: 7 is not 1, 2, 3 or 4`);
+  });
+});
+
+describe('issue 20 item 1: very long first lines', () => {
+  it('issue 20 item 1: a 33 MB first line of a native GDELT file is rejected and the file still recognised', async () => {
+    const lines = [gdeltLine(50, { Actor1Name: 'C'.repeat(33 * 1024 * 1024) }), ...range(3).map((i) => gdeltLine(50 + i))];
+    const file = put(dir, 'long-first.export.CSV', `${lines.join('\n')}\n`);
+    const r = await importFile(store, GDELT, file);
+    assert.deepEqual([r.variant, r.rows, r.imported, r.malformed], ['GDELT 2.0 export (61 columns, tab-separated)', 4, 3, 1]);
+    assert.match(r.rejects[0], /:1: line is 34,603,\d{3} bytes long/);
   });
 });
 
@@ -143,6 +153,14 @@ describe('issue 20 item 4: zip bombs', () => {
     const big = join(dir, 'big.export.CSV.zip');
     writeZip(big, 'big.export.CSV', Buffer.from(`${range(20_000).map((i) => gdeltLine(10_000 + i)).join('\n')}\n`));
     await assert.rejects(importFile(store, GDELT, big, { workDir, zip: { maxBytes: 1024 * 1024 } }), /expands to more than 1 MiB, the limit for one archive member/);
+    // A member whose bytes do not match its CRC-32 is refused, not read as garbage rows.
+    const good = Buffer.from(`${range(50).map((i) => gdeltLine(20_000 + i)).join('\n')}\n`);
+    const damaged = join(dir, 'damaged.export.CSV.zip');
+    writeZip(damaged, 'damaged.export.CSV', good);
+    const bytes = readFileSync(damaged);
+    bytes[60] ^= 0x01;
+    writeFileSync(damaged, bytes);
+    await assert.rejects(importFile(store, GDELT, damaged, { workDir }), /damaged\.export\.CSV is damaged \(its CRC-32 does not match\)|cannot extract/);
     assert.deepEqual(readdirSync(workDir), [], 'no temporary files are left');
     const [{ n }] = await store.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM events WHERE origin = 'gdelt' AND origin_row::BIGINT >= 10000`);
     assert.equal(n, 0, 'nothing of a refused archive is imported');

@@ -28,7 +28,7 @@ export function acledActorCountry(name: string): string | null {
 /** Recognises an ACLED export by its header (comma, tab or semicolon separated, double-quoted); fatalities is numeric. */
 export function detectAcled(head: readonly string[], shownAs: string): DatasetLayout {
   const first = head[0];
-  if (!first?.trim()) throw new UserError(MODULE, head.length ? 'line 1 is blank; expected the header' : 'the file is empty', { file: shownAs, ...(head.length ? { line: 1 } : {}) });
+  if (!first?.trim()) throw new UserError(MODULE, head.length ? 'line 1 is blank or too long; expected the header' : 'the file is empty', { file: shownAs, ...(head.length ? { line: 1 } : {}) });
   const delim = ([',', '\t', ';'] as const).slice().sort((a, b) => first.split(b).length - first.split(a).length)[0];
   const labels = splitFields(first, delim, '"').map((h) => h.trim());
   const names = uniqueNames(labels.map((h) => h.toLowerCase()));

@@ -14,7 +14,7 @@ export const icewsKey = (header: string) => header.trim().toLowerCase().replace(
 /** Recognises the Dataverse layout by its header; every column is read, typed where the mapping relies on it. */
 export function detectIcews(head: readonly string[], shownAs: string): DatasetLayout {
   const first = head[0];
-  if (!first?.trim()) throw new UserError(MODULE, head.length ? 'line 1 is blank; expected the header' : 'the file is empty', { file: shownAs, ...(head.length ? { line: 1 } : {}) });
+  if (!first?.trim()) throw new UserError(MODULE, head.length ? 'line 1 is blank or too long; expected the header' : 'the file is empty', { file: shownAs, ...(head.length ? { line: 1 } : {}) });
   const labels = first.split('\t').map((h) => h.trim());
   const names = uniqueNames(labels.map(icewsKey));
   const missing = REQUIRED.filter((r) => !names.includes(r));
