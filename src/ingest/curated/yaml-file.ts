@@ -86,10 +86,18 @@ function aliasExpansion(text: string, events: readonly Event[]): number {
 type Frame = { readonly map: boolean; index: number; key: PropertyKey | null; expectKey: boolean };
 
 /**
- * Walks events[from, to) (one node and its contents) and reports each value node's path and start offset;
- * `visit` returns false to skip nothing and true to stop.
+ * Walks events[from, to) (one node and its contents) and reports each value node down to `maxDepth` with its path
+ * and start offset; `visit` returns true to stop.
  */
-function walkNodes(text: string, events: readonly Event[], from: number, to: number, base: readonly PropertyKey[], visit: (path: PropertyKey[], offset: number, event: number) => boolean): void {
+function walkNodes(
+  text: string,
+  events: readonly Event[],
+  from: number,
+  to: number,
+  base: readonly PropertyKey[],
+  maxDepth: number,
+  visit: (path: PropertyKey[], offset: number, event: number) => boolean,
+): void {
   const stack: Frame[] = [];
   const path = (): PropertyKey[] => [...base, ...stack.map((f) => (f.map ? f.key! : f.index))];
   for (let i = from; i < to; i++) {
@@ -103,12 +111,14 @@ function walkNodes(text: string, events: readonly Event[], from: number, to: num
     }
     const top = stack[stack.length - 1];
     if (top?.map && top.expectKey) {
-      top.key = e.type === EVENT_ID.SCALAR ? getScalarValue(text, e) : `(key ${top.index})`;
+      const shallow = base.length + stack.length <= maxDepth;
+      top.key = !shallow ? null : e.type === EVENT_ID.SCALAR ? getScalarValue(text, e) : `(key ${top.index})`;
       top.expectKey = false;
       if (e.type === EVENT_ID.SEQUENCE || e.type === EVENT_ID.MAPPING) stack.push({ map: e.type === EVENT_ID.MAPPING, index: 0, key: null, expectKey: true }); // complex key
       continue;
     }
-    if (visit(path(), startOf(e), i)) return;
+    // Paths are built only down to maxDepth: building one per node of a large file costs more than the parse.
+    if (base.length + stack.length <= maxDepth && visit(path(), startOf(e), i)) return;
     if (e.type === EVENT_ID.SEQUENCE || e.type === EVENT_ID.MAPPING) stack.push({ map: e.type === EVENT_ID.MAPPING, index: 0, key: null, expectKey: true });
     else if (top) advance(top);
   }
@@ -128,7 +138,7 @@ function locator(text: string, events: readonly Event[]): (path: readonly Proper
     const items = new Map<string, [number, number]>();
     // Event index where each depth-1 node starts; its end is found when its parent moves on.
     let open: { path: PropertyKey[]; event: number } | null = null;
-    walkNodes(text, events, 0, events.length, [], (p, offset, event) => {
+    walkNodes(text, events, 0, events.length, [], 2, (p, offset, event) => {
       if (p.length <= 2) near.set(key(p), offset);
       if (p.length === 1) {
         if (open) items.set(key(open.path), [open.event, event]);
@@ -149,7 +159,7 @@ function locator(text: string, events: readonly Event[]): (path: readonly Proper
       let best = at;
       let bestDepth = 0;
       if (range) {
-        walkNodes(text, events, range[0], range[1], path.slice(0, 1), (p, offset) => {
+        walkNodes(text, events, range[0], range[1], path.slice(0, 1), path.length, (p, offset) => {
           if (p.length > bestDepth && p.length <= path.length && p.every((x, i) => String(x) === String(path[i]))) {
             best = offset;
             bestDepth = p.length;
