@@ -100,7 +100,7 @@ async function withProgress<T>(store: Store, onProgress: ((f: number) => void) |
   // DuckDB tracks progress only with its progress bar on; it must not print it itself.
   await store.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
   const timer = setInterval(() => {
-    const p = store.connection.progress;
+    const p = { percentage: store.progress() };
     if (p.percentage >= 0) onProgress(Math.min(1, p.percentage / 100));
   }, 200);
   try {

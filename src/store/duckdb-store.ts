@@ -43,6 +43,10 @@ class DuckDbStore implements Store {
     }
   }
 
+  progress(): number {
+    return this.connection.progress.percentage;
+  }
+
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
