@@ -169,7 +169,6 @@ CREATE TABLE structural_rejects (
 CREATE TABLE article_claim_keys (
   claim_id VARCHAR NOT NULL, origin VARCHAR NOT NULL, sentence_hash VARCHAR NOT NULL
 );
-);
 `,
   },
   {
