@@ -4,6 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Row, SqlValue, Store } from './store.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
+import type { DatasetEvidence } from './dataset-evidence.js';
+import { DuckDbDatasetEvidence } from './duckdb-dataset-evidence.js';
 
 /** The database path: an explicit one, else FAULTLINE_DB, else ./.faultline/faultline.duckdb (relative to `cwd`). */
 export function defaultDbPath(explicit?: string, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
@@ -12,11 +14,15 @@ export function defaultDbPath(explicit?: string, env: NodeJS.ProcessEnv = proces
 
 class DuckDbStore implements Store {
   private depth = 0;
+  readonly datasets: DatasetEvidence;
   constructor(
     readonly connection: DuckDBConnection,
     readonly path: string,
     private readonly instance: DuckDBInstance,
-  ) {}
+    datasets?: (store: Store) => DatasetEvidence,
+  ) {
+    this.datasets = datasets ? datasets(this) : new DuckDbDatasetEvidence(this);
+  }
 
   async run(sql: string, params?: readonly SqlValue[]): Promise<void> {
     await this.connection.run(sql, params ? [...params] : undefined);
@@ -45,18 +51,25 @@ class DuckDbStore implements Store {
   }
 
   close(): void {
+    // A remote backend's client only has sockets to end; nothing waits on it.
+    void this.datasets.close().catch(() => undefined);
     this.connection.closeSync();
     this.instance.closeSync();
   }
 }
 
+/** How to open a store: where its dataset events are read (default: its own tables). */
+export interface OpenStoreOptions {
+  readonly datasets?: (store: Store) => DatasetEvidence;
+}
+
 /** Opens (creating if needed) a DuckDB store and applies pending migrations. Pass ":memory:" for a throwaway store. */
-export async function openStore(path: string = defaultDbPath()): Promise<Store> {
+export async function openStore(path: string = defaultDbPath(), options: OpenStoreOptions = {}): Promise<Store> {
   const memory = path === ':memory:';
   if (!memory) mkdirSync(dirname(path), { recursive: true });
   const instance = await DuckDBInstance.create(memory ? ':memory:' : path);
   const connection = await instance.connect();
-  const store = new DuckDbStore(connection, memory ? '' : path, instance);
+  const store = new DuckDbStore(connection, memory ? '' : path, instance, options.datasets);
   await migrate(store, MIGRATIONS);
   return store;
 }
