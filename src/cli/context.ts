@@ -1,10 +1,13 @@
 // What every command action shares: the global options, the process streams it writes to, and a store opened for the action.
 import type { Command } from 'commander';
+import { UserError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 
 export interface GlobalOptions {
   readonly db?: string;
   readonly debug?: boolean;
+  readonly backend?: string;
+  readonly clickhouse?: string;
 }
 
 /** A stream the CLI writes to: process.stdout in real use, a string collector in tests. */
@@ -50,11 +53,26 @@ export function globals(cmd: Command): GlobalOptions {
   return cmd.optsWithGlobals() as GlobalOptions;
 }
 
-/** Opens the store named by --db / FAULTLINE_DB / the default path, runs `fn`, and closes it. */
+/**
+ * Opens the store named by --db / FAULTLINE_DB / the default path, runs `fn`, and closes it. With
+ * `--backend clickhouse` its dataset events are read from and imported into the ClickHouse at --clickhouse.
+ */
 export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T>): Promise<T> {
   const { openStore, defaultDbPath } = await import('../store/duckdb-store.js');
   const io = ioOf(cmd);
-  const store = await openStore(defaultDbPath(globals(cmd).db, io.env, io.cwd));
+  const g = globals(cmd);
+  const backend = g.backend ?? io.env.FAULTLINE_BACKEND ?? 'duckdb';
+  let datasets: Parameters<typeof openStore>[1] = {};
+  if (backend === 'clickhouse') {
+    const url = g.clickhouse ?? io.env.FAULTLINE_CLICKHOUSE;
+    if (!url) throw new UserError('cli', '--backend clickhouse needs --clickhouse URL or FAULTLINE_CLICKHOUSE', { field: '--clickhouse' });
+    const { clickHouseDatasets } = await import('../store/clickhouse/open.js');
+    const ds = clickHouseDatasets(url);
+    datasets = { datasets: () => ds };
+  } else if (backend !== 'duckdb') {
+    throw new UserError('cli', `unknown backend "${backend}"; expected duckdb or clickhouse`, { field: '--backend' });
+  }
+  const store = await openStore(defaultDbPath(g.db, io.env, io.cwd), datasets);
   try {
     return await fn(store);
   } finally {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DATASET_ORIGIN_KINDS, type EvidenceOrigin } from '../model/index.js';
 import type { ResolvedScope } from './evidence.js';
+import type { Store } from './store.js';
 
 export type PeriodUnit = 'month' | 'quarter' | 'year';
 
@@ -117,7 +118,8 @@ export interface StagedImport {
   readonly rows: number;
   /** Repeats within the file, found while staging. */
   readonly duplicates: number;
-  readonly rejects: readonly { line: number | null; reason: string }[];
+  /** Malformed rows (the staging store's `import_rejects` holds their lines and reasons). */
+  readonly malformed: number;
 }
 
 /** Imports into a dataset backend outside the DuckDB store, idempotent without transactions. */
@@ -129,7 +131,7 @@ export interface DatasetImports {
    * duplicates, rows failing the filter are filtered out, the rest are written in batches; then the import is
    * recorded. Returns the counts of the file.
    */
-  write(staged: import('./store.js').Store, file: StagedImport, onProgress?: (fraction: number) => void): Promise<{ imported: number; duplicates: number; filtered: number }>;
+  write(staged: Store, file: StagedImport, onProgress?: (fraction: number) => void): Promise<{ imported: number; duplicates: number; filtered: number }>;
 }
 
 /** The dataset origins a scope takes (empty: the dataset branch of every read is empty). */
