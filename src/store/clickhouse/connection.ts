@@ -1,6 +1,7 @@
 // A connection to a ClickHouse server or cluster through the official client: the URL Faultline is given, queries
 // that return parsed JSON rows, and errors a user can fix turned into one line.
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { createReadStream } from 'node:fs';
 import { UserError } from '../../model/errors.js';
 
 /** Where Faultline's dataset tables are: a server, its database, and the cluster its Distributed tables span (if any). */
@@ -91,6 +92,16 @@ export class ClickHouse {
       await this.client.insert({ table, values: values as Record<string, unknown>[], format: 'JSONEachRow' });
     } catch (err) {
       throw this.explain(err, `INSERT INTO ${table}`);
+    }
+  }
+
+  /** Inserts the JSONEachRow lines of the file at `path` into `table`, streamed. */
+  async insertFile(table: string, path: string): Promise<void> {
+    try {
+      const r = await this.client.exec({ query: `INSERT INTO ${table} FORMAT JSONEachRow`, values: createReadStream(path) });
+      for await (const _ of r.stream) void _;
+    } catch (err) {
+      throw this.explain(err, `INSERT INTO ${table} (from ${path})`);
     }
   }
 
