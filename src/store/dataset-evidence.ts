@@ -69,13 +69,13 @@ export interface DatasetEvidence {
   dyadIds(s: ResolvedScope, o: { a: string; b: string; directed: boolean; from?: string; to?: string; limit: number }): Promise<{ ids: string[]; count: number }>;
   /** Events between two different parties of the scope per unordered pair and origin, ordered by a, b, origin. */
   ties(s: ResolvedScope): Promise<DatasetPair[]>;
-  /** As `ties`, per window of `days` counted back from `asOf` (the scope is already bounded by `asOf`); unordered. */
+  /** As `ties`, per window of `days` counted back from `asOf` (the scope is already bounded by `asOf`), ordered by a, b, w, origin (alerts keep the order of equal scores). */
   windows(s: ResolvedScope, o: { asOf: string; days: number }): Promise<DatasetWindow[]>;
   /** Events with `actor` on one side and another party on the other, per period, partner and origin, ordered by period and partner. */
   partners(s: ResolvedScope, o: { actor: string; by?: PeriodUnit }): Promise<DatasetPartner[]>;
   /** Events between `a` and `b` (either direction) per day and origin, ordered by day. */
   mediationDays(s: ResolvedScope, o: { a: string; b: string }): Promise<DatasetDay[]>;
-  /** Distinct same-day consultations (CAMEO prefixes `meetingCameo`) of a or b with a third party; unordered. */
+  /** Distinct same-day consultations (CAMEO prefixes `meetingCameo`) of a or b with a third party, ordered by day, side, other. */
   meetings(s: ResolvedScope, o: { a: string; b: string; meetingCameo: readonly string[] }): Promise<Meeting[]>;
   /** Events matching `m` (with a source country): their count per origin and up to `limit` ids, oldest first. */
   matching(s: ResolvedScope, m: DatasetMatch, limit: number): Promise<{ origins: { origin: string; n: number }[]; ids: string[] }>;

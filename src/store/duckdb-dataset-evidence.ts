@@ -94,7 +94,7 @@ export class DuckDbDatasetEvidence implements DatasetEvidence {
       `SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
           (date_diff('day', date_start, ${q.p(o.asOf)}::DATE) // ${q.p(o.days)})::INTEGER AS w, origin,
           count(*)::INTEGER AS n, count(*) FILTER (quad = 4)::INTEGER AS q4, sum(goldstein)::DOUBLE AS g
-       FROM events WHERE ${where.join(' AND ')} GROUP BY a, b, w, origin`,
+       FROM events WHERE ${where.join(' AND ')} GROUP BY a, b, w, origin ORDER BY a, b, w, origin`,
     );
     return parseRows(DatasetWindow, rows, 'window');
   }
@@ -138,7 +138,8 @@ export class DuckDbDatasetEvidence implements DatasetEvidence {
        FROM events WHERE ${where.join(' AND ')} AND (${prefixes})
          AND (source_country IN (${ma}, ${mb}) OR target_country IN (${ma}, ${mb}))
          AND NOT (source_country IN (${ma}, ${mb}) AND target_country IN (${ma}, ${mb}))
-         AND source_country IS NOT NULL AND target_country IS NOT NULL`,
+         AND source_country IS NOT NULL AND target_country IS NOT NULL
+       ORDER BY day, side, other`,
     );
     return parseRows(Meeting, rows, 'meeting');
   }

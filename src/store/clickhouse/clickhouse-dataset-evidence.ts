@@ -120,7 +120,7 @@ export class ClickHouseDatasetEvidence implements DatasetEvidence {
     const rows = await this.ch.rows(
       `SELECT ${PAIR}, intDiv(${encodeDay(o.asOf, 'as-of day').num} - day_num, ${o.days}) AS w, origin,
           count(*) AS n, countIf(quad = 4) AS q4, sum(goldstein) AS g
-       FROM events WHERE ${where.join(' AND ')} GROUP BY a, b, w, origin`,
+       FROM events WHERE ${where.join(' AND ')} GROUP BY a, b, w, origin ORDER BY a, b, w, origin`,
     );
     return parseRows(DatasetWindow, rows, 'window');
   }
@@ -161,7 +161,7 @@ export class ClickHouseDatasetEvidence implements DatasetEvidence {
          AND (source_country IN (${a}, ${b}) OR target_country IN (${a}, ${b}))
          AND NOT (source_country IN (${a}, ${b}) AND target_country IN (${a}, ${b}))
          AND source_country IS NOT NULL AND target_country IS NOT NULL
-       GROUP BY ymd, side, other`,
+       GROUP BY ymd, side, other ORDER BY ymd, side, other`,
     );
     return parseRows(Meeting, rows.map((r) => ({ day: dayOfYmd(Number(r.ymd)), side: r.side, other: r.other })), 'meeting');
   }
