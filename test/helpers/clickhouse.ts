@@ -1,7 +1,7 @@
 // A ClickHouse cluster for the tests: FAULTLINE_CLICKHOUSE when it is set (CI starts one), else a two-shard cluster
 // started here with scripts/clickhouse-cluster.sh on ports of its own, or a reason to skip.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths.js';
@@ -36,5 +36,11 @@ export function testCluster(): TestCluster {
   const r = spawnSync('bash', [SCRIPT, 'start'], { env, encoding: 'utf8', cwd: REPO_ROOT });
   if (r.status !== 0) throw new Error(`clickhouse-cluster.sh start failed (${r.status}): ${r.stderr.slice(-800)}`);
   const url = r.stdout.trim().split('\n').pop()!;
-  return { url, stop: () => void spawnSync('bash', [SCRIPT, 'stop'], { env, encoding: 'utf8', cwd: REPO_ROOT }) };
+  return {
+    url,
+    stop: () => {
+      spawnSync('bash', [SCRIPT, 'stop'], { env, encoding: 'utf8', cwd: REPO_ROOT });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
