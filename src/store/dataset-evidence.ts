@@ -45,6 +45,16 @@ export type DatasetTotal = z.infer<typeof DatasetTotal>;
 export const DatasetOriginCount = z.object({ origin: z.string(), n: int });
 export const DatasetId = z.object({ id: z.string() });
 
+/** What a listing of dataset events keeps (queries.ts's ListFilter, for dataset rows). */
+export interface DatasetListFilter {
+  readonly origins?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly actor?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly limit?: number;
+}
+
 /** A filter over dataset rows, its parties already resolved to the codes the scalar country columns hold. */
 export interface DatasetMatch {
   readonly source?: readonly string[];
@@ -83,6 +93,13 @@ export interface DatasetEvidence {
   span(s: ResolvedScope): Promise<DatasetSpan[]>;
   /** Events per period between two different parties of the scope; unordered. */
   periodTotals(s: ResolvedScope, by: PeriodUnit): Promise<DatasetTotal[]>;
+  /**
+   * Dataset events as rows of the DuckDB `events` table (`SELECT *`), for listings: origins by prefix (`origins`
+   * kept, `exclude` left out), an actor's country on either side, overlapping [from, to]; oldest first, at most `limit`.
+   */
+  list(f: DatasetListFilter): Promise<Record<string, unknown>[]>;
+  /** How many dataset events the backend holds (all origins, in scope or not). */
+  count(): Promise<number>;
   /** Where dataset imports are written when the rows live outside the DuckDB store; null when `importFile` writes them itself. */
   readonly imports: DatasetImports | null;
   close(): Promise<void>;

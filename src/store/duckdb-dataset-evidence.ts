@@ -1,4 +1,5 @@
 // The dataset branch of the evidence reads on DuckDB: dataset rows in the store's own `events` table.
+import { DATASET_ORIGIN_KINDS } from '../model/index.js';
 import type { Store } from './store.js';
 import { datasetConditions, Params, type ResolvedScope } from './evidence.js';
 import {
@@ -14,6 +15,7 @@ import {
   Meeting,
   parseRows,
   type DatasetEvidence,
+  type DatasetListFilter,
   type DatasetMatch,
   type PeriodUnit,
 } from './dataset-evidence.js';
@@ -184,6 +186,23 @@ export class DuckDbDatasetEvidence implements DatasetEvidence {
     where.push('source_country IS NOT NULL', 'target_country IS NOT NULL', 'source_country <> target_country');
     pairInScope(s, q, where);
     return parseRows(DatasetTotal, await this.store.all(`SELECT ${PERIOD_SQL[by]} AS period, count(*)::INTEGER AS n FROM events WHERE ${where.join(' AND ')} GROUP BY period`), 'total');
+  }
+
+  async list(f: DatasetListFilter) {
+    const q = new Params();
+    const where = [`origin IN (${q.list(DATASET_ORIGIN_KINDS)})`];
+    if (f.origins?.length) where.push(`(${f.origins.map((o) => `starts_with(origin, ${q.p(o)})`).join(' OR ')})`);
+    if (f.exclude?.length) where.push(`NOT (${f.exclude.map((o) => `starts_with(origin, ${q.p(o)})`).join(' OR ')})`);
+    if (f.actor) where.push(`(list_contains(source_countries, ${q.p(f.actor)}) OR list_contains(target_countries, ${q.p(f.actor)}))`);
+    if (f.from) where.push(`date_end >= ${q.p(f.from)}::DATE`);
+    if (f.to) where.push(`date_start <= ${q.p(f.to)}::DATE`);
+    const limit = f.limit ? `LIMIT ${Math.floor(f.limit)}` : '';
+    return this.store.all(`SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY date_start NULLS LAST, date_end, id ${limit}`);
+  }
+
+  async count(): Promise<number> {
+    const [{ n }] = await this.store.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM events WHERE origin IN (${DATASET_ORIGIN_KINDS.map((o) => `'${o}'`).join(', ')})`);
+    return Number(n);
   }
 
   async close(): Promise<void> {}

@@ -413,14 +413,16 @@ describe('DuckDB and a two-shard ClickHouse cluster give the same answers', { sk
     });
   }
 
-  it('the API answers /api/dyad, /api/balance and /api/theses the same', async () => {
-    for (const path of ['/api/dyad?a=GEO&b=RUS&by=year&region=world', '/api/balance', '/api/theses']) {
+  it('the API answers /api/region, /api/events (with datasets), /api/dyad, /api/balance and /api/theses the same', async () => {
+    for (const path of ['/api/region', '/api/events?datasets=true&actor=GEO&from=2012-08-01&to=2012-08-20&limit=300', '/api/events?datasets=true&limit=50',
+      '/api/dyad?a=GEO&b=RUS&by=year&region=world', '/api/balance', '/api/theses']) {
       const ask = async (store: Store) => {
         const r = await createApp({ store }).request(path);
         return { status: r.status, body: (await r.json()) as unknown };
       };
       const [x, y] = [await withStore('duckdb', ask), await withStore('clickhouse', ask)];
       assert.equal(x.status, 200, `${path}: ${JSON.stringify(x.body).slice(0, 300)}`);
+      if (path.startsWith('/api/events')) assert.ok((x.body as unknown[]).length >= 50, `${path}: ${(x.body as unknown[]).length} events`);
       assert.deepEqual(canonical(y, false), canonical(x, false), path);
     }
   });

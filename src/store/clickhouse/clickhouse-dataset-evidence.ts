@@ -17,6 +17,7 @@ import {
   parseRows,
   type DatasetEvidence,
   type DatasetImports,
+  type DatasetListFilter,
   type DatasetMatch,
   type PeriodUnit,
 } from '../dataset-evidence.js';
@@ -202,6 +203,32 @@ export class ClickHouseDatasetEvidence implements DatasetEvidence {
     where.push('source_country IS NOT NULL', 'target_country IS NOT NULL', 'source_country <> target_country');
     pairInScope(s, where);
     return parseRows(DatasetTotal, await this.ch.rows(`SELECT ${CH_PERIOD_SQL[by]} AS period, count(*) AS n FROM events WHERE ${where.join(' AND ')} GROUP BY period`), 'total');
+  }
+
+  async list(f: DatasetListFilter) {
+    const where = ['1'];
+    if (f.origins?.length) where.push(`(${f.origins.map((o) => `startsWith(origin, ${lit(o)})`).join(' OR ')})`);
+    if (f.exclude?.length) where.push(`NOT (${f.exclude.map((o) => `startsWith(origin, ${lit(o)})`).join(' OR ')})`);
+    if (f.actor) where.push(`(has(source_countries, ${lit(f.actor)}) OR has(target_countries, ${lit(f.actor)}))`);
+    if (f.from) where.push(`end_ymd >= ${encodeDay(f.from, 'from').ymd}`);
+    if (f.to) where.push(`day_ymd <= ${encodeDay(f.to, 'to').ymd}`);
+    const limit = f.limit ? `LIMIT ${Math.floor(f.limit)}` : '';
+    const rows = await this.ch.rows<Record<string, unknown>>(
+      `SELECT * FROM events WHERE ${where.join(' AND ')} ORDER BY day_num, end_num, id ${limit}`,
+    );
+    // The DuckDB row of a dataset event: no actor ids, no cited sources, reported and accepted (as importers write them).
+    return rows.map(({ import_id: _i, day_num: _d, day_ymd, end_num: _e, end_ymd, ...r }) => ({
+      ...r,
+      date_start: dayOfYmd(Number(day_ymd)),
+      date_end: end_ymd === null ? null : dayOfYmd(Number(end_ymd)),
+      source_actors: [], target_actors: [], third_actors: [], sources: [],
+      negated: false, hypothetical: false, status: 'reported', review: 'accepted',
+    }));
+  }
+
+  async count(): Promise<number> {
+    const [{ n }] = await this.ch.rows<{ n: number }>(`SELECT count(*) AS n FROM events`);
+    return Number(n);
   }
 
   async close(): Promise<void> {
