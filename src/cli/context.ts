@@ -61,7 +61,7 @@ export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T
   const { openStore, defaultDbPath } = await import('../store/duckdb-store.js');
   const io = ioOf(cmd);
   const g = globals(cmd);
-  const backend = g.backend ?? io.env.FAULTLINE_BACKEND ?? 'duckdb';
+  const backend = g.backend ?? (io.env.FAULTLINE_BACKEND || 'duckdb');
   let datasets: Parameters<typeof openStore>[1] = {};
   if (backend === 'clickhouse') {
     const url = g.clickhouse ?? io.env.FAULTLINE_CLICKHOUSE;

@@ -414,7 +414,7 @@ describe('DuckDB and a two-shard ClickHouse cluster give the same answers', { sk
   }
 
   it('the API answers /api/region, /api/events (with datasets), /api/dyad, /api/balance and /api/theses the same', async () => {
-    for (const path of ['/api/region', '/api/events?datasets=true&actor=GEO&from=2012-08-01&to=2012-08-20&limit=300', '/api/events?datasets=true&limit=50',
+    for (const path of ['/api/region', '/api/events?datasets=true&actor=GEO&from=2012-08-01&to=2012-10-31&limit=300', '/api/events?datasets=true&limit=50',
       '/api/dyad?a=GEO&b=RUS&by=year&region=world', '/api/balance', '/api/theses']) {
       const ask = async (store: Store) => {
         const r = await createApp({ store }).request(path);
