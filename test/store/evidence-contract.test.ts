@@ -17,6 +17,8 @@ import * as reads from '../../src/store/evidence-reads.js';
 import { builtinRegionDir } from '../../src/ingest/curated/index.js';
 import { clickHouseDatasets } from '../../src/store/clickhouse/open.js';
 import { ClickHouse, parseClickHouseUrl } from '../../src/store/clickhouse/connection.js';
+import { createTables, dropTables } from '../../src/store/clickhouse/schema.js';
+import { GDELT, importDatasetFile } from '../../src/ingest/index.js';
 import { chLiteral } from '../../src/store/clickhouse/literal.js';
 import { createApp } from '../../src/server/app.js';
 
@@ -438,5 +440,48 @@ describe('DuckDB and a two-shard ClickHouse cluster give the same answers', { sk
     }
     assert.ok(texts[0].length > 1000);
     assert.equal(texts[1], texts[0]);
+  });
+});
+
+describe('a ClickHouse import that died after writing its rows is finished by the next run', { skip: chSkip }, () => {
+  it('counts the rows it finds under its own import id as imported, sends none twice, then records the import', async () => {
+    cluster ??= testCluster();
+    const entry = parseClickHouseUrl(cluster.url);
+    // A database of its own on one server, plain tables: the cluster's data is left alone.
+    const target = { ...entry, database: 'faultline_resume_test', cluster: null };
+    await dropTables([entry.url], target);
+    await createTables([entry.url], target);
+    const file = GDELT_FILES.find((f) => f.endsWith('aug2011.csv'))!;
+    const conn = new ClickHouse(target);
+    const open = () => openStore(':memory:', { datasets: () => clickHouseDatasets(target) });
+    const count = async () => Number((await conn.rows<{ n: number }>('SELECT count(*) AS n FROM events'))[0].n);
+    try {
+      let store = await open();
+      const clean = await importDatasetFile(store, GDELT, file);
+      store.close();
+      const rows = await count();
+      assert.equal(rows, clean.imported);
+      // The run "dies" after its rows went in: its record is lost (its rows, carrying its import id, stay).
+      await conn.command('DROP TABLE imports');
+      await createTables([entry.url], target);
+      store = await open();
+      const resumed = await importDatasetFile(store, GDELT, file);
+      const again = await importDatasetFile(store, GDELT, file);
+      store.close();
+      const { rows: r1, imported: i1, duplicates: d1, malformed: m1, filtered: f1 } = clean;
+      assert.deepEqual({ rows: resumed.rows, imported: resumed.imported, duplicates: resumed.duplicates, malformed: resumed.malformed, filtered: resumed.filtered, skipped: resumed.skipped },
+        { rows: r1, imported: i1, duplicates: d1, malformed: m1, filtered: f1, skipped: false });
+      assert.equal(await count(), rows, 'no row was sent twice');
+      assert.equal(again.skipped, true, 'the finished import is recorded: a third run reads nothing');
+      // Read again on purpose (--force): every id is stored already, so every row is a duplicate, as on DuckDB.
+      store = await open();
+      const forced = await importDatasetFile(store, GDELT, file, { force: true });
+      store.close();
+      assert.equal(forced.imported, 0);
+      assert.equal(forced.duplicates, forced.rows - forced.malformed);
+    } finally {
+      await dropTables([entry.url], target);
+      await conn.close();
+    }
   });
 });
