@@ -9,3 +9,4 @@ export { acledCoding, type AcledCoding } from './acled/acled-mapping.js';
 export { roleOfSectors, ICEWS_SECTOR_ROLES, ROLE_PRECEDENCE } from './icews/sector-roles.js';
 export { frameRecords, DEFAULT_FRAME_LIMITS, type FrameLimits, type FrameReject, type FrameSummary } from './record-frames.js';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-member.js';
+export * from './import-dataset-file.js';

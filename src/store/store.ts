@@ -1,4 +1,5 @@
 // The Store interface every stage talks to; DuckDB is the default implementation.
+import type { DatasetEvidence } from './dataset-evidence.js';
 
 /** A value bound to a SQL parameter. Arrays and objects must be passed as JSON strings. */
 export type SqlValue = string | number | boolean | null | bigint;
@@ -15,6 +16,8 @@ export interface Store {
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** How far the running statement is (0–100), or a negative number when the engine does not say; for progress bars. */
   progress(): number;
+  /** Where the dataset events (GDELT, ICEWS, ACLED) are read: this store's own tables, or a ClickHouse cluster. */
+  readonly datasets: DatasetEvidence;
   /** The database file ("" for in-memory). */
   readonly path: string;
   close(): void;
