@@ -12,8 +12,8 @@ export interface BalanceYear {
   readonly negative: number;
   readonly nodes: number;
   readonly events: number;
-  /** Camp changes the optimum forces, by name, each with the members of the camp joined. */
-  readonly switches: readonly { readonly actor: string; readonly joined: readonly string[]; readonly since: string }[];
+  /** Camp changes the optimum forces, grouped by the camp moved to: who moved (by name) and who was there already. */
+  readonly switches: readonly { readonly movers: readonly string[]; readonly joined: readonly string[] }[];
 }
 
 export interface BalanceSection {
@@ -46,7 +46,10 @@ export async function gatherBalance(ctx: BriefContext): Promise<BalanceSection |
       thin.push(Number(p.period));
       continue;
     }
-    const campOf = (actor: string) => (p.camps.A.includes(actor) ? p.camps.A : p.camps.B);
+    const moved = new Set(p.switched.map((x) => x.actor));
+    const groups = (['A', 'B'] as const)
+      .map((camp) => ({ movers: p.camps[camp].filter((a) => moved.has(a)), joined: p.camps[camp].filter((a) => !moved.has(a)) }))
+      .filter((g) => g.movers.length > 0);
     years.push({
       year: Number(p.period),
       lineIndex: p.frustration.lineIndex,
@@ -57,7 +60,7 @@ export async function gatherBalance(ctx: BriefContext): Promise<BalanceSection |
       events: meta.get(p.period)?.events ?? 0,
       // A switch read off a partition that is not proven closest could be a relabelling; only proven ones are shown.
       switches: p.alignment.closest && p.frustration.exact
-        ? p.switched.map((s) => ({ actor: ctx.names.name(s.actor), joined: campOf(s.actor).filter((x) => x !== s.actor).map((x) => ctx.names.name(x)), since: s.since }))
+        ? groups.map((g) => ({ movers: g.movers.map((a) => ctx.names.the(a)), joined: g.joined.map((a) => ctx.names.the(a)) }))
         : [],
     });
   }

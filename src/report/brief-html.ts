@@ -4,7 +4,7 @@ import { safeUrl } from '../model/safe-url.js';
 import type { BriefData, Citation } from './brief-data.js';
 import { briefFigures, type Figure } from './brief-figures.js';
 import { escapeXml as esc } from './brief-svg.js';
-import { citationText, confidenceSentence, judgementLead, scenarioModelsText, switchText, verdictLabel } from './brief-text.js';
+import { citationText, confidenceSentence, judgementLead, retroLabel, scenarioModelsText, switchText, verdictLabel } from './brief-text.js';
 import { likelihoodText, ruleTexts } from './estimative.js';
 import { bottomLineRule } from './judgements.js';
 import { humanDay } from './names.js';
@@ -178,7 +178,7 @@ export function renderBriefHtml(d: BriefData): string {
       out.push(`<table><thead><tr><th>Scenario (inputs as of)</th><th class="num">Outcome</th>${labels.map((l) => `<th class="num">${esc(l)}</th>`).join('')}<th>SMP band</th></tr></thead><tbody>`);
       for (const r of sc.retrodiction) {
         out.push(
-          `<tr><td>${esc(r.title)} (${esc(r.asOf)}); outcome ${esc(r.outcomeDate)}</td><td class="num">${num(r.outcome, 0)}</td>` +
+          `<tr><td>${esc(retroLabel(r))}</td><td class="num">${num(r.outcome, 0)}</td>` +
             r.models.map((m) => `<td class="num">${num(m.prediction)} <span class="meta">(±${num(m.error)})</span></td>`).join('') +
             `<td>${r.band ? `${num(r.band.p10)}–${num(r.band.p90)}${r.band.outcomeInBand ? ', holds the outcome' : ', misses the outcome'}${r.band.pointInBand ? '' : '; point outside band'}` : '—'}</td></tr>`,
         );

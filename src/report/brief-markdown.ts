@@ -2,7 +2,7 @@
 import { safeUrl } from '../model/safe-url.js';
 import type { BriefData, Citation } from './brief-data.js';
 import { briefFigures, type Figure } from './brief-figures.js';
-import { citationText, confidenceSentence, judgementLead, scenarioModelsText, switchText, verdictLabel } from './brief-text.js';
+import { citationText, confidenceSentence, judgementLead, retroLabel, scenarioModelsText, switchText, verdictLabel } from './brief-text.js';
 import { likelihoodText, ruleTexts } from './estimative.js';
 import { bottomLineRule } from './judgements.js';
 import { humanDay } from './names.js';
@@ -160,7 +160,7 @@ export function renderBriefMarkdown(d: BriefData, options: { prefix?: string } =
       out.push(`| Scenario (inputs as of) | Outcome | ${labels.map(cell).join(' | ')} | SMP band |`, `|---|---:|${labels.map(() => '---:').join('|')}|---|`);
       for (const r of sc.retrodiction) {
         const band = r.band ? `${num(r.band.p10)}–${num(r.band.p90)}${r.band.outcomeInBand ? ', holds the outcome' : ', misses the outcome'}${r.band.pointInBand ? '' : '; point outside band'}` : '—';
-        out.push(`| ${cell(`${r.title} (${r.asOf}); outcome ${r.outcomeDate}`)} | ${num(r.outcome, 0)} | ${r.models.map((m) => `${num(m.prediction)} (±${num(m.error)})`).join(' | ')} | ${band} |`);
+        out.push(`| ${cell(retroLabel(r))} | ${num(r.outcome, 0)} | ${r.models.map((m) => `${num(m.prediction)} (±${num(m.error)})`).join(' | ')} | ${band} |`);
       }
       out.push('', `*Mean absolute error over ${sc.scores[0]?.rows ?? 0} recorded outcome${sc.scores[0]?.rows === 1 ? '' : 's'}, points of the 0–100 scale: ${e(sc.scores.map((s) => `${s.label} ${num(s.meanError)}${s.kind === 'baseline' ? ' (baseline)' : ''}`).join('; '))}.*`, '');
     }

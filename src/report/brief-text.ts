@@ -20,10 +20,15 @@ export function citationText(c: Citation): string {
   return parts.filter(Boolean).join(', ');
 }
 
-/** "Azerbaijan joined Armenia, Russia and 3 more." */
-export function switchText(s: { readonly actor: string; readonly joined: readonly string[] }): string {
-  if (!s.joined.length) return `${s.actor} stood alone`;
-  return `${s.actor} joined ${s.joined.slice(0, 3).join(', ')}${s.joined.length > 3 ? ` and ${s.joined.length - 3} more` : ''}`;
+const andList = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+
+/** "Azerbaijan and Israel moved to the side of Georgia, Türkiye and 3 others." */
+export function switchText(s: { readonly movers: readonly string[]; readonly joined: readonly string[] }): string {
+  const list = andList(s.movers);
+  const who = list.charAt(0).toUpperCase() + list.slice(1);
+  if (!s.joined.length) return `${who} formed a camp of ${s.movers.length === 1 ? 'its' : 'their'} own`;
+  const side = s.joined.length > 4 ? `${s.joined.slice(0, 3).join(', ')} and ${s.joined.length - 3} others` : andList(s.joined);
+  return `${who} moved to the side of ${side}`;
 }
 
 /** How the models compare on one dimension, in words. */
@@ -31,4 +36,9 @@ export function scenarioModelsText(x: ScenarioDimensionView): string {
   const spread = `The models are ${x.spread.toFixed(1)} points apart`;
   const bar = `${Math.round(COMPARE_DEFAULTS.disagreeShare * 100)}% of the scale`;
   return x.disagree ? `${spread}, more than ${bar}: no single figure should be read as the forecast.` : `${spread}: they agree within ${bar}.`;
+}
+
+/** A retrodicted scenario's row label: its title, the inputs' date unless the title gives it, and the outcome's date. */
+export function retroLabel(r: { readonly title: string; readonly asOf: string; readonly outcomeDate: string }): string {
+  return `${r.title}${/\bas of\b/.test(r.title) ? '' : ` (inputs as of ${humanDay(r.asOf)})`}; outcome ${humanDay(r.outcomeDate)}`;
 }

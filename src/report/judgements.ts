@@ -13,7 +13,7 @@ import {
   type ConfidenceLevel,
   type Likelihood,
 } from './estimative.js';
-import type { NameBook } from './names.js';
+import { humanDay, type NameBook } from './names.js';
 
 export type JudgementKind = 'thesis' | 'dyad-trend' | 'alignment-trend' | 'arms-shift' | 'scenario';
 
@@ -422,7 +422,7 @@ export function scenarioJudgement(x: ScenarioJudgementInput): Judgement | null {
     statement: estimativeSentence(likelihood, `the outcome on “${asClause(x.title)}” will lie nearer “${nearer}” than “${farther}”`),
     confidenceReason: reasons.join('; '),
     basis:
-      `KTAB Spatial Model of Politics on inputs as of ${x.asOf}: ${x.point.toFixed(1)} on a 0–100 scale; ${Math.round(share * x.runs)} of ${x.runs} runs with inputs jittered by ±${x.perturb} points ` +
+      `KTAB Spatial Model of Politics on inputs as of ${humanDay(x.asOf)}: ${x.point.toFixed(1)} on a 0–100 scale; ${Math.round(share * x.runs)} of ${x.runs} runs with inputs jittered by ±${x.perturb} points ` +
       `fall on that side of the midpoint (band ${x.band.p10.toFixed(1)}–${x.band.p90.toFixed(1)}, p10–p90).`,
     evidence: `n = ${plural(x.actors, 'actor')}, ${plural(x.inputs, 'cited input')}; ${plural(x.sources, 'source')}`,
     cites: x.cites,
