@@ -5,7 +5,7 @@ import type { BriefData, Citation } from './brief-data.js';
 import { briefFigures, type Figure } from './brief-figures.js';
 import { escapeXml as esc } from './brief-svg.js';
 import { citationText, confidenceSentence, judgementLead, retroLabel, scenarioModelsText, switchText, verdictLabel } from './brief-text.js';
-import { likelihoodText, ruleTexts } from './estimative.js';
+import { likelihoodPredicate, likelihoodText, ruleTexts } from './estimative.js';
 import { bottomLineRule } from './judgements.js';
 import { humanDay } from './names.js';
 
@@ -104,7 +104,7 @@ export function renderBriefHtml(d: BriefData): string {
         const cls = h.verdict === 'supported' || h.verdict === 'contradicted' ? ` ${h.verdict}` : '';
         out.push(`<h4>${esc(h.title)} <span class="verdict${cls}">${esc(verdictLabel(h.verdict))}</span> <span class="meta">${h.role === 'paper' ? "the paper's thesis" : 'a rival reading'}</span></h4>`);
         out.push(`<p>${esc(h.statement)}${refs(h.cites)}</p>`);
-        out.push(`<p class="meta">${esc(h.reason)}${h.likelihood ? `. On this score the hypothesis is ${esc(likelihoodText(h.likelihood))}.` : '.'}</p>`);
+        out.push(`<p class="meta">${esc(h.reason)}${h.likelihood ? `. On this score the hypothesis ${esc(likelihoodPredicate(h.likelihood))}.` : '.'}</p>`);
         out.push('<ul class="ind">');
         for (const i of h.indicators) out.push(`<li><span class="${esc(i.consistency.replace(/\s+/g, '-'))}">${esc(i.consistency)}</span>: ${esc(i.description)} <span class="meta">— ${esc(i.finding)}${i.diagnostic ? '' : ' (not diagnostic: every hypothesis reads it alike)'}</span></li>`);
         out.push('</ul>');

@@ -3,7 +3,7 @@ import { safeUrl } from '../model/safe-url.js';
 import type { BriefData, Citation } from './brief-data.js';
 import { briefFigures, type Figure } from './brief-figures.js';
 import { citationText, confidenceSentence, judgementLead, retroLabel, scenarioModelsText, switchText, verdictLabel } from './brief-text.js';
-import { likelihoodText, ruleTexts } from './estimative.js';
+import { likelihoodPredicate, likelihoodText, ruleTexts } from './estimative.js';
 import { bottomLineRule } from './judgements.js';
 import { humanDay } from './names.js';
 
@@ -88,7 +88,7 @@ export function renderBriefMarkdown(d: BriefData, options: { prefix?: string } =
       for (const h of q.hypotheses) {
         out.push(`#### ${e(h.title)} — ${verdictLabel(h.verdict)} (${h.role === 'paper' ? "the paper's thesis" : 'a rival reading'})`, '');
         out.push(`${e(h.statement)} ${refs(h.cites)}`, '');
-        out.push(`*${e(h.reason)}${h.likelihood ? `. On this score the hypothesis is ${e(likelihoodText(h.likelihood))}.` : '.'}*`, '');
+        out.push(`*${e(h.reason)}${h.likelihood ? `. On this score the hypothesis ${e(likelihoodPredicate(h.likelihood))}.` : '.'}*`, '');
         for (const i of h.indicators) out.push(`- *${e(i.consistency)}*: ${e(i.description)} — ${e(i.finding)}${i.diagnostic ? '' : ' (not diagnostic: every hypothesis reads it alike)'}`);
         out.push('');
         if (h.sensitivity) out.push(`*${e(h.sensitivity)}*`, '');

@@ -119,7 +119,7 @@ export async function gatherTheses(ctx: BriefContext): Promise<ThesesSection | n
           sensitivity: !s
             ? ''
             : s.changes.length
-              ? `Leaving out any one of ${s.changes.length === 1 ? 'this item' : `these ${s.changes.length} items`} alone changes the verdict: ${s.changes.slice(0, 3).map((c) => `${ctx.names.item(c.item)} (→ ${c.verdict})`).join('; ')}${s.changes.length > 3 ? `; and ${s.changes.length - 3} more` : ''}.`
+              ? `Leaving out ${s.changes.length === 1 ? 'this item' : `any one of these ${s.changes.length} items`} alone changes the verdict: ${s.changes.slice(0, 3).map((c) => `${ctx.names.item(c.item)} (→ ${c.verdict})`).join('; ')}${s.changes.length > 3 ? `; and ${s.changes.length - 3} more` : ''}.`
               : 'No single item changes the verdict when left out.',
           cites: citesOf(h),
         };

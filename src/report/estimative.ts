@@ -121,6 +121,11 @@ export function trendProbabilityBound(p: number): number {
   return 1 / (1 + b);
 }
 
+/** "is very likely (80–95%)", "has a roughly even chance (45–55%)": the term as the predicate of a sentence. */
+export function likelihoodPredicate(l: Likelihood): string {
+  return l.word === 'roughly even chance' ? `has a ${likelihoodText(l)}` : l.word === 'almost no chance' ? `has ${likelihoodText(l)}` : `is ${likelihoodText(l)}`;
+}
+
 /** "very likely (80–95%)". */
 export function likelihoodText(l: Likelihood): string {
   return `${l.word} (${pct(l.range[0])}–${pct(l.range[1])}%)`;
