@@ -43,15 +43,22 @@ export function findChromium(env: NodeJS.ProcessEnv): string | null {
   return CHROMIUM_PATHS.find((p) => existsSync(p)) ?? null;
 }
 
-/** Writes the brief (and, for Markdown, its chart files beside it); returns the paths written, the brief first. */
-export async function writeBrief(store: Store, io: CliIo, o: WriteBriefOptions): Promise<string[]> {
-  const { brief } = await import('../../report/brief.js');
+/** The region (the one given, else the first loaded), its scope and its scenario directories. */
+async function briefInputs(store: Store, io: CliIo, o: Pick<WriteBriefOptions, 'region' | 'scope' | 'scenarios'>) {
   const { builtinRegionDir } = await import('../../ingest/curated/builtin.js');
   const { listRegions } = await import('../../store/queries.js');
   const regions = await listRegions(store);
   const region = o.region && o.region !== 'world' ? o.region : regions[0]?.id;
   if (!region) throw new UserError('brief', 'no region is loaded; run `faultline start` or `faultline load DIR` first');
   if (!regions.some((r) => r.id === region)) throw new UserError('brief', `region "${region}" is not loaded; loaded: ${regions.map((r) => r.id).join(', ') || 'none'}`, { field: '--region' });
+  const scenarioDirs = o.scenarios ? [resolve(io.cwd, o.scenarios)] : [join(builtinRegionDir(region), 'scenarios')].filter((d) => existsSync(d));
+  return { region, scope: { ...o.scope, ...(o.scope?.region === undefined ? { region } : {}) }, scenarioDirs };
+}
+
+/** Writes the brief (and, for Markdown, its chart files beside it); returns the paths written, the brief first. */
+export async function writeBrief(store: Store, io: CliIo, o: WriteBriefOptions): Promise<string[]> {
+  const { brief } = await import('../../report/brief.js');
+  const inputs = await briefInputs(store, io, o);
   let chromium: string | null = null;
   if (o.format === 'pdf') {
     chromium = findChromium(io.env);
@@ -59,10 +66,9 @@ export async function writeBrief(store: Store, io: CliIo, o: WriteBriefOptions):
       throw new UserError('brief', `--format pdf prints the HTML brief with Chromium, which was not found (${io.env.FAULTLINE_CHROMIUM !== undefined ? `FAULTLINE_CHROMIUM=${io.env.FAULTLINE_CHROMIUM}` : CHROMIUM_PATHS.join(', ')}); install it (apt-get install chromium), set FAULTLINE_CHROMIUM, or use --format html`);
     }
   }
-  const dirs = o.scenarios ? [resolve(io.cwd, o.scenarios)] : [join(builtinRegionDir(region), 'scenarios')].filter((d) => existsSync(d));
   const path = resolve(io.cwd, o.out ?? defaultBriefPath(o.format, io.cwd));
   const prefix = `${basename(path, extname(path))}-`;
-  const result = await brief(store, o.format === 'md' ? 'md' : 'html', { region, scope: { ...o.scope, ...(o.scope?.region === undefined ? { region } : {}) }, scenarioDirs: dirs, runs: o.runs, filePrefix: prefix });
+  const result = await brief(store, o.format === 'md' ? 'md' : 'html', { ...inputs, runs: o.runs, filePrefix: prefix });
   mkdirSync(dirname(path), { recursive: true });
   if (o.format === 'pdf') {
     await printPdf(chromium!, result.text, path);
@@ -120,12 +126,7 @@ export function defineBrief(program: Command): void {
       if (o.out === '-') {
         if (format === 'pdf') throw new UserError('brief', 'a PDF cannot go to stdout; give --out FILE', { field: '--out' });
         const { brief } = await import('../../report/brief.js');
-        const { listRegions } = await import('../../store/queries.js');
-        const { builtinRegionDir } = await import('../../ingest/curated/builtin.js');
-        const region = scope.region && scope.region !== 'world' ? scope.region : (await listRegions(store))[0]?.id;
-        if (!region) throw new UserError('brief', 'no region is loaded; run `faultline start` first');
-        const dirs = o.scenarios ? [resolve(io.cwd, o.scenarios)] : [join(builtinRegionDir(region), 'scenarios')].filter((d) => existsSync(d));
-        const r = await brief(store, format, { region, scope: { ...scope, ...(scope.region === undefined ? { region } : {}) }, scenarioDirs: dirs, runs });
+        const r = await brief(store, format, { ...(await briefInputs(store, io, { region: scope.region, scope, scenarios: o.scenarios })), runs });
         io.stdout.write(r.text);
         if (r.files.length) io.stderr.write(`brief: ${r.files.length} chart files are not written with --out -; give --out FILE.md to get them\n`);
         return;
