@@ -84,6 +84,11 @@ export async function gatherScenarios(ctx: BriefContext, o: ScenarioOptions): Pr
   const scores = rows.length ? sim.retrodictionScores(rows) : [];
   const smpScore = scores.find((s) => s.model === 'smp');
   const bestBaseline = scores.filter((s) => s.kind === 'baseline').sort((a, b) => a.meanError - b.meanError)[0];
+  // The SMP called the side of the midpoint right when its prediction and the outcome lie on the same side of 50.
+  const sideHits = rows.filter((r) => {
+    const smp = r.models.find((m) => m.model === 'smp')?.prediction;
+    return smp !== undefined && Math.sign(smp - 50) !== 0 && Math.sign(smp - 50) === Math.sign(r.outcome - 50);
+  }).length;
   const scenarios: ScenarioView[] = [];
   const candidates: Judgement[] = [];
   const citesOf = new Map<string, number[]>();
@@ -155,7 +160,7 @@ export async function gatherScenarios(ctx: BriefContext, o: ScenarioOptions): Pr
         perturb: mc.perturb,
         modelsAgree: !comparison.dimensions[0].disagree,
         spread: comparison.dimensions[0].spread,
-        retrodiction: smpScore && bestBaseline ? { smp: smpScore.meanError, bestBaseline: bestBaseline.meanError, rows: smpScore.rows } : null,
+        retrodiction: smpScore && bestBaseline ? { smp: smpScore.meanError, bestBaseline: bestBaseline.meanError, rows: smpScore.rows, sideHits } : null,
         actors: s.actors.length,
         inputs: values.length,
         sources: cites.length,

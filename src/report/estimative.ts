@@ -92,10 +92,13 @@ export const JUDGEMENT_DEFAULTS = {
   },
   scenario: {
     /**
-     * Probability: the share of Monte Carlo runs on jittered inputs whose outcome lies on the same side of the scale's
-     * midpoint as the model's point. A model's output on judged inputs is moderate confidence at most, and only when
-     * the point lies in its band, the models agree and the SMP beat every baseline in retrodiction with a mean error
-     * under `maxRetrodictionError` points of the 0–100 scale.
+     * Probability that the outcome lies on the side of the scale's midpoint the SMP points to:
+     * h·s + (1 − h)·(1 − s), where s is the share of Monte Carlo runs on jittered inputs on that side (how stable the
+     * call is) and h the SMP's record of calling the side right in retrodiction, (hits + 1) / (rows + 2) (Laplace's
+     * rule, so an untested model stays at even chance). The jitter alone measures the model, not the world; the
+     * record is what ties it to outcomes. Confidence: moderate at most, and only when the point lies in its band, the
+     * models agree and the SMP beat every baseline in retrodiction with a mean error under `maxRetrodictionError`
+     * points of the 0–100 scale.
      */
     maxRetrodictionError: 15,
   },
@@ -159,7 +162,7 @@ export function ruleTexts(): { readonly kind: string; readonly likelihood: strin
     },
     {
       kind: 'Scenarios',
-      likelihood: "the share of Monte Carlo runs on jittered inputs whose outcome lies on the same side of the scale's midpoint as the model's point",
+      likelihood: "h·s + (1 − h)·(1 − s): s the share of Monte Carlo runs on jittered inputs on the side of the scale's midpoint the SMP points to, h its record of calling that side right in retrodiction, (hits + 1)/(outcomes + 2)",
       confidence: `moderate at most, when the point lies in its band, the models agree and the SMP beat every baseline in retrodiction with a mean error under ${d.scenario.maxRetrodictionError} points; low otherwise`,
     },
   ];

@@ -383,8 +383,11 @@ export interface ScenarioJudgementInput {
   readonly perturb: number;
   readonly modelsAgree: boolean;
   readonly spread: number;
-  /** The SMP's and the best baseline's mean error over the retrodicted outcomes; null when none is recorded. */
-  readonly retrodiction: { readonly smp: number; readonly bestBaseline: number; readonly rows: number } | null;
+  /**
+   * The SMP's and the best baseline's mean error over the retrodicted outcomes, and on how many of them the SMP's
+   * prediction lay on the same side of the midpoint as the outcome; null when none is recorded.
+   */
+  readonly retrodiction: { readonly smp: number; readonly bestBaseline: number; readonly rows: number; readonly sideHits: number } | null;
   readonly actors: number;
   readonly inputs: number;
   readonly sources: number;
@@ -394,15 +397,17 @@ export interface ScenarioJudgementInput {
 
 /**
  * A forward-looking scenario as a judgement: which end of its scale the outcome lies nearer. Likelihood: the share of
- * Monte Carlo runs on the point's side of the midpoint. Confidence: moderate at most, and only when the point lies in
- * its band, the models agree and the SMP beat the baselines in retrodiction with a small error; low otherwise.
+ * Monte Carlo runs on the point's side of the midpoint, discounted by the SMP's retrodiction record of calling the
+ * side right (JUDGEMENT_DEFAULTS.scenario). Confidence: moderate at most, and only when the point lies in its band,
+ * the models agree and the SMP beat the baselines in retrodiction with a small error; low otherwise.
  */
 export function scenarioJudgement(x: ScenarioJudgementInput): Judgement | null {
   if (!x.band || x.point === x.band.midpoint) return null;
   const lowSide = x.point < x.band.midpoint;
   const share = lowSide ? x.band.belowMidpoint : x.band.aboveMidpoint;
-  const likelihood = likelihoodOf(share);
   const r = x.retrodiction;
+  const record = ((r?.sideHits ?? 0) + 1) / ((r?.rows ?? 0) + 2);
+  const likelihood = likelihoodOf(record * share + (1 - record) * (1 - share));
   const retroOk = !!r && r.smp < r.bestBaseline && r.smp <= D.scenario.maxRetrodictionError;
   const confidence: ConfidenceLevel = x.band.pointInBand && x.modelsAgree && retroOk ? 'moderate' : 'low';
   const reasons = [
@@ -423,10 +428,11 @@ export function scenarioJudgement(x: ScenarioJudgementInput): Judgement | null {
     confidenceReason: reasons.join('; '),
     basis:
       `KTAB Spatial Model of Politics on inputs as of ${humanDay(x.asOf)}: ${x.point.toFixed(1)} on a 0–100 scale; ${Math.round(share * x.runs)} of ${x.runs} runs with inputs jittered by ±${x.perturb} points ` +
-      `fall on that side of the midpoint (band ${x.band.p10.toFixed(1)}–${x.band.p90.toFixed(1)}, p10–p90).`,
+      `fall on that side of the midpoint (band ${x.band.p10.toFixed(1)}–${x.band.p90.toFixed(1)}, p10–p90); ` +
+      (r ? `in retrodiction the SMP called the side of ${r.sideHits} of ${r.rows} recorded outcome${r.rows === 1 ? '' : 's'} right, a record of ${pct(record)} by Laplace's rule.` : `with no recorded outcome the model's record counts as even (${pct(record)}).`),
     evidence: `n = ${plural(x.actors, 'actor')}, ${plural(x.inputs, 'cited input')}; ${plural(x.sources, 'source')}`,
     cites: x.cites,
-    change: `The call would flip if the outcome crossed the midpoint (${x.band.midpoint}): ${pct(1 - share)} of the jittered runs did; a change in a powerful actor's stated position would move it most.`,
+    change: `More retrodicted outcomes would move it most: each one the SMP calls right raises its record, each miss lowers it; ${pct(1 - share)} of the jittered runs crossed the midpoint (${x.band.midpoint}).`,
     section: x.section,
   };
 }

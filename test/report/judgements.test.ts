@@ -103,14 +103,19 @@ describe('armsShiftJudgement(input, names)', () => {
 describe('scenarioJudgement(input)', () => {
   const base = {
     title: "Russia's role in the settlement", asOf: '2025-12-01', low: 'excluded', high: 'guarantor', point: 15, runs: 100, perturb: 5, modelsAgree: true, spread: 5,
-    band: { p10: 9, p90: 26, pointInBand: true, belowMidpoint: 0.93, aboveMidpoint: 0.07, midpoint: 50 }, retrodiction: { smp: 10, bestBaseline: 20, rows: 2 }, actors: 7, inputs: 21, sources: 9, cites: [], section: 's',
+    band: { p10: 9, p90: 26, pointInBand: true, belowMidpoint: 0.93, aboveMidpoint: 0.07, midpoint: 50 }, retrodiction: { smp: 10, bestBaseline: 20, rows: 8, sideHits: 8 }, actors: 7, inputs: 21, sources: 9, cites: [], section: 's',
   };
-  it('takes its likelihood from the runs on the point’s side of the midpoint, moderate only when model, band and record agree', () => {
+  it('takes its likelihood from the runs on the point’s side of the midpoint and the retrodiction record, moderate only when model, band and record agree', () => {
     const j = scenarioJudgement(base)!;
+    // record (8 + 1) / (8 + 2) = 0.9; 0.9 · 0.93 + 0.1 · 0.07 = 0.844.
+    assert.ok(Math.abs(j.likelihood.p - 0.844) < 1e-9);
     assert.equal(j.likelihood.word, 'very likely');
+    // An untested model, or one that calls half the sides right, stays at even chance however stable its runs.
+    assert.equal(scenarioJudgement({ ...base, retrodiction: null })!.likelihood.word, 'roughly even chance');
+    assert.equal(scenarioJudgement({ ...base, retrodiction: { smp: 27, bestBaseline: 29, rows: 2, sideHits: 1 } })!.decisive, false);
     assert.match(j.statement, /the outcome on “Russia's role in the settlement” will lie nearer “excluded” than “guarantor”/);
     assert.equal(j.confidence, 'moderate');
-    assert.equal(scenarioJudgement({ ...base, retrodiction: { smp: 27, bestBaseline: 29, rows: 2 } })!.confidence, 'low');
+    assert.equal(scenarioJudgement({ ...base, retrodiction: { smp: 27, bestBaseline: 29, rows: 8, sideHits: 8 } })!.confidence, 'low');
     assert.equal(scenarioJudgement({ ...base, modelsAgree: false })!.confidence, 'low');
     assert.equal(scenarioJudgement({ ...base, band: { ...base.band, pointInBand: false } })!.confidence, 'low');
   });
