@@ -70,7 +70,7 @@ export async function gatherShifts(ctx: BriefContext, max: number = SHIFT_DEFAUL
       b: s.b,
       evidence: s.evidence,
       title,
-      sentence: shiftSentence(s.trend, withEvents[0], last),
+      sentence: `${shiftSentence(s.trend, withEvents[0], last)}${originCaveat(withEvents)}`,
       series: s.series,
       caption: {
         scope: ctx.scopeText,
@@ -108,4 +108,19 @@ export function shiftSentence(t: DyadTrend, first: DyadPeriod, last: DyadPeriod)
   ];
   if (t.changePoints.length) parts.push(`break${t.changePoints.length > 1 ? 's' : ''} in ${t.changePoints.map((c) => `${c.period} (${signed(c.before)} → ${signed(c.after)})`).join(', ')}`);
   return `${parts.join('; ')}.`;
+}
+
+/**
+ * A caveat when a series joins years from different origins that never meet in one year (e.g. GDELT years and
+ * curated years): a break between them may come from the change of source, not of relations.
+ */
+export function originCaveat(periods: readonly DyadPeriod[]): string {
+  const kinds = periods.map((p) => Object.keys(p.origins).filter((o) => (p.origins as Record<string, number>)[o] > 0));
+  const all = [...new Set(kinds.flat())];
+  if (all.length < 2 || kinds.some((k) => k.length > 1)) return '';
+  const spans = all.map((o) => {
+    const years = periods.filter((_, i) => kinds[i].includes(o)).map((p) => p.period);
+    return `${o} ${years[0]}${years.length > 1 ? `–${years[years.length - 1]}` : ''}`;
+  });
+  return ` The series joins years from different origins that never share a year (${spans.join('; ')}): a break between them may come from the change of source, not of relations.`;
 }
