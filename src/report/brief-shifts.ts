@@ -30,7 +30,7 @@ export const SHIFT_DEFAULTS = { shifts: 4 } as const;
 
 const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(1)}`;
 
-/** Dyads of a region country with a party of the scope, where the evidence suffices for a trend test and shows a trend or a break. */
+/** Dyads of a region country with a party of the scope, where the evidence suffices for a trend test and shows a trend, or a break not explained by a change of source. */
 export async function gatherShifts(ctx: BriefContext, max: number = SHIFT_DEFAULTS.shifts): Promise<ShiftsSection> {
   const m = await import('../measure/index.js');
   const parties = ctx.scope.region?.parties ?? ctx.region.countries;
@@ -45,12 +45,14 @@ export async function gatherShifts(ctx: BriefContext, max: number = SHIFT_DEFAUL
       const trend = m.dyadTrend(report.series, { by: 'year' });
       if (trend.verdict === 'insufficient evidence' || trend.slope === null) continue;
       if (trend.verdict === 'no significant trend' && trend.changePoints.length === 0) continue;
+      // A break alone, in a series stitched from origins that never share a year, may be the change of source.
+      if (trend.verdict === 'no significant trend' && originCaveat(report.series.filter((p) => p.events > 0))) continue;
       found.push({ a, b, series: report.series, trend, evidence: report.evidence, events: report.evidence.events, sources: report.evidence.sources, origins: report.evidence.origins as Record<string, number> });
     }
   }
   const strength = (s: (typeof found)[number]) => Math.abs(s.trend.slope ?? 0) * Math.sqrt(s.trend.periods) + (s.trend.changePoints.length ? 1 : 0) + (s.trend.verdict === 'no significant trend' ? 0 : 2);
   const chosen = found.sort((x, y) => strength(y) - strength(x) || y.events - x.events).slice(0, max);
-  if (!chosen.length) ctx.gaps.push('No dyad of the region has enough evidence for a trend test (5 years with events and 20 events) together with a significant trend or a break, so the brief reports no key shift.');
+  if (!chosen.length) ctx.gaps.push('No dyad of the region has enough evidence for a trend test (5 years with events and 20 events) together with a significant trend or a break within one source, so the brief reports no key shift.');
   const shifts: KeyShift[] = [];
   const candidates: Judgement[] = [];
   let k = 0;
