@@ -27,6 +27,17 @@ describe('faultline validate DIR (hostile YAML)', () => {
     assert.equal(r.stderr.trim(), `warning: ${actors}:${line}: actors[1].sorces: unknown field, ignored; expected one of id, kind, name, aliases, country, code, partOf, roles, description, sources, shared`);
   });
 
+  it('issue 20 item 10: an unknown key inside a flow mapping (a title with an unquoted comma) is reported at its own line', async () => {
+    const dir = miniCopy();
+    const actors = join(dir, 'actors.yaml');
+    writeFileSync(actors, readFileSync(actors, 'utf8').replace('    - { title: Prime Minister,', '    - { title: Prime Minister, party leader,'));
+    const r = await runMain(['validate', dir]);
+    assert.equal(r.code, 0, r.stderr);
+    const line = readFileSync(actors, 'utf8').split('\n').findIndex((l) => l.includes('party leader')) + 1;
+    assert.ok(line > 1);
+    assert.match(r.stderr, new RegExp(`${actors.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}: actors\\[\\d+\\]\\.roles\\[0\\]\\.party leader: unknown field`));
+  });
+
   it('issue 20 item 10: validate reports invalid UTF-8 as an error with file and line', async () => {
     const dir = miniCopy();
     const actors = join(dir, 'actors.yaml');

@@ -160,7 +160,8 @@ function locator(text: string, events: readonly Event[]): (path: readonly Proper
       let bestDepth = 0;
       if (range) {
         walkNodes(text, events, range[0], range[1], path.slice(0, 1), path.length, (p, offset) => {
-          if (p.length > bestDepth && p.length <= path.length && p.every((x, i) => String(x) === String(path[i]))) {
+          // A node without a position of its own (an implicit null such as `{ a, b }`) reports offset 0: keep its parent's.
+          if (offset >= best && p.length > bestDepth && p.length <= path.length && p.every((x, i) => String(x) === String(path[i]))) {
             best = offset;
             bestDepth = p.length;
           }
