@@ -10,7 +10,7 @@ import { gatherBalance, type BalanceSection } from './brief-balance.js';
 import { gatherScenarios, type ScenariosSection } from './brief-scenarios.js';
 import { gatherShifts, SHIFT_DEFAULTS, type KeyShift } from './brief-shifts.js';
 import { gatherStructural, type StructuralSection } from './brief-structural.js';
-import { gatherTheses, type QuestionView } from './brief-theses.js';
+import { gatherTheses, type AchView, type QuestionView } from './brief-theses.js';
 import { CitationRegister, DATASETS, uniqueNumbers, type Citation } from './citations.js';
 import { ICD203_LIKELIHOOD, JUDGEMENT_DEFAULTS, type LikelihoodTerm } from './estimative.js';
 import { bottomLine, type Judgement } from './judgements.js';
@@ -43,6 +43,8 @@ export interface BriefData {
   readonly scale: { readonly terms: readonly LikelihoodTerm[]; readonly cite: number };
   readonly questions: readonly QuestionView[];
   readonly achRule: string | null;
+  /** The full ACH matrix (every evidence item against every hypothesis), for the annex. */
+  readonly ach: AchView | null;
   /** Hypotheses the evidence does not decide. */
   readonly notJudged: readonly string[];
   readonly shifts: readonly KeyShift[];
@@ -124,6 +126,7 @@ export async function briefData(store: Store, options: BriefOptions = {}): Promi
     scale: { terms: ICD203_LIKELIHOOD, cite: icd },
     questions: theses?.questions ?? [],
     achRule: theses?.rule ?? null,
+    ach: theses?.matrix ?? null,
     notJudged: theses?.notJudged ?? [],
     shifts: shifts.shifts,
     structural,

@@ -35,6 +35,7 @@ ul.ind { font-size: 14px; } .consistent { color: #23704a; } .inconsistent { colo
 table { border-collapse: collapse; font: 12px/1.35 Helvetica, Arial, sans-serif; margin: 8px 0 16px; width: 100%; }
 th, td { border-bottom: 1px solid #e4e7eb; padding: 3px 6px; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.ach { font-size: 11px; } table.ach td.cell { text-align: center; width: 2.2em; } table.ach td.C { background: #dcefdc; } table.ach td.I { background: #f5d6d6; } table.ach td.Q { background: #eee; }
 ol.refs { font-size: 13px; } ol.refs li { margin-bottom: 3px; word-break: break-word; }
 @page { size: A4; margin: 15mm; }
 @media print { body { max-width: none; margin: 0; padding: 0; font-size: 11pt; } figure, table, ol.bluf > li { break-inside: avoid; } h2, h3 { break-after: avoid; } a { color: inherit; } }
@@ -200,6 +201,17 @@ export function renderBriefHtml(d: BriefData): string {
     out.push('</ul>');
   }
   out.push('</section>');
+
+  if (d.ach && d.ach.rows.length) {
+    const a = d.ach;
+    out.push('<section id="ach"><h2>Annex: the matrix of competing hypotheses</h2>');
+    out.push(`<p>Every evidence item the hypotheses read, scored against every hypothesis: C consistent, I inconsistent, ? not evaluated, blank: the hypothesis says nothing of it. ${a.rows.filter((r) => r.diagnostic).length} of ${a.rows.length} items are diagnostic (scored C by one hypothesis and I by another); only they move a verdict. ${d.achRule ? esc(d.achRule) : ''}</p>`);
+    out.push(`<p class="meta">${a.hypotheses.map((h) => `${h.key}: ${esc(h.title)}${h.role === 'rival' ? ' (rival)' : ''}`).join(' · ')}</p>`);
+    out.push(`<table class="ach"><thead><tr><th>evidence item</th><th>diagnostic</th>${a.hypotheses.map((h) => `<th>${h.key}</th>`).join('')}</tr></thead><tbody>`);
+    const cls = (c: string) => (c === 'C' ? 'C' : c === 'I' ? 'I' : c === '?' ? 'Q' : '');
+    for (const r of a.rows) out.push(`<tr><td>${esc(r.label)}</td><td>${r.diagnostic ? 'yes' : ''}</td>${r.cells.map((c) => `<td class="cell ${cls(c)}">${c === 'NA' ? '' : esc(c)}</td>`).join('')}</tr>`);
+    out.push('</tbody></table></section>');
+  }
 
   out.push('<section id="sources"><h2>Sources</h2><ol class="refs">');
   for (const c of d.citations) out.push(citation(c));

@@ -174,6 +174,16 @@ export function renderBriefMarkdown(d: BriefData, options: { prefix?: string } =
   }
   out.push('');
 
+  if (d.ach && d.ach.rows.length) {
+    const a = d.ach;
+    out.push('## Annex: the matrix of competing hypotheses', '');
+    out.push(`Every evidence item the hypotheses read, scored against every hypothesis: C consistent, I inconsistent, ? not evaluated, blank: the hypothesis says nothing of it. ${a.rows.filter((r) => r.diagnostic).length} of ${a.rows.length} items are diagnostic; only they move a verdict.`, '');
+    out.push(a.hypotheses.map((h) => `${h.key}: ${e(h.title)}${h.role === 'rival' ? ' (rival)' : ''}`).join(' · '), '');
+    out.push(`| evidence item | diagnostic | ${a.hypotheses.map((h) => h.key).join(' | ')} |`, `|---|---|${a.hypotheses.map(() => '---').join('|')}|`);
+    for (const r of a.rows) out.push(`| ${e(r.label).replace(/\|/g, '\\|')} | ${r.diagnostic ? 'yes' : ''} | ${r.cells.map((c) => (c === 'NA' ? '' : c)).join(' | ')} |`);
+    out.push('');
+  }
+
   out.push('## Sources', '');
   for (const c of d.citations) out.push(citation(c));
   out.push('');

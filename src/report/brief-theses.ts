@@ -40,8 +40,16 @@ export interface QuestionView {
   readonly hypotheses: readonly HypothesisView[];
 }
 
+/** The full Analysis-of-Competing-Hypotheses matrix in words: every evidence item against every hypothesis. */
+export interface AchView {
+  /** Column keys (H1, H2, …) with the hypotheses they stand for. */
+  readonly hypotheses: readonly { readonly key: string; readonly title: string; readonly role: 'paper' | 'rival' }[];
+  readonly rows: readonly { readonly label: string; readonly kind: string; readonly diagnostic: boolean; readonly cells: readonly string[] }[];
+}
+
 export interface ThesesSection {
   readonly questions: readonly QuestionView[];
+  readonly matrix: AchView;
   /** Hypotheses the evidence does not decide, in words. */
   readonly notJudged: readonly string[];
   readonly candidates: readonly Judgement[];
@@ -53,6 +61,8 @@ const DATASET_OF_FAMILY: Partial<Record<EvidenceFamily, keyof typeof DATASETS>> 
 const RELIABILITY = { A: 0, B: 1, C: 2, D: 3, E: 4, F: 5 } as Record<string, number>;
 /** Sources cited per hypothesis: its driver's first, the most reliable and newest first. */
 const CITES_PER_HYPOTHESIS = 6;
+
+const shortenLabel = (s: string) => (s.length > 120 ? `${s.slice(0, 119)}…` : s);
 
 /** Evaluates the theses with sensitivity and turns them into the section and its judgements. */
 export async function gatherTheses(ctx: BriefContext): Promise<ThesesSection | null> {
@@ -136,7 +146,16 @@ export async function gatherTheses(ctx: BriefContext): Promise<ThesesSection | n
       );
     }
   }
-  return { questions: views, notJudged, candidates, rule: report.ach.rule };
+  const matrix: AchView = {
+    hypotheses: report.ach.hypotheses.map((h, k) => ({ key: `H${k + 1}`, title: h.title, role: h.role })),
+    rows: report.ach.evidence.map((e) => ({
+      label: shortenLabel(ctx.names.item(e.id)),
+      kind: e.kind,
+      diagnostic: e.diagnostic,
+      cells: report.ach.hypotheses.map((h) => e.cells[h.id]),
+    })),
+  };
+  return { questions: views, matrix, notJudged, candidates, rule: report.ach.rule };
 }
 
 /** Why a verdict is what it is, without indicator ids. */

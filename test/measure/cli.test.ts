@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -58,8 +58,15 @@ describe('faultline balance --edges FILE --json', () => {
 });
 
 describe('faultline capability --year', () => {
+  // A store of its own (capability reads the built-in structural tables into it on first use), never the repo's default.
+  let db = '';
+  before(async () => {
+    db = path.join(await mkdtemp(path.join(tmpdir(), 'faultline-capability-')), 'kb.duckdb');
+    const { openStore } = await import('../../src/store/duckdb-store.js');
+    (await openStore(db)).close();
+  });
   it('prints component shares that sum to 1 over the states and the HHI of the regional CINC', async () => {
-    const { code, stdout } = await faultline('capability', '--year', '2016', '--countries', 'ARM,AZE,GEO,RUS,TUR,IRN', '--json');
+    const { code, stdout } = await runMain(['capability', '--year', '2016', '--countries', 'ARM,AZE,GEO,RUS,TUR,IRN', '--json'], { db });
     assert.equal(code, 0);
     const c = JSON.parse(stdout);
     assert.equal(c.year, 2016);
@@ -74,7 +81,7 @@ describe('faultline capability --year', () => {
     assert.equal(c.states.find((s: { iso3: string }) => s.iso3 === 'GEO').cinc, 0.00041463197);
   });
   it('refuses a year outside both the NMC table and the military-burden data', async () => {
-    const { code, stderr } = await faultline('capability', '--year', '2030', '--countries', 'ARM');
+    const { code, stderr } = await runMain(['capability', '--year', '2030', '--countries', 'ARM'], { db });
     assert.equal(code, 2);
     assert.match(stderr, /no NMC data for 2030: the table covers 1991–2016; military burden covers \d{4}–2024/);
   });
