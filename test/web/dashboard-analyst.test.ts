@@ -12,6 +12,7 @@ import type { Store } from '../../src/store/store.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { regionStore } from '../server/fixture.js';
 import { browserSkipReason, launchBrowser } from './browser.js';
+import { overlap, titleCovered, type Box } from './layout.js';
 
 const skip = browserSkipReason();
 if (skip) process.stdout.write(`# ${skip}\n`);
@@ -22,15 +23,6 @@ const SHOTS = process.env.FAULTLINE_SHOTS ?? mkdtempSync(join(tmpdir(), 'faultli
 /** Endpoints other helpers are adding; until they land, the dashboard must say "not available" rather than fail. */
 const HOOKS = /\/api\/(alignment|arms|review)\b/;
 
-interface Box {
-  readonly what: string;
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
-
-const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
 
 describe('dashboard for analysts (Chromium)', { skip: skip ?? false }, () => {
   let store: Store;
@@ -110,7 +102,7 @@ describe('dashboard for analysts (Chromium)', { skip: skip ?? false }, () => {
           return { what: e.id, x: r.x, y: r.y + window.scrollY, w: r.width, h: r.height };
         }),
       );
-      assert.ok(panels.length >= 11, `${panels.length} panels`);
+      assert.ok(panels.length >= 13, `${panels.length} panels`);
       for (let i = 0; i < panels.length; i++) for (let j = i + 1; j < panels.length; j++) assert.equal(overlap(panels[i], panels[j]), 0, `${panels[i].what} overlaps ${panels[j].what}`);
       if (width < 1100) for (const p of panels) assert.equal(Math.round(p.x), Math.round(panels[0].x), `${p.what} is stacked in one column`);
       const ids = panels.map((p) => p.what);
@@ -123,15 +115,7 @@ describe('dashboard for analysts (Chromium)', { skip: skip ?? false }, () => {
             if ((await link.count()) === 0) continue;
             await link.click();
           }
-          const covered = await page.$eval(`#${id} h2`, (h2) => {
-            const r = h2.getBoundingClientRect();
-            if (r.bottom <= 0 || r.top >= window.innerHeight) return `off screen (top ${r.top})`;
-            for (const fx of [0.1, 0.5]) {
-              const hit = document.elementFromPoint(r.left + Math.min(r.width, 120) * fx + 1, r.top + r.height / 2);
-              if (!hit || !(h2 === hit || h2.contains(hit))) return `covered by ${hit?.tagName ?? 'nothing'}${hit?.className ? `.${hit.className}` : ''}`;
-            }
-            return null;
-          });
+          const covered = await titleCovered(page, `#${id} h2`);
           assert.equal(covered, null, `${how}: the title of #${id} is ${covered}`);
         }
       }
