@@ -133,7 +133,19 @@ export function mountBalance(ctx: DashboardContext): { refresh(): Promise<void> 
             markArea: { silent: true, itemStyle: { color: 'rgba(47, 93, 138, 0.07)' }, data: [[{ xAxis: Math.max(first, y0) }, { xAxis: Math.min(lastYear, y1) }]] },
             markLine: { silent: true, symbol: 'none', lineStyle: { color: '#9aa5b1', type: 'dotted' }, label: { show: false }, data: [{ yAxis: 0 }] },
           },
-          { name: 'exact optimum', type: 'scatter', symbol: 'circle', symbolSize: 9, itemStyle: { color: '#2f5d8a' }, data: exactPts, z: 3 },
+          {
+            name: 'exact optimum',
+            type: 'scatter',
+            symbol: 'circle',
+            symbolSize: 9,
+            itemStyle: { color: '#2f5d8a' },
+            // Each year's n: the signed ties its index rests on.
+            label: { show: true, position: 'bottom', distance: 4, fontSize: 10, color: '#7b8794', formatter: (q: { value: number[] }) => `m=${byYear.get(q.value[0])?.edges ?? ''}` },
+            // Where years crowd, the tooltip still gives every year's m.
+            labelLayout: { hideOverlap: true },
+            data: exactPts,
+            z: 3,
+          },
           {
             name: 'bound (proven interval)',
             type: 'custom',
@@ -151,7 +163,17 @@ export function mountBalance(ctx: DashboardContext): { refresh(): Promise<void> 
             data: intervals,
             z: 2,
           },
-          { name: 'bound (proven interval)', type: 'scatter', symbol: 'emptyCircle', symbolSize: 10, itemStyle: { color: '#b3362b', borderWidth: 2 }, data: boundPts, z: 4 },
+          {
+            name: 'bound (proven interval)',
+            type: 'scatter',
+            symbol: 'emptyCircle',
+            symbolSize: 10,
+            itemStyle: { color: '#b3362b', borderWidth: 2 },
+            label: { show: true, position: 'right', distance: 4, fontSize: 10, color: '#b3362b', formatter: (q: { value: number[] }) => `m=${byYear.get(q.value[0])?.edges ?? ''}` },
+            labelLayout: { hideOverlap: true },
+            data: boundPts,
+            z: 4,
+          },
           {
             name: 'weighted index',
             type: 'line',
