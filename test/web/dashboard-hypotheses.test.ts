@@ -190,6 +190,16 @@ describe('dashboard: hypotheses, balance over time, models side by side (Chromiu
       if (!s.changes.length) assert.match((await card.locator('.change').textContent()) ?? '', /no single evidence item/);
     }
     assert.ok(theses.some((t) => ['contradicted', 'mixed'].includes(t.verdict.verdict)), 'some hypothesis does not come out supported');
+    // An event that would change a verdict opens in the evidence panel with its sources.
+    const kinds = new Map(ach.evidence.map((e) => [e.id, e.kind]));
+    const pivot = ach.sensitivity.flatMap((s) => s.changes.map((c) => ({ thesis: s.thesis, item: c.item }))).find((c) => kinds.get(c.item) === 'event');
+    assert.ok(pivot, 'some verdict turns on a single event');
+    const button = page.locator(`article.thesis[data-thesis="${pivot.thesis}"] .change li[data-item="${pivot.item}"] button.linkish`);
+    if (!(await button.isVisible())) await page.locator(`article.thesis[data-thesis="${pivot.thesis}"] .change details summary`).click();
+    await button.click();
+    await page.waitForSelector(`#p-evidence[data-state="ready"] #evidence-list li.event[data-event="${pivot.item}"]`);
+    assert.equal(await page.locator('#evidence-list li.event').count(), 1);
+    assert.ok((await page.locator('#evidence-list li.event .sources a[href^="http"]').count()) > 0, 'with its source links');
     assert.deepEqual(problems, []);
     await page.close();
   });
