@@ -6,6 +6,8 @@ import type { Store } from '../store/store.js';
 export interface GlobalOptions {
   readonly db?: string;
   readonly debug?: boolean;
+  readonly backend?: string;
+  readonly clickhouse?: string;
 }
 
 /** A stream the CLI writes to: process.stdout in real use, a string collector in tests. */
@@ -127,7 +129,20 @@ export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T
     return io.store.use(write, fn);
   }
   const { openStore } = await import('../store/duckdb-store.js');
-  const store = await openStore(await dbPathOf(cmd), { create: CREATES_STORE.has(name), readOnly: !write });
+  // With `--backend clickhouse` the store's dataset events are read from and imported into the ClickHouse at --clickhouse.
+  const g = globals(cmd);
+  const backend = g.backend ?? (io.env.FAULTLINE_BACKEND || 'duckdb');
+  let datasets: Parameters<typeof openStore>[1] = {};
+  if (backend === 'clickhouse') {
+    const url = g.clickhouse ?? io.env.FAULTLINE_CLICKHOUSE;
+    if (!url) throw new UserError('cli', '--backend clickhouse needs --clickhouse URL or FAULTLINE_CLICKHOUSE', { field: '--clickhouse' });
+    const { clickHouseDatasets } = await import('../store/clickhouse/open.js');
+    const ds = clickHouseDatasets(url);
+    datasets = { datasets: () => ds };
+  } else if (backend !== 'duckdb') {
+    throw new UserError('cli', `unknown backend "${backend}"; expected duckdb or clickhouse`, { field: '--backend' });
+  }
+  const store = await openStore(await dbPathOf(cmd), { ...datasets, create: CREATES_STORE.has(name), readOnly: !write });
   try {
     return await fn(store);
   } finally {

@@ -98,6 +98,8 @@ export async function buildProgram(io: CliIo = processIo(), argv: readonly strin
     .version(version(), '-V, --version', 'print the version')
     .option('--db <path>', 'DuckDB database file (default: $FAULTLINE_DB or ./.faultline/faultline.duckdb)')
     .option('--debug', 'print stack traces for errors')
+    .option('--backend <name>', 'where dataset events live: duckdb (the database file) or clickhouse (default: $FAULTLINE_BACKEND or duckdb)')
+    .option('--clickhouse <url>', 'ClickHouse for --backend clickhouse, e.g. http://127.0.0.1:18123/?database=faultline&cluster=faultline (default: $FAULTLINE_CLICKHOUSE)')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => void io.stdout.write(s), writeErr: (s) => void io.stderr.write(s) });

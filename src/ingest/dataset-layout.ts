@@ -1,54 +1,52 @@
-// What an importer tells the shared pipeline about one file: how DuckDB reads it and how its rows become events.
-import type { Store } from '../store/store.js';
+// What an importer tells the shared pipeline about one file: its dialect, its columns and their types; no SQL.
+import type { FrameLimits } from './record-frames.js';
 
-/** How DuckDB's `read_csv` reads the file: explicit columns and types, no sniffing. */
-export interface CsvLayout {
-  /** Column names (as the mapping refers to them) and DuckDB types, in file order. */
-  readonly columns: ReadonlyArray<readonly [name: string, type: string]>;
-  readonly delim: string;
-  /** Quote character, or '' for files without quoting (GDELT's native exports). */
-  readonly quote: string;
-  /** Header lines to skip before the first row. */
-  readonly skip: number;
+/** The bulk event datasets; each has a mapping to events in `src/store/dataset-layouts/`. */
+export type DatasetKind = 'gdelt' | 'icews' | 'acled';
+
+/** Types a column is read as; every value is staged as text and converted by the mapping, so a bad value rejects only its row. */
+export type ColumnType = 'VARCHAR' | 'BIGINT' | 'INTEGER' | 'TINYINT' | 'DOUBLE' | 'DATE';
+
+/** How the file is written: given explicitly by the importer, never sniffed. */
+export interface Dialect {
+  readonly delim: ',' | '\t' | ';';
+  /** Quote character, or '' for files without quoting (GDELT's native exports, ICEWS). */
+  readonly quote: '"' | '';
+  /** Physical lines before the first record (the header). */
+  readonly headerLines: number;
   /** Cell texts that mean "no value". */
   readonly nullstr: readonly string[];
-  /** strptime format for the DATE columns. */
-  readonly dateformat?: string;
 }
 
-/** The columns of the `events` table an importer fills, each a SQL expression over the staged row `s` and its lookups. */
-export type EventColumn =
-  | 'date_start' | 'date_end' | 'precision' | 'cameo' | 'quad' | 'goldstein' | 'plover'
-  | 'source_countries' | 'target_countries' | 'source_code' | 'target_code' | 'source_country' | 'target_country'
-  | 'location' | 'location_country' | 'summary' | 'extra';
-
-/** A row the mapping refuses, with the reason as a SQL string expression (`'QuadClass: ' || s.QuadClass || ' is not 1–4'`). */
-export interface RowCheck {
-  readonly when: string;
-  readonly reason: string;
+/** One column of the file, in file order. */
+export interface DatasetColumn {
+  /** The name the mapping refers to (`GLOBALEVENTID`, `event_id`). */
+  readonly name: string;
+  readonly type: ColumnType;
+  /** How messages name it: the file's own header text, or the codebook's name. */
+  readonly label: string;
+  /** strptime format of a DATE column. */
+  readonly format?: string;
 }
 
 /** One detected layout of a dataset file. */
 export interface DatasetLayout {
+  readonly dataset: DatasetKind;
   /** Human description, printed per file: "GDELT 2.0 export (61 columns, tab-separated)". */
   readonly variant: string;
-  readonly csv: CsvLayout;
-  /** SQL for the dataset's own row id (VARCHAR), the key duplicates are found by. */
-  readonly id: string;
-  readonly checks: readonly RowCheck[];
-  readonly columns: Readonly<Record<EventColumn, string>>;
-  /** LEFT JOIN clauses on the lookup tables `prepare` creates. */
-  readonly joins: string;
-  /** Builds the lookup tables from the staged rows (temp table `import_stage`); runs inside the file's transaction. */
-  prepare(tx: Store): Promise<void>;
+  readonly dialect: Dialect;
+  readonly columns: readonly DatasetColumn[];
 }
 
-/** A dataset importer: its origin and how it recognises a file's layout. */
+/** A dataset importer: its origin, and how it recognises a file's layout from the file's first lines. */
 export interface DatasetFormat {
+  readonly dataset: DatasetKind;
   /** `origin` of the events it writes: gdelt, icews, acled. */
   readonly origin: string;
   /** Module name for messages: ingest/gdelt. */
   readonly module: string;
-  /** Reads the start of `path` and returns its layout, or throws a UserError naming `shownAs`. */
-  detect(path: string, shownAs: string, store: Store): Promise<DatasetLayout>;
+  /** The layout of a file whose first complete lines (BOM removed, line ends stripped) are `head`; throws a UserError naming `shownAs`. */
+  detect(head: readonly string[], shownAs: string): DatasetLayout;
+  /** Limits that differ from the defaults (ACLED notes may be long). */
+  readonly limits?: Partial<FrameLimits>;
 }

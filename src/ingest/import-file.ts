@@ -1,12 +1,18 @@
-// The shared import pipeline: DuckDB reads a dataset file, bad rows are reported by line, good rows become events.
-import { statSync } from 'node:fs';
+// The shared import pipeline: hash, detect the layout, frame every physical line, then let the store read and map the records.
+import { createHash } from 'node:crypto';
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UserError } from '../model/errors.js';
+import { importDataset, previousImport, type DatasetSource, type ImportCounts } from '../store/dataset-import.js';
 import type { Store } from '../store/store.js';
-import type { CsvLayout, DatasetFormat, DatasetLayout, EventColumn } from './dataset-layout.js';
+import type { DatasetFormat, DatasetLayout } from './dataset-layout.js';
 import { hashFile } from './file-hash.js';
-import { sqlName, sqlString } from './lookup-table.js';
-import { lineNumbersOf } from './record-lines.js';
-import { extractSingleMember } from './zip-member.js';
+import { headOf } from './read-head.js';
+import { frameRecords, type FrameLimits, type FrameReject, type FrameSummary } from './record-frames.js';
+import { DEFAULT_ZIP_LIMITS, openZipMember, type ZipLimits } from './zip-member.js';
+
+export { DATASET_CONFIDENCE, IMPORT_MEMORY_LIMIT } from '../store/dataset-import.js';
 
 /** Which events to keep, and whether to import a file again that was imported before under the same filter. */
 export interface ImportOptions {
@@ -18,37 +24,27 @@ export interface ImportOptions {
   readonly to?: string;
   /** Read the file even if a file with the same content was imported under the same filter (duplicates are still skipped). */
   readonly force?: boolean;
-  /** Called while DuckDB reads the file, with the fraction done. */
+  /** Called while the store reads the file, with the fraction done. */
   readonly onProgress?: (fraction: number) => void;
+  /** Bounds on one record (defaults: 1 MiB, 200 lines). */
+  readonly limits?: Partial<FrameLimits>;
+  /** How far a .zip member may expand (defaults: 16 GiB, 200×). */
+  readonly zip?: Partial<ZipLimits>;
+  /** Where the framed copy of a file is written while it imports (default: the system's temporary directory). */
+  readonly workDir?: string;
 }
 
-/** What happened to one file; `rows` = `imported` + `duplicates` + `malformed` + `filtered`. */
-export interface FileReport {
+/** What happened to one file; `rows` = `imported` + `duplicates` + `malformed` + `filtered`; `lines` = `rows` + `joinedLines`. */
+export interface FileReport extends Omit<ImportCounts, 'rejects'> {
   readonly file: string;
-  readonly variant: string;
   readonly hash: string;
   /** True when the same content had been imported under the same filter: the file was not read again and the counts are those of that import. */
   readonly skipped: boolean;
-  readonly rows: number;
-  readonly imported: number;
-  readonly duplicates: number;
-  readonly malformed: number;
-  readonly filtered: number;
-  /** `file:line: reason`, one per malformed row, in line order. */
+  /** `file:line: reason`, one per malformed row, in line order (the first 1,000; all are in `import_rejects`). */
   readonly rejects: readonly string[];
+  /** Malformed rows beyond those listed in `rejects`. */
+  readonly moreRejects: number;
 }
-
-/** Confidence given to events from bulk-coded datasets (machine-coded, unreviewed). */
-export const DATASET_CONFIDENCE = 0.5;
-
-/** DuckDB's memory limit while importing, so that a file of any size imports within about a gigabyte. */
-export const IMPORT_MEMORY_LIMIT = '512MB';
-
-const STAGE = 'import_stage';
-const MAPPED = 'import_mapped';
-const SKIP = 'import_skip';
-const REJECT_ERRORS = 'import_reject_errors';
-const REJECT_SCANS = 'import_reject_scans';
 
 /** The filter as a canonical string: part of what makes two imports of the same content the same. */
 export function filterKey(o: ImportOptions): string {
@@ -65,218 +61,110 @@ function validateOptions(o: ImportOptions): void {
   }
 }
 
-function readCsvSql(path: string, csv: CsvLayout): string {
-  const columns = `{${csv.columns.map(([n, t]) => `${sqlString(n)}: ${sqlString(t)}`).join(', ')}}`;
-  const options = [
-    `columns = ${columns}`,
-    `delim = ${sqlString(csv.delim)}`,
-    `quote = ${sqlString(csv.quote)}`,
-    `escape = ${sqlString(csv.quote)}`,
-    `header = false`,
-    `skip = ${csv.skip}`,
-    `nullstr = [${csv.nullstr.map(sqlString).join(', ')}]`,
-    ...(csv.dateformat ? [`dateformat = ${sqlString(csv.dateformat)}`] : []),
-    `auto_detect = false`,
-    `strict_mode = true`,
-    `null_padding = false`,
-    `store_rejects = true`,
-    `rejects_table = ${sqlString(REJECT_ERRORS)}`,
-    `rejects_scan = ${sqlString(REJECT_SCANS)}`,
-  ];
-  return `read_csv(${sqlString(path)}, ${options.join(', ')})`;
-}
+const READ_CHUNK = 4 << 20;
 
-/** One line per rejected line: DuckDB logs one error per bad cell (and one per missing column). */
-function describeCsvErrors(errors: ReadonlyArray<{ type: string; column: string | null; message: string }>, expected: number): string {
-  const reasons: string[] = [];
-  const counts = errors.filter((e) => e.type === 'MISSING COLUMNS' || e.type === 'TOO MANY COLUMNS');
-  if (counts.length > 0) {
-    const found = counts.map((e) => Number(/Found: (\d+)/.exec(e.message)?.[1] ?? NaN)).filter(Number.isFinite);
-    const n = counts[0].type === 'MISSING COLUMNS' ? Math.min(...found) : Math.max(...found);
-    reasons.push(`${Number.isFinite(n) ? n : '?'} columns, expected ${expected}`);
-  }
-  for (const e of errors) {
-    if (e.type === 'MISSING COLUMNS' || e.type === 'TOO MANY COLUMNS') continue;
-    const field = e.column ? `${e.column}: ` : '';
-    if (e.type === 'CAST') {
-      const m = /Could not convert string "(.*)" to '(\w+)'/.exec(e.message);
-      reasons.push(m ? `${field}"${m[1]}" is not a valid ${m[2].toLowerCase()}` : `${field}${e.message}`);
-    } else if (e.type === 'INVALID ENCODING') {
-      reasons.push(`${field}invalid UTF-8`);
-    } else {
-      reasons.push(`${field}${e.message.split('\n')[0]}`);
-    }
-  }
-  return [...new Set(reasons)].join('; ');
-}
-
-async function scalar(tx: Store, sql: string, params?: readonly (string | number)[]): Promise<number> {
-  const rows = await tx.all<Record<string, unknown>>(sql, params);
-  return Number(Object.values(rows[0] ?? { n: 0 })[0] ?? 0);
-}
-
-/** Polls DuckDB's progress for the running statement while `work` runs. */
-async function withProgress<T>(store: Store, onProgress: ((f: number) => void) | undefined, work: () => Promise<T>): Promise<T> {
-  if (!onProgress) return work();
-  // DuckDB tracks progress only with its progress bar on; it must not print it itself.
-  await store.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-  const timer = setInterval(() => {
-    const p = store.connection.progress;
-    if (p.percentage >= 0) onProgress(Math.min(1, p.percentage / 100));
-  }, 200);
-  try {
-    return await work();
-  } finally {
-    clearInterval(timer);
-    onProgress(1);
-  }
-}
-
-const EVENT_COLUMNS: readonly EventColumn[] = [
-  'date_start', 'date_end', 'precision', 'cameo', 'quad', 'goldstein', 'plover',
-  'source_countries', 'target_countries', 'source_code', 'target_code', 'source_country', 'target_country',
-  'location', 'location_country', 'summary', 'extra',
-];
-
-/**
- * Imports one dataset file (plain or a .zip holding one file) into `events` in one transaction. Malformed rows
- * are reported with their line and skipped; rows whose dataset id is already stored (or repeats within the
- * file) are counted as duplicates; the rest that pass the filter are inserted. Importing the same content
- * under the same filter again reads nothing and changes nothing.
- */
-export async function importFile(store: Store, format: DatasetFormat, file: string, options: ImportOptions = {}): Promise<FileReport> {
-  validateOptions(options);
-  try {
-    statSync(file);
-  } catch {
-    throw new UserError(format.module, 'no such file', { file });
-  }
-  const hash = await hashFile(file);
-  const filter = filterKey(options);
-  if (!options.force) {
-    const [prev] = await store.all<Record<string, string>>(
-      `SELECT variant, rows, imported, duplicates, malformed, filtered FROM imports
-       WHERE origin = $1 AND hash = $2 AND filter = $3 ORDER BY imported_at DESC LIMIT 1`,
-      [format.origin, hash, filter],
-    );
-    if (prev) {
-      const rejects = await store.all<{ line: number | null; reason: string }>(
-        'SELECT DISTINCT line, reason FROM import_rejects WHERE origin = $1 AND hash = $2 ORDER BY line', [format.origin, hash]);
-      return {
-        file, variant: prev.variant, hash, skipped: true, rows: Number(prev.rows), imported: Number(prev.imported),
-        duplicates: Number(prev.duplicates), malformed: Number(prev.malformed), filtered: Number(prev.filtered),
-        rejects: rejects.map((r) => `${file}:${r.line ?? '?'}: ${r.reason}`),
-      };
-    }
-  }
-
-  const zipped = file.toLowerCase().endsWith('.zip') ? await extractSingleMember(file, format.module) : null;
-  const path = zipped?.path ?? file;
-  // DuckDB's default limit is most of the machine's memory; a lower one makes the staged file spill to disk instead.
-  const [{ limit }] = await store.all<{ limit: string }>(`SELECT current_setting('memory_limit') AS limit`);
-  await store.run(`SET memory_limit = ${sqlString(IMPORT_MEMORY_LIMIT)}`);
-  try {
-    const layout = await format.detect(path, file, store);
-    return await store.transaction((tx) => importLayout(tx, format, layout, { file, path, hash, filter }, options));
-  } finally {
-    await store.run(`SET memory_limit = ${sqlString(limit)}`).catch(() => undefined);
-    zipped?.dispose();
-    await store.run(`DROP VIEW IF EXISTS ${MAPPED}`).catch(() => undefined);
-    for (const t of [STAGE, SKIP]) await store.run(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
-  }
-}
-
-interface Target {
-  readonly file: string;
-  readonly path: string;
-  readonly hash: string;
-  readonly filter: string;
-}
-
-async function importLayout(tx: Store, format: DatasetFormat, layout: DatasetLayout, t: Target, o: ImportOptions): Promise<FileReport> {
-  const origin = format.origin;
-  for (const table of [REJECT_ERRORS, REJECT_SCANS]) await tx.run(`DROP TABLE IF EXISTS ${table}`);
-  // Staging keeps every column: DuckDB 1.5 fails on projected reads when rows are rejected.
-  await withProgress(tx, o.onProgress, () => tx.run(`CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM ${readCsvSql(t.path, layout.csv)}`));
-  await layout.prepare(tx);
-
-  // Lines DuckDB's reader refused: wrong column counts, bad casts, invalid UTF-8.
-  const errors = await tx.all<{ line: string; type: string; column: string | null; message: string }>(
-    `SELECT line::VARCHAR AS line, error_type AS type, column_name AS column, error_message AS message
-     FROM ${REJECT_ERRORS} ORDER BY line, column_idx`,
-  );
-  const byLine = new Map<number, typeof errors>();
-  for (const e of errors) byLine.set(Number(e.line), [...(byLine.get(Number(e.line)) ?? []), e]);
-  const rejects: Array<{ line: number | null; reason: string }> = [...byLine].map(([line, es]) => ({
-    line,
-    reason: describeCsvErrors(es, layout.csv.columns.length),
-  }));
-
-  // Rows the mapping refuses; their line numbers are recovered from their order among the accepted rows
-  // (rowids of a temporary table start at a large offset, hence the subtraction).
-  const reject = layout.checks.length
-    ? `CASE ${layout.checks.map((c) => `WHEN ${c.when} THEN ${c.reason}`).join(' ')} END`
-    : 'NULL::VARCHAR';
-  await tx.run(
-    `CREATE OR REPLACE TEMP VIEW ${MAPPED} AS
-     SELECT s.rowid - (SELECT min(rowid) FROM ${STAGE}) + 1 AS ord, ${reject} AS reject, (${layout.id})::VARCHAR AS origin_row,
-       ${EVENT_COLUMNS.map((c) => `${layout.columns[c]} AS ${c}`).join(',\n       ')}
-     FROM ${STAGE} s ${layout.joins}`,
-  );
-  const refused = await tx.all<{ ord: string; reason: string }>(`SELECT ord::VARCHAR AS ord, reject AS reason FROM ${MAPPED} WHERE reject IS NOT NULL ORDER BY ord`);
-  if (refused.length > 0) {
-    const lines = await lineNumbersOf(t.path, refused.map((r) => Number(r.ord)), layout.csv.skip, new Set(byLine.keys()));
-    for (const r of refused) rejects.push({ line: lines.get(Number(r.ord)) ?? null, reason: r.reason });
-  }
-  rejects.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
-
-  // Duplicates: later repeats of an id within the file, and ids already stored (from earlier files or runs).
-  await tx.run(
-    `CREATE OR REPLACE TEMP TABLE ${SKIP} AS
-     SELECT ord FROM (
-       SELECT ord, origin_row, row_number() OVER (PARTITION BY origin_row ORDER BY ord) AS k FROM ${MAPPED} WHERE reject IS NULL
-     ) WHERE k > 1 OR origin_row IN (SELECT origin_row FROM events WHERE origin = ${sqlString(origin)})`,
-  );
-  const staged = await scalar(tx, `SELECT count(*) FROM ${STAGE}`);
-  const duplicates = await scalar(tx, `SELECT count(*) FROM ${SKIP}`);
-
-  const keep: string[] = [];
-  if (o.countries?.length) {
-    const list = `[${o.countries.map(sqlString).join(', ')}]::VARCHAR[]`;
-    keep.push(`(list_has_any(source_countries, ${list}) OR list_has_any(target_countries, ${list}) OR list_contains(${list}, location_country))`);
-  }
-  if (o.from) keep.push(`date_end >= DATE ${sqlString(o.from)}`);
-  if (o.to) keep.push(`date_start <= DATE ${sqlString(o.to)}`);
-  const imported = await scalar(
-    tx,
-    `INSERT INTO events
-     SELECT ${sqlString(origin)} || ':' || origin_row, ${sqlString(origin)}, origin_row, date_start, date_end, precision,
-       cameo, quad, goldstein, plover, []::VARCHAR[], []::VARCHAR[], []::VARCHAR[], source_countries, target_countries,
-       source_code, target_code, source_country, target_country, location, location_country, summary, []::VARCHAR[],
-       ${DATASET_CONFIDENCE}, false, false, extra, 'reported', 'accepted'
-     FROM ${MAPPED}
-     WHERE reject IS NULL AND ord NOT IN (SELECT ord FROM ${SKIP}) ${keep.map((k) => `AND ${k}`).join(' ')}`,
-  );
-  const malformed = rejects.length;
-  const rows = staged + byLine.size;
-  const filtered = staged - refused.length - duplicates - imported;
-
-  await tx.run('DELETE FROM import_rejects WHERE origin = $1 AND hash = $2', [origin, t.hash]);
-  if (rejects.length > 0) {
-    await tx.run(
-      `INSERT INTO import_rejects SELECT $1, $2, $3, r.line, r.reason
-       FROM (SELECT unnest(from_json($4::JSON, '[{"line": "BIGINT", "reason": "VARCHAR"}]')) AS r)`,
-      [origin, t.file, t.hash, JSON.stringify(rejects)],
-    );
-  }
-  await tx.run('INSERT INTO imports VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8, $9, $10)', [
-    origin, t.file, t.hash, layout.variant, t.filter, rows, imported, duplicates, malformed, filtered,
-  ]);
+function framing(format: DatasetFormat, layout: DatasetLayout, o: ImportOptions) {
   return {
-    file: t.file, variant: layout.variant, hash: t.hash, skipped: false, rows, imported, duplicates, malformed, filtered,
-    rejects: rejects.map((r) => `${t.file}:${r.line ?? '?'}: ${r.reason}`),
+    delim: layout.dialect.delim,
+    quote: layout.dialect.quote,
+    headerLines: layout.dialect.headerLines,
+    labels: layout.columns.map((c) => c.label),
+    limits: { ...format.limits, ...o.limits },
   };
 }
 
-/** The staged column `name` of row `s`, quoted. */
-export const col = (name: string): string => `s.${sqlName(name)}`;
+/** Frames `input` into a copy holding each accepted record with its physical line first, and the refused lines as NDJSON. */
+async function frameToCopy(input: AsyncIterable<Buffer>, format: DatasetFormat, layout: DatasetLayout, dir: string, o: ImportOptions): Promise<DatasetSource> {
+  const path = join(dir, 'records.csv');
+  const rejectsPath = join(dir, 'rejects.ndjson');
+  const out = openSync(path, 'w');
+  const rej = openSync(rejectsPath, 'w');
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length) writeSync(rej, pending.join(''));
+    pending = [];
+  };
+  let frame: FrameSummary;
+  try {
+    frame = await frameRecords(input, {
+      ...framing(format, layout, o),
+      sink: (chunk) => {
+        writeSync(out, chunk);
+      },
+      onReject: (r: FrameReject) => {
+        pending.push(`${JSON.stringify(r)}\n`);
+        if (pending.length >= 1000) flush();
+      },
+    });
+    flush();
+  } finally {
+    closeSync(out);
+    closeSync(rej);
+  }
+  return { path, framed: true, rejectsPath: frame.rejected > 0 ? rejectsPath : null, frame };
+}
+
+function toReport(file: string, hash: string, skipped: boolean, c: ImportCounts): FileReport {
+  return {
+    ...c,
+    file,
+    hash,
+    skipped,
+    rejects: c.rejects.map((r) => `${file}:${r.line ?? '?'}: ${r.reason}`),
+    moreRejects: Math.max(0, c.malformed - c.rejects.length),
+  };
+}
+
+/**
+ * Imports one dataset file (plain or a .zip holding one file) into `events` in one transaction. Every physical
+ * line is accounted for: imported, a duplicate (its dataset id repeats within the file or is already stored),
+ * filtered out, or malformed and reported by its line. Importing the same content under the same filter again
+ * reads nothing and changes nothing.
+ */
+export async function importFile(store: Store, format: DatasetFormat, file: string, options: ImportOptions = {}): Promise<FileReport> {
+  validateOptions(options);
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(file).isDirectory();
+  } catch {
+    throw new UserError(format.module, 'no such file', { file });
+  }
+  if (isDirectory) throw new UserError(format.module, 'is a directory; give the dataset files inside it', { file });
+  const filter = filterKey(options);
+  const dir = mkdtempSync(join(options.workDir ?? tmpdir(), 'faultline-import-'));
+  try {
+    let hash: string;
+    let layout: DatasetLayout;
+    let source: DatasetSource;
+    if (file.toLowerCase().endsWith('.zip')) {
+      hash = await hashFile(file);
+      const prev = options.force ? null : await previousImport(store, format.origin, hash, filter);
+      if (prev) return toReport(file, hash, true, prev);
+      const member = await openZipMember(file, format.module, { ...DEFAULT_ZIP_LIMITS, ...options.zip });
+      try {
+        layout = format.detect(await headOf(await member.open()), file);
+        source = await frameToCopy(await member.open(), format, layout, dir, options);
+      } finally {
+        member.close();
+      }
+    } else {
+      layout = format.detect(await headOf(createReadStream(file, { highWaterMark: 1 << 20 })), file);
+      // One pass hashes the file and checks whether a CSV reader may read it as it is.
+      const sha = createHash('sha256');
+      const scan = await frameRecords(createReadStream(file, { highWaterMark: READ_CHUNK }), { ...framing(format, layout, options), hash: sha });
+      hash = sha.digest('hex');
+      const prev = options.force ? null : await previousImport(store, format.origin, hash, filter);
+      if (prev) return toReport(file, hash, true, prev);
+      source = scan.plain
+        ? { path: file, framed: false, rejectsPath: null, frame: scan }
+        : await frameToCopy(createReadStream(file, { highWaterMark: READ_CHUNK }), format, layout, dir, options);
+    }
+    const counts = await importDataset(store, {
+      origin: format.origin, file, hash, filter, layout, source,
+      countries: options.countries, from: options.from, to: options.to, onProgress: options.onProgress,
+    });
+    return toReport(file, hash, false, counts);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

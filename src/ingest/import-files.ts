@@ -1,7 +1,8 @@
 // Imports several files of one dataset in order, one transaction each, and totals what happened.
 import type { Store } from '../store/store.js';
 import type { DatasetFormat } from './dataset-layout.js';
-import { importFile, type FileReport, type ImportOptions } from './import-file.js';
+import type { FileReport, ImportOptions } from './import-file.js';
+import { importDatasetFile } from './import-dataset-file.js';
 
 /** Row counts over several files; `rows` = `imported` + `duplicates` + `malformed` + `filtered`. */
 export interface ImportTotals {
@@ -24,7 +25,7 @@ export async function importFiles(
   const reports: FileReport[] = [];
   for (const [i, file] of files.entries()) {
     options.onStart?.(file, i);
-    const r = await importFile(store, format, file, options);
+    const r = await importDatasetFile(store, format, file, options);
     reports.push(r);
     options.onFile?.(r, i);
   }

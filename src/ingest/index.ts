@@ -7,3 +7,6 @@ export { ICEWS, detectIcews } from './icews/icews-format.js';
 export { ACLED, detectAcled, acledActorCountry } from './acled/acled-format.js';
 export { acledCoding, type AcledCoding } from './acled/acled-mapping.js';
 export { roleOfSectors, ICEWS_SECTOR_ROLES, ROLE_PRECEDENCE } from './icews/sector-roles.js';
+export { frameRecords, DEFAULT_FRAME_LIMITS, type FrameLimits, type FrameReject, type FrameSummary } from './record-frames.js';
+export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-member.js';
+export * from './import-dataset-file.js';

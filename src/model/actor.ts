@@ -30,6 +30,11 @@ export const Actor = z.object({
   roles: z.array(ActorRole).default([]),
   description: z.string().optional(),
   sources: z.array(SourceId).default([]),
+  /**
+   * The same real-world actor as any other loaded region's actor with this id (a world power, an IGO): loads merge
+   * them into one record, aliases and sources united. Both regions must say so; otherwise a reused id is an error.
+   */
+  shared: z.boolean().optional(),
 });
 export type Actor = z.infer<typeof Actor>;
 

@@ -1,33 +1,22 @@
-// Gathers what the regional brief says: key dyad shifts, contested claims, thesis verdicts and scenario outlooks, with numbered citations.
+// Gathers what the regional brief says: the bottom line of key judgements, competing hypotheses, shifts, structural indicators, balance, scenarios and contested claims, with one numbered reference list.
 import type { ScopeInput } from '../model/scope.js';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Region, Source } from '../model/index.js';
+import { EVIDENCE_ORIGINS, type Source } from '../model/index.js';
 import type { Store } from '../store/store.js';
-import { listActors, listClaims, listRegions, listSources } from '../store/queries.js';
+import { listActors, listClaims, listFormats, listRegions, listRelations, listSources } from '../store/queries.js';
 import { describeScope, resolveScope, scopeJson } from '../store/evidence.js';
-import { readMatchingEvents, readSpan } from '../store/evidence-reads.js';
-import type { DyadPeriod, DyadReport, DyadTrend, Verdict } from '../measure/index.js';
+import { readSpan } from '../store/evidence-reads.js';
+import type { BriefContext } from './brief-context.js';
+import { gatherBalance, type BalanceSection } from './brief-balance.js';
+import { gatherScenarios, type ScenariosSection } from './brief-scenarios.js';
+import { gatherShifts, SHIFT_DEFAULTS, type KeyShift } from './brief-shifts.js';
+import { gatherStructural, type StructuralSection } from './brief-structural.js';
+import { gatherTheses, type QuestionView } from './brief-theses.js';
+import { CitationRegister, DATASETS, uniqueNumbers, type Citation } from './citations.js';
+import { ICD203_LIKELIHOOD, JUDGEMENT_DEFAULTS, type LikelihoodTerm } from './estimative.js';
+import { bottomLine, type Judgement } from './judgements.js';
+import { NameBook } from './names.js';
 
-export interface Citation {
-  readonly n: number;
-  readonly label: string;
-  readonly title: string | null;
-  readonly url: string | null;
-}
-
-export interface KeyShift {
-  readonly a: string;
-  readonly b: string;
-  readonly names: readonly [string, string];
-  readonly series: readonly DyadPeriod[];
-  readonly trend: DyadTrend;
-  readonly first: DyadPeriod;
-  readonly last: DyadPeriod;
-  /** The evidence behind the series: events, sources, origins and the ids counted. */
-  readonly evidence: DyadReport['evidence'];
-  readonly cites: readonly number[];
-}
+export type { Citation } from './citations.js';
 
 export interface ContestedClaim {
   readonly statement: string;
@@ -38,47 +27,31 @@ export interface ContestedClaim {
   readonly cites: readonly number[];
 }
 
-export interface ThesisVerdict {
-  readonly title: string;
-  readonly statement: string;
-  readonly verdict: Verdict | 'not evaluated';
-  readonly consistent: number;
-  readonly inconsistent: number;
-  readonly indicators: readonly { readonly description: string; readonly consistency: string; readonly note: string }[];
-  readonly cites: readonly number[];
-}
-
-export interface ScenarioOutlook {
-  readonly title: string;
-  readonly description: string;
-  readonly asOf: string;
-  readonly model: string;
-  readonly runs: number;
-  readonly perturb: number;
-  readonly dimensions: readonly {
-    readonly dimension: string;
-    readonly low: string;
-    readonly high: string;
-    readonly outcome: number;
-    readonly band: { readonly p10: number; readonly p90: number; readonly mean: number } | null;
-  }[];
-  readonly cites: readonly number[];
-}
-
 export interface BriefData {
   readonly kind: 'brief';
-  readonly region: Region;
+  readonly region: { readonly id: string; readonly name: string; readonly description: string };
   readonly generated: string;
-  readonly counts: { readonly events: number; readonly first: string | null; readonly last: string | null; readonly byOrigin: Readonly<Record<string, number>> };
+  readonly counts: { readonly events: number; readonly first: string | null; readonly last: string | null; readonly byOrigin: Readonly<Record<string, number>>; readonly originText: string };
   /** What counts as evidence in every figure of the brief, stated at its top. */
   readonly scope: ReturnType<typeof scopeJson>;
   readonly scopeText: string;
+  /** The bottom line: three to five key judgements (fewer only when fewer meet the rules). */
+  readonly judgements: readonly Judgement[];
+  /** Every judgement the measures gave, the bottom line's among them. */
+  readonly candidates: readonly Judgement[];
+  /** The ICD 203 scale, and the citation number of the directive. */
+  readonly scale: { readonly terms: readonly LikelihoodTerm[]; readonly cite: number };
+  readonly questions: readonly QuestionView[];
+  readonly achRule: string | null;
+  /** Hypotheses the evidence does not decide. */
+  readonly notJudged: readonly string[];
   readonly shifts: readonly KeyShift[];
+  readonly structural: StructuralSection | null;
+  readonly balance: BalanceSection | null;
+  readonly scenarios: ScenariosSection | null;
   readonly claims: readonly ContestedClaim[];
-  readonly theses: readonly ThesisVerdict[];
-  readonly scenarios: readonly ScenarioOutlook[];
   readonly citations: readonly Citation[];
-  /** Parts that could not be computed, said plainly in the brief. */
+  /** Parts left out for want of evidence, said plainly. */
   readonly gaps: readonly string[];
 }
 
@@ -99,97 +72,32 @@ export interface BriefOptions {
   readonly today?: string;
 }
 
-export const BRIEF_DEFAULTS = { shifts: 4, runs: 100, perturb: 5, seed: '1' } as const;
-
-/** Numbers sources in order of first citation. */
-class Citations {
-  private readonly byKey = new Map<string, Citation>();
-  constructor(private readonly sources: ReadonlyMap<string, Source>) {}
-
-  source(id: string): number {
-    const s = this.sources.get(id);
-    return this.add(`source:${id}`, () => ({
-      label: [s?.outlet, s?.published].filter(Boolean).join(', ') || id,
-      title: s?.title ?? null,
-      url: s?.url ?? null,
-    }));
-  }
-
-  url(url: string): number {
-    return this.add(`url:${url}`, () => {
-      let host = url;
-      try {
-        host = new URL(url).hostname.replace(/^www\./, '');
-      } catch {
-        // Not a URL after all; shown as given.
-      }
-      return { label: host, title: null, url };
-    });
-  }
-
-  private add(key: string, make: () => Omit<Citation, 'n'>): number {
-    let c = this.byKey.get(key);
-    if (!c) this.byKey.set(key, (c = { n: this.byKey.size + 1, ...make() }));
-    return c.n;
-  }
-
-  get all(): Citation[] {
-    return [...this.byKey.values()];
-  }
-}
-
-const unique = (xs: readonly number[]) => [...new Set(xs)];
+export const BRIEF_DEFAULTS = { shifts: SHIFT_DEFAULTS.shifts, runs: 100, perturb: 5, seed: '1' } as const;
 
 /** Reads the store and runs the measures and models the brief reports. */
 export async function briefData(store: Store, options: BriefOptions = {}): Promise<BriefData> {
-  const o = { ...BRIEF_DEFAULTS, ...options };
+  const o = { ...BRIEF_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<Omit<BriefOptions, 'scope' | 'region' | 'today'>> & BriefOptions;
   const regions = await listRegions(store);
   const region = o.region ? regions.find((r) => r.id === o.region) : regions[0];
   if (!region) throw new Error(o.region ? `report/brief: region ${o.region} is not loaded` : 'report/brief: no region is loaded; run `faultline start` first');
-  const sources = new Map((await listSources(store)).map((s) => [s.id, s]));
-  const cite = new Citations(sources);
-  const actors = await listActors(store);
-  const names = new Map<string, string>();
-  for (const a of actors) {
-    names.set(a.id, a.name);
-    if (a.kind === 'state' && a.country) names.set(a.country, a.name);
-    if (a.kind === 'igo' && a.code && !names.has(a.code)) names.set(a.code, a.name);
-  }
-  const name = (id: string) => names.get(id) ?? id;
-  const gaps: string[] = [];
-  const m = await import('../measure/index.js');
-
-  const scopeInput = { region: region.id, ...o.scope };
+  const sources = new Map<string, Source>((await listSources(store)).map((s) => [s.id, s]));
+  const names = new NameBook({ actors: await listActors(store), claims: await listClaims(store), relations: await listRelations(store), formats: await listFormats(store) });
+  const scopeInput: ScopeInput = { region: region.id, ...o.scope };
   const scope = await resolveScope(store, scopeInput);
-  // Key shifts: pairs of a region country with a party of the scope, only where the evidence suffices for a
-  // trend test and the series has a significant trend or a break; ranked by the size of the trend.
-  const parties = scope.region ? scope.region.parties.filter((p) => names.has(p) || region.countries.includes(p)) : [...new Set([...region.countries, ...Object.values(region.groups).flat()])];
-  const candidates: KeyShift[] = [];
-  const seen = new Set<string>();
-  for (const a of region.countries) {
-    for (const b of parties) {
-      const key = [a, b].sort().join('~');
-      if (a === b || seen.has(key)) continue;
-      seen.add(key);
-      const report = await m.dyadReport(store, { scope: scopeInput, a, b, by: 'year' });
-      const series = report.series;
-      const trend = m.dyadTrend(series, { by: 'year' });
-      if (trend.verdict === 'insufficient evidence' || trend.slope === null) continue;
-      if (trend.verdict === 'no significant trend' && trend.changePoints.length === 0) continue;
-      const withEvents = series.filter((p) => p.events > 0);
-      candidates.push({ a, b, names: [name(a), name(b)], series, trend, first: withEvents[0], last: withEvents[withEvents.length - 1], evidence: report.evidence, cites: [] });
-    }
+  const ctx: BriefContext = { store, region, scopeInput, scope, scopeText: describeScope(scope), names, cite: new CitationRegister(sources), gaps: [] };
+  // The directive comes first in the reference list: the bottom line's words are its terms.
+  const icd = ctx.cite.dataset(DATASETS.icd203);
+
+  const theses = await gatherTheses(ctx);
+  const shifts = await gatherShifts(ctx, o.shifts);
+  const structural = await gatherStructural(ctx);
+  const balance = await gatherBalance(ctx);
+  const scenarios = await gatherScenarios(ctx, { dirs: o.scenarioDirs ?? [], runs: o.runs, perturb: o.perturb, seed: o.seed });
+  const candidates = [...(theses?.candidates ?? []), ...shifts.candidates, ...(structural?.candidates ?? []), ...(scenarios?.candidates ?? [])];
+  const judgements = bottomLine(candidates);
+  if (judgements.length < JUDGEMENT_DEFAULTS.minJudgements) {
+    ctx.gaps.push(`Only ${judgements.length} judgement${judgements.length === 1 ? '' : 's'} met the rules for the bottom line (at least ${JUDGEMENT_DEFAULTS.minJudgements} are wanted); the evidence in scope does not support more.`);
   }
-  const strength = (s: KeyShift) => Math.abs(s.trend.slope ?? 0) * Math.sqrt(s.trend.periods) + (s.trend.changePoints.length ? 1 : 0);
-  const chosen = candidates.sort((x, y) => strength(y) - strength(x) || y.series.length - x.series.length).slice(0, o.shifts);
-  const shifts: KeyShift[] = [];
-  for (const s of chosen) {
-    // Cite the sources of the last period's events.
-    const last = { ...scope, from: `${s.last.period}-01-01`, to: `${s.last.period}-12-31` };
-    const found = await readMatchingEvents(store, last, { source: [s.a], target: [s.b], either: true }, 50);
-    shifts.push({ ...s, cites: unique(found.sources.slice(0, 3).map((id) => cite.source(id))) });
-  }
-  if (!shifts.length) gaps.push('No dyad of the region has enough evidence for a trend test (at least 5 years with events and 20 events) together with a significant trend or a break, so no shift is reported.');
 
   const claims: ContestedClaim[] = (await listClaims(store))
     .filter((c) => c.status === 'denied' || c.status === 'disputed')
@@ -197,70 +105,74 @@ export async function briefData(store: Store, options: BriefOptions = {}): Promi
       statement: c.statement,
       date: c.date ? c.date.start : null,
       status: c.status,
-      claimants: c.claimant.map(name),
-      deniedBy: c.deniedBy.map(name),
-      cites: unique(c.sources.map((id) => cite.source(id))),
+      claimants: c.claimant.map((id) => names.name(id)),
+      deniedBy: c.deniedBy.map((id) => names.name(id)),
+      cites: uniqueNumbers(c.sources.map((id) => ctx.cite.source(id))),
     }));
 
-  const report = await m.evaluateTheses(store, { scope: scopeInput });
-  const theses: ThesisVerdict[] = report.theses.map((t) => ({
-    title: t.title,
-    statement: t.statement,
-    verdict: t.verdict,
-    consistent: t.consistent,
-    inconsistent: t.inconsistent,
-    indicators: t.indicators.map((i) => ({ description: i.description, consistency: i.consistency, note: i.note })),
-    cites: unique(t.sources.slice(0, 6).map((id) => cite.source(id))),
-  }));
-
-  const scenarios = await scenarioOutlooks(o.scenarioDirs ?? [], o, cite, gaps);
   const span = await readSpan(store, scope);
   const total = Object.values(span.byOrigin).reduce((n, k) => n + k, 0);
-  return {
+  return renumberCitations({
     kind: 'brief',
-    region,
+    region: { id: region.id, name: region.name, description: region.description },
     generated: o.today ?? new Date().toISOString().slice(0, 10),
-    counts: { events: total, first: span.first, last: span.last, byOrigin: span.byOrigin },
+    counts: { events: total, first: span.first, last: span.last, byOrigin: span.byOrigin, originText: EVIDENCE_ORIGINS.filter((x) => span.byOrigin[x]).map((x) => `${x} ${span.byOrigin[x]}`).join(', ') },
     scope: scopeJson(scope),
-    scopeText: describeScope(scope),
-    shifts,
-    claims,
-    theses,
+    scopeText: ctx.scopeText,
+    judgements,
+    candidates,
+    scale: { terms: ICD203_LIKELIHOOD, cite: icd },
+    questions: theses?.questions ?? [],
+    achRule: theses?.rule ?? null,
+    notJudged: theses?.notJudged ?? [],
+    shifts: shifts.shifts,
+    structural,
+    balance,
     scenarios,
-    citations: cite.all,
-    gaps,
-  };
+    claims,
+    citations: ctx.cite.all,
+    gaps: ctx.gaps,
+  });
 }
 
-async function scenarioOutlooks(dirs: readonly string[], o: Required<Pick<BriefOptions, 'runs' | 'perturb' | 'seed'>>, cite: Citations, gaps: string[]): Promise<ScenarioOutlook[]> {
-  const sim = await import('../simulate/index.js');
-  const out: ScenarioOutlook[] = [];
-  for (const dir of dirs) {
-    for (const f of (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort()) {
-      const file = join(dir, f);
-      const scenario = sim.parseScenario(await readFile(file, 'utf8'), file);
-      const problem = sim.scenarioProblem(scenario);
-      const result = sim.simulate(problem, { model: 'smp' });
-      const mc = o.runs > 0 ? sim.monteCarlo(problem, { model: 'smp', runs: o.runs, perturb: o.perturb, rng: sim.seededRng(o.seed) }) : null;
-      const urls = scenario.actors.flatMap((a) => [a.capability, ...a.positions, ...a.saliences].flatMap((v) => (v.source ? [v.source] : [])));
-      out.push({
-        title: scenario.title,
-        description: scenario.description,
-        asOf: scenario.asOf,
-        model: 'smp',
-        runs: mc?.runs ?? 0,
-        perturb: o.perturb,
-        dimensions: scenario.dimensions.map((d, k) => ({
-          dimension: d.name,
-          low: d.low,
-          high: d.high,
-          outcome: result.final.outcome[k],
-          band: mc ? { p10: mc.outcome[k].p10, p90: mc.outcome[k].p90, mean: mc.outcome[k].mean } : null,
-        })),
-        cites: unique(urls.map((u) => cite.url(u))),
-      });
-    }
-  }
-  if (!out.length) gaps.push('No scenario files were found for this region, so there is no outlook.');
-  return out;
+/**
+ * Numbers the reference list in the order a reader meets the citations (bottom line, scale, hypotheses, shifts,
+ * structural charts, scenarios, claims) and drops entries that no rendered part cites.
+ */
+export function renumberCitations(d: BriefData): BriefData {
+  const order: number[] = [];
+  const see = (ns: readonly number[]) => ns.forEach((n) => order.includes(n) || order.push(n));
+  d.judgements.forEach((j) => see(j.cites));
+  see([d.scale.cite]);
+  d.questions.forEach((q) => q.hypotheses.forEach((h) => see(h.cites)));
+  d.shifts.forEach((s) => see(s.cites));
+  d.structural?.alignment.forEach((a) => see(a.cites));
+  d.structural?.arms.forEach((a) => see(a.cites));
+  d.scenarios?.scenarios.forEach((s) => see(s.cites));
+  d.claims.forEach((c) => see(c.cites));
+  const to = new Map(order.map((n, i) => [n, i + 1]));
+  const map = (ns: readonly number[]) => ns.map((n) => to.get(n)!).filter((n) => n !== undefined);
+  const byOld = new Map(d.citations.map((c) => [c.n, c]));
+  return {
+    ...d,
+    judgements: d.judgements.map((j) => ({ ...j, cites: map(j.cites) })),
+    candidates: d.candidates.map((j) => ({ ...j, cites: map(j.cites.filter((n) => to.has(n))) })),
+    scale: { ...d.scale, cite: to.get(d.scale.cite)! },
+    questions: d.questions.map((q) => ({ ...q, hypotheses: q.hypotheses.map((h) => ({ ...h, cites: map(h.cites) })) })),
+    shifts: d.shifts.map((s) => ({ ...s, cites: map(s.cites) })),
+    structural: d.structural && {
+      ...d.structural,
+      alignment: d.structural.alignment.map((a) => ({ ...a, cites: map(a.cites) })),
+      arms: d.structural.arms.map((a) => ({ ...a, cites: map(a.cites) })),
+      candidates: d.structural.candidates.map((j) => ({ ...j, cites: map(j.cites.filter((n) => to.has(n))) })),
+    },
+    scenarios: d.scenarios && {
+      ...d.scenarios,
+      scenarios: d.scenarios.scenarios.map((s) => ({ ...s, cites: map(s.cites) })),
+      retrodiction: d.scenarios.retrodiction.map((r) => ({ ...r, cites: map(r.cites.filter((n) => to.has(n))) })),
+      candidates: d.scenarios.candidates.map((j) => ({ ...j, cites: map(j.cites.filter((n) => to.has(n))) })),
+    },
+    claims: d.claims.map((c) => ({ ...c, cites: map(c.cites) })),
+    citations: order.map((n, i) => ({ ...byOld.get(n)!, n: i + 1 })),
+  };
 }

@@ -10,15 +10,23 @@ import type { Store } from '../store/store.js';
 import { HttpError, type ErrorBody } from './http-error.js';
 import { openApiDocument } from './openapi.js';
 import { ROUTES, type Route, type RouteContext } from './routes.js';
+import { ComputePool, type ComputeOptions } from './compute-pool.js';
 import { ReadWriteLock } from './rw-lock.js';
 import { ResponseCache } from './response-cache.js';
-import { bearerToken, loopbackHostOnly, securityHeaders } from './security.js';
+import { BrowserSessions, loginHandler, loopbackHostOnly, securityHeaders, tokenOrSession } from './security.js';
 import { builtinScenarioDirs, type ScenarioDirs } from './services.js';
 
 export interface AppDeps {
   readonly store: Store;
-  /** When set, every request needs `Authorization: Bearer <token>`; when not, only loopback host names are answered. */
+  /**
+   * When set, every request needs `Authorization: Bearer <token>` or the session cookie a one-time login link sets
+   * (`sessions`); when not, only loopback host names are answered.
+   */
   readonly token?: string;
+  /** One-time login links for browsers, with a token (created when absent; `serve` prints one link at start). */
+  readonly sessions?: BrowserSessions;
+  /** Worker threads for ingest and simulate: a pool, or options for the app's own. */
+  readonly compute?: ComputePool | ComputeOptions;
   /** Directory of the built dashboard (index.html and assets); no dashboard when absent. */
   readonly webRoot?: string;
   /** Largest body POST /api/ingest accepts, in bytes (default 1 MiB). */
@@ -46,7 +54,11 @@ function issueMessage(where: 'query' | 'body', error: z.ZodError): string {
 
 function parseQuery(route: Route, c: Context): unknown {
   const raw = c.req.query();
-  if (!route.query) return {};
+  if (!route.query) {
+    const given = Object.keys(raw);
+    if (given.length) throw new HttpError(400, `server: query: ${given[0]}: unknown parameter; ${route.path} takes no parameters`);
+    return {};
+  }
   const known = Object.keys((route.query as z.ZodObject).shape);
   const unknown = Object.keys(raw).filter((k) => !known.includes(k));
   if (unknown.length) throw new HttpError(400, `server: query: ${unknown[0]}: unknown parameter; expected ${known.join(', ')}`);
@@ -75,11 +87,19 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   const lock = deps.lock ?? new ReadWriteLock();
   const cache = deps.cache ?? new ResponseCache(deps.cacheEntries ?? 2000);
-  const ctx: RouteContext = { store: deps.store, scenarioDirs: deps.scenarioDirs ?? builtinScenarioDirs };
+  const compute = deps.compute instanceof ComputePool ? deps.compute : new ComputePool(deps.compute);
+  const ctx: RouteContext = { store: deps.store, lock, compute, scenarioDirs: deps.scenarioDirs ?? builtinScenarioDirs };
   const tooLarge = (limit: number) => (c: Context) => errorJson(c, 413, 'payload-too-large', `server: body: larger than the limit of ${limit} bytes`);
 
   app.use('*', securityHeaders());
-  app.use('*', deps.token ? bearerToken(deps.token) : loopbackHostOnly());
+  if (deps.token) {
+    const sessions = deps.sessions ?? new BrowserSessions();
+    // The one-time link is the only way in without the token; it trades its code for an HttpOnly session cookie.
+    app.get('/login', loginHandler(sessions));
+    app.use('*', tokenOrSession(deps.token, sessions));
+  } else {
+    app.use('*', loopbackHostOnly());
+  }
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
@@ -92,9 +112,12 @@ export function createApp(deps: AppDeps): Hono {
       const body = await parseBody(route, c);
       const run = () => route.handle(ctx, { query, body });
       if (route.writes) {
-        const result = await lock.write(run);
-        cache.clear();
-        return c.json(result as object);
+        // The handler takes the write lock around its store writes only; reads go on while it computes.
+        try {
+          return c.json((await run()) as object);
+        } finally {
+          cache.clear();
+        }
       }
       // Keyed by the parsed query, so that parameter order and defaults do not split entries.
       const key = route.cacheable ? `${route.path}?${JSON.stringify(query)}` : null;

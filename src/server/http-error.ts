@@ -10,6 +10,8 @@ const CODES: Partial<Record<number, string>> = {
   415: 'unsupported-media-type',
   500: 'internal',
   501: 'not-implemented',
+  503: 'busy',
+  504: 'timeout',
 };
 
 /** An error with the HTTP status it should be answered with; `message` is shown to the client. */

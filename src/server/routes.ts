@@ -2,14 +2,19 @@
 import { z } from 'zod';
 import type { Store } from '../store/store.js';
 import type { Region } from '../model/index.js';
+import type { ComputePool } from './compute-pool.js';
+import type { ReadWriteLock } from './rw-lock.js';
 import * as S from './schemas.js';
 import * as service from './services.js';
 import * as structural from './structural-services.js';
 import * as dashboard from './dashboard-services.js';
 
-/** What a handler may use: the store and where scenarios live. */
+/** What a handler may use: the store, its lock, the worker threads, and where scenarios live. */
 export interface RouteContext {
   readonly store: Store;
+  /** Writing handlers take `lock.write` around their store writes only, so that reads go on while they compute. */
+  readonly lock: ReadWriteLock;
+  readonly compute: ComputePool;
   readonly scenarioDirs: (regions: readonly Region[]) => Promise<readonly string[]>;
 }
 
@@ -20,7 +25,7 @@ export interface Route<Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.
   readonly query?: Q;
   readonly body?: B;
   readonly response: z.ZodType;
-  /** Writes to the store, so it runs alone (and empties the answer cache). */
+  /** Writes to the store: its handler takes `ctx.lock.write` for the writes, and the answer cache is emptied after it. */
   readonly writes?: boolean;
   /** Its answer depends only on the store and the query, so it may be cached between writes. */
   readonly cacheable?: boolean;
@@ -31,7 +36,7 @@ const route = <Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>
 
 async function scenarioDirs(ctx: RouteContext) {
   const { listRegions } = await import('../store/queries.js');
-  return ctx.scenarioDirs(await listRegions(ctx.store));
+  return ctx.scenarioDirs(await ctx.lock.read(() => listRegions(ctx.store)));
 }
 
 export const ROUTES: readonly Route[] = [
@@ -136,7 +141,7 @@ export const ROUTES: readonly Route[] = [
     summary: 'Run a bargaining model on a scenario, with Monte Carlo outcome bands when runs is given',
     body: S.SimulateBody,
     response: S.SimulateResponse,
-    handle: async (ctx, { body }) => service.simulate(await scenarioDirs(ctx), body),
+    handle: async (ctx, { body }) => service.simulate(await scenarioDirs(ctx), body, ctx.compute),
   }),
   route({
     method: 'get',
@@ -153,7 +158,7 @@ export const ROUTES: readonly Route[] = [
     body: S.IngestBody,
     response: S.IngestResponse,
     writes: true,
-    handle: (ctx, { body }) => service.ingest(ctx.store, body),
+    handle: (ctx, { body }) => service.ingest(ctx, body),
   }),
   route({
     method: 'get',

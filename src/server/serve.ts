@@ -4,16 +4,21 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { UserError } from '../model/errors.js';
 import { createApp, type AppDeps } from './app.js';
-import { isLoopbackAddress } from './security.js';
+import { ComputePool } from './compute-pool.js';
+import { BrowserSessions, isLoopbackAddress } from './security.js';
 
 export interface ServeOptions extends AppDeps {
   readonly port: number;
   readonly host: string;
+  /** Where the one-time login link is printed when a token is set (default: stdout). */
+  readonly log?: (line: string) => void;
 }
 
 export interface RunningServer {
   readonly url: string;
   readonly server: ServerType;
+  /** With a token: the one-time link that lets a browser in (sets an HttpOnly, SameSite=Strict session cookie). */
+  readonly loginUrl?: string;
   close(): Promise<void>;
 }
 
@@ -22,14 +27,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (!isLoopbackAddress(options.host) && !options.token) {
     throw new UserError('serve', `refusing to listen on "${options.host}" without --token: only loopback addresses may go without one`, { field: '--host' });
   }
-  const app = createApp(options);
+  const sessions = options.token ? options.sessions ?? new BrowserSessions() : undefined;
+  const code = sessions?.issueCode();
+  const compute = options.compute instanceof ComputePool ? options.compute : new ComputePool(options.compute);
+  const app = createApp({ ...options, sessions, compute });
   return new Promise<RunningServer>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info: AddressInfo) => {
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      const url = `http://${host}:${info.port}`;
+      const loginUrl = code ? `${url}/login?code=${code}` : undefined;
+      if (loginUrl) (options.log ?? ((l: string) => process.stdout.write(`${l}\n`)))(`faultline: to open the dashboard in a browser, visit ${loginUrl} (the link works once)`);
       resolve({
-        url: `http://${host}:${info.port}`,
+        url,
         server,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        loginUrl,
+        close: () => new Promise<void>((done) => server.close(() => done())).then(() => compute.close()),
       });
     });
     server.once('error', (err: NodeJS.ErrnoException) =>

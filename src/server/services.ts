@@ -1,5 +1,4 @@
 // What the endpoints do: each calls the same store readers, measures and models as the CLI, and returns plain JSON.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +11,9 @@ import { HttpError } from './http-error.js';
 import { scopeFromQuery, type ActorsQuery, type BalanceQuery, type BalanceYearsQuery, type ClaimsQuery, type DyadQuery, type EventsQuery, type IngestBody, type RetrodictQuery, type RetractBody, type ReviewBody, type ReviewQuery, type SimulateBody, type ThesesQuery, type AchQuery } from './schemas.js';
 import { resolveScope } from '../store/evidence.js';
 import { readSpan } from '../store/evidence-reads.js';
+import type { Extraction } from '../extract/contract.js';
+import type { ComputePool } from './compute-pool.js';
+import type { ReadWriteLock } from './rw-lock.js';
 
 /** Where the scenario YAML files of a region live, given the loaded regions. */
 export type ScenarioDirs = (regions: readonly Region[]) => Promise<readonly string[]>;
@@ -146,18 +148,17 @@ export async function theses(store: Store, q: z.output<typeof ThesesQuery> = {})
   });
 }
 
-/** Extracts an article and loads it as `faultline ingest FILE` does, naming actors from the knowledge base in the store. */
-export async function ingest(store: Store, body: z.output<typeof IngestBody>) {
-  const x = await import('../extract/index.js');
+/**
+ * Extracts an article and loads it as `faultline ingest FILE` does, naming actors from the knowledge base in the
+ * store. Extraction runs in a worker thread under a time limit; only the load holds the store's write lock.
+ */
+export async function ingest(ctx: { store: Store; lock: ReadWriteLock; compute: ComputePool }, body: z.output<typeof IngestBody>) {
   const { loadArticle } = await import('../extract/load-article.js');
   const file = body.url ?? `request.${body.format === 'html' ? 'html' : body.format === 'markdown' ? 'md' : 'txt'}`;
-  const read = x.articleFromBytes(new TextEncoder().encode(body.text), body.format === 'html' ? 'request.html' : body.format === 'markdown' ? 'request.md' : 'request.txt');
-  // The title is part of what was sent, so it is part of the identity of the article.
-  const sha256 = createHash('sha256').update(`${body.title}\n${body.text}`).digest('hex');
-  const input = { ...read, file, sha256, title: body.title, published: body.published ?? read.published };
-  const gazetteer = x.knowledgeGazetteer(await listActors(store), await listRegions(store));
-  const extraction = x.extractArticle(input, { published: body.published ?? null, gazetteer });
-  const result = await loadArticle(store, extraction, { file, text: input.text });
+  const [actors, regions] = await ctx.lock.read(() => Promise.all([listActors(ctx.store), listRegions(ctx.store)]));
+  const { text, extraction } = await ctx.compute.run<{ text: string; extraction: Extraction }>(
+    { kind: 'extract', title: body.title, text: body.text, format: body.format, published: body.published, file, actors, regions }, 'ingest');
+  const result = await ctx.lock.write(() => loadArticle(ctx.store, extraction, { file, text }));
   return { ...result, warnings: extraction.warnings, events: extraction.events.length, claims: extraction.claims.length };
 }
 
@@ -183,23 +184,20 @@ export async function scenarios(dirs: readonly string[]) {
   return out;
 }
 
-/** Runs a model on a named or inline scenario, with an optional Monte Carlo spread, as `faultline simulate --json` does. */
-export async function simulate(dirs: readonly string[], body: z.output<typeof SimulateBody>) {
-  const sim = await import('../simulate/index.js');
-  let problem;
+/** Runs a model on a named or inline scenario, with an optional Monte Carlo spread, as `faultline simulate --json` does; in a worker thread. */
+export async function simulate(dirs: readonly string[], body: z.output<typeof SimulateBody>, compute: ComputePool) {
+  let yaml: string;
+  let file: string;
   if (body.yaml !== undefined) {
-    problem = sim.parseProblem(body.yaml, 'request.yaml');
+    yaml = body.yaml;
+    file = 'request.yaml';
   } else {
     const found = (await scenarios(dirs)).find((s) => s.name === body.scenario);
     if (!found) throw new HttpError(404, `server: scenario: no scenario named "${body.scenario}"`);
-    problem = sim.parseProblem(await readFile(found.file, 'utf8'), found.file);
+    yaml = await readFile(found.file, 'utf8');
+    file = found.file;
   }
-  const result = sim.simulate(problem, { model: body.model });
-  const comparison = sim.compareModels(problem, { given: [result] });
-  if (body.runs === undefined) return { ...result, comparison };
-  const seed = String(body.seed);
-  const distribution = { seed, ...sim.monteCarlo(problem, { model: body.model, runs: body.runs, perturb: body.perturb, rng: sim.seededRng(seed) }) };
-  return { ...result, distribution, comparison };
+  return compute.run<unknown>({ kind: 'simulate', yaml, file, model: body.model, runs: body.runs, perturb: body.perturb, seed: body.seed }, 'simulate');
 }
 
 /** Retrodicts the scenarios with a known outcome, as `faultline simulate --retrodict --json` does. */

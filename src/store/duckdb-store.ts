@@ -6,16 +6,22 @@ import { UserError } from '../model/errors.js';
 import type { Row, SqlValue, Store } from './store.js';
 import { MIGRATIONS, type Migration } from './migrations.js';
 import { defaultDbPath } from './db-path.js';
+import type { DatasetEvidence } from './dataset-evidence.js';
+import { DuckDbDatasetEvidence } from './duckdb-dataset-evidence.js';
 
 export { defaultDbPath } from './db-path.js';
 
 class DuckDbStore implements Store {
   private depth = 0;
+  readonly datasets: DatasetEvidence;
   constructor(
     readonly connection: DuckDBConnection,
     readonly path: string,
     private readonly instance: DuckDBInstance,
-  ) {}
+    datasets?: (store: Store) => DatasetEvidence,
+  ) {
+    this.datasets = datasets ? datasets(this) : new DuckDbDatasetEvidence(this);
+  }
 
   async run(sql: string, params?: readonly SqlValue[]): Promise<void> {
     await this.connection.run(sql, params ? [...params] : undefined);
@@ -43,7 +49,13 @@ class DuckDbStore implements Store {
     }
   }
 
+  progress(): number {
+    return this.connection.progress.percentage;
+  }
+
   close(): void {
+    // A remote backend's client only has sockets to end; nothing waits on it.
+    void this.datasets.close().catch(() => undefined);
     this.connection.closeSync();
     this.instance.closeSync();
   }
@@ -54,7 +66,12 @@ export interface OpenOptions {
   readonly create?: boolean;
   /** Open for reading only, so that several readers may share the file (migrations still run if any are pending). */
   readonly readOnly?: boolean;
+  /** Where the dataset events are read (default: the store's own tables; `--backend clickhouse` gives a cluster). */
+  readonly datasets?: (store: Store) => DatasetEvidence;
 }
+
+/** The options of openStore (the name the ClickHouse code uses). */
+export type OpenStoreOptions = OpenOptions;
 
 /**
  * Opens a DuckDB store and applies pending migrations. Pass ":memory:" for a throwaway store. A missing file
@@ -72,11 +89,11 @@ export async function openStore(path: string = defaultDbPath(), options: OpenOpt
     }
   }
   const readOnly = !memory && options.readOnly === true && statKind(path) === 'file';
-  let store = await connect(path, memory, readOnly);
+  let store = await connect(path, memory, readOnly, options.datasets);
   if (readOnly && (await pendingMigrations(store, MIGRATIONS)) > 0) {
     // A store written by an older version: migrate it once with write access, then carry on.
     store.close();
-    store = await connect(path, memory, false);
+    store = await connect(path, memory, false, options.datasets);
   }
   if (!readOnly) await migrate(store, MIGRATIONS);
   return store;
@@ -90,7 +107,7 @@ function statKind(path: string): 'missing' | 'directory' | 'file' {
   }
 }
 
-async function connect(path: string, memory: boolean, readOnly: boolean): Promise<DuckDbStore> {
+async function connect(path: string, memory: boolean, readOnly: boolean, datasets?: (store: Store) => DatasetEvidence): Promise<DuckDbStore> {
   let instance: DuckDBInstance;
   try {
     instance = await DuckDBInstance.create(memory ? ':memory:' : path, readOnly ? { access_mode: 'READ_ONLY' } : undefined);
@@ -98,7 +115,7 @@ async function connect(path: string, memory: boolean, readOnly: boolean): Promis
     throw openError(path, err);
   }
   const connection = await instance.connect();
-  return new DuckDbStore(connection, memory ? '' : path, instance);
+  return new DuckDbStore(connection, memory ? '' : path, instance, datasets);
 }
 
 /** DuckDB's open failures a user can act on, as one line naming the file or the process that holds it. */

@@ -2,16 +2,11 @@
 import { z } from 'zod';
 import { layerSign, RELATION_LAYER, type RelationLayer, type RelationType } from '../model/index.js';
 import type { Store } from './store.js';
-import { datasetConditions, knowledgeConditions, Params, type ResolvedScope } from './evidence.js';
+import { knowledgeConditions, Params, type ResolvedScope } from './evidence.js';
+import { parseRows, type DatasetDay, type DatasetPair, type DatasetPartner, type DatasetPeriod, type DatasetWindow, type Meeting, type PeriodUnit } from './dataset-evidence.js';
 
-export type PeriodUnit = 'month' | 'quarter' | 'year';
-
-/** The SQL naming the period of `date_start`: 2012-08, 2012-Q3 or 2012. */
-export const PERIOD_SQL: Readonly<Record<PeriodUnit, string>> = {
-  month: `strftime(date_start, '%Y-%m')`,
-  quarter: `strftime(date_start, '%Y') || '-Q' || quarter(date_start)::VARCHAR`,
-  year: `strftime(date_start, '%Y')`,
-};
+export type { DatasetPair, DatasetPartner, DatasetPeriod, DatasetWindow, PeriodUnit } from './dataset-evidence.js';
+export { PERIOD_SQL } from './duckdb-dataset-evidence.js';
 
 const num = z.coerce.number();
 const int = z.coerce.number().int();
@@ -37,12 +32,7 @@ export type KnowledgeItem = z.infer<typeof KnowledgeItem>;
 const KNOWLEDGE_COLUMNS = `id, strftime(date_start, '%Y-%m-%d') AS day, origin, cameo, quad::INTEGER AS quad, goldstein::DOUBLE AS goldstein,
   confidence::DOUBLE AS confidence, status, source_countries AS source, target_countries AS target, third_actors AS third, sources`;
 
-const parseAll = <T extends z.ZodType>(schema: T, rows: readonly unknown[], what: string): z.output<T>[] =>
-  rows.map((r, i) => {
-    const parsed = schema.safeParse(r);
-    if (!parsed.success) throw new Error(`store/evidence: ${what} row ${i}: ${parsed.error.issues[0].message}`);
-    return parsed.data;
-  });
+const parseAll = parseRows;
 
 /** Curated and extracted events in scope that satisfy `match` (SQL over the list columns), oldest first. */
 async function knowledgeItems(store: Store, s: ResolvedScope, match: (q: Params) => string | null): Promise<KnowledgeItem[]> {
@@ -58,11 +48,6 @@ async function knowledgeItems(store: Store, s: ResolvedScope, match: (q: Params)
 const listHas = (side: 'source' | 'target', param: string) => `list_contains(${side}_countries, ${param})`;
 const listBetween = (a: string, b: string, directed: boolean) =>
   directed ? `(${listHas('source', a)} AND ${listHas('target', b)})` : `((${listHas('source', a)} AND ${listHas('target', b)}) OR (${listHas('source', b)} AND ${listHas('target', a)}))`;
-const scalarBetween = (a: string, b: string, directed: boolean) =>
-  directed ? `(source_country = ${a} AND target_country = ${b})` : `((source_country = ${a} AND target_country = ${b}) OR (source_country = ${b} AND target_country = ${a}))`;
-
-const DatasetPeriod = z.object({ period: z.string(), origin: z.string(), events: int, q1: int, q2: int, q3: int, q4: int, gsum: num });
-export type DatasetPeriod = z.infer<typeof DatasetPeriod>;
 
 /** Dataset rows aggregated per period and origin, and knowledge events one by one: the inputs of a dyad series. */
 export interface DyadRead {
@@ -73,41 +58,15 @@ export interface DyadRead {
 /** Events between `a` and `b` (A source and B target, or the reverse unless `directed`) in scope. */
 export async function readDyad(store: Store, s: ResolvedScope, o: { a: string; b: string; by: PeriodUnit; directed?: boolean }): Promise<DyadRead> {
   const directed = !!o.directed;
-  const q = new Params();
-  const where = datasetConditions(s, q);
-  let dataset: DatasetPeriod[] = [];
-  if (where) {
-    const [a, b] = [q.p(o.a), q.p(o.b)];
-    const rows = await store.all(
-      `SELECT ${PERIOD_SQL[o.by]} AS period, origin, count(*)::INTEGER AS events,
-          count(*) FILTER (quad = 1)::INTEGER AS q1, count(*) FILTER (quad = 2)::INTEGER AS q2,
-          count(*) FILTER (quad = 3)::INTEGER AS q3, count(*) FILTER (quad = 4)::INTEGER AS q4, sum(goldstein)::DOUBLE AS gsum
-       FROM events WHERE ${scalarBetween(a, b, directed)} AND ${where.join(' AND ')}
-       GROUP BY period, origin ORDER BY period, origin`,
-      q.values,
-    );
-    dataset = parseAll(DatasetPeriod, rows, 'dyad period');
-  }
+  const dataset = await store.datasets.dyadPeriods(s, { a: o.a, b: o.b, by: o.by, directed });
   const items = await knowledgeItems(store, s, (k) => listBetween(k.p(o.a), k.p(o.b), directed));
   return { dataset, items };
 }
 
 /** Ids of the dataset events between `a` and `b` in scope, oldest first, at most `limit`, with their total. */
 export async function readDyadDatasetIds(store: Store, s: ResolvedScope, o: { a: string; b: string; directed?: boolean; from?: string; to?: string; limit: number }): Promise<{ ids: string[]; count: number }> {
-  const q = new Params();
-  const where = datasetConditions(s, q);
-  if (!where) return { ids: [], count: 0 };
-  const [a, b] = [q.p(o.a), q.p(o.b)];
-  if (o.from) where.push(`date_start >= ${q.p(o.from)}::DATE`);
-  if (o.to) where.push(`date_start <= ${q.p(o.to)}::DATE`);
-  const cond = `${scalarBetween(a, b, !!o.directed)} AND ${where.join(' AND ')}`;
-  const [{ n }] = parseAll(z.object({ n: int }), await store.all(`SELECT count(*)::INTEGER AS n FROM events WHERE ${cond}`, q.values), 'count');
-  const rows = n === 0 ? [] : await store.all(`SELECT id FROM events WHERE ${cond} ORDER BY date_start, id LIMIT ${Math.max(0, Math.floor(o.limit))}`, q.values);
-  return { ids: parseAll(z.object({ id: z.string() }), rows, 'id').map((r) => r.id), count: n };
+  return store.datasets.dyadIds(s, { ...o, directed: !!o.directed });
 }
-
-const DatasetPair = z.object({ a: z.string(), b: z.string(), origin: z.string(), events: int, goldstein: num });
-export type DatasetPair = z.infer<typeof DatasetPair>;
 
 /** A curated relation between two parties, with the layer its type belongs to. */
 export const RelationTie = z.object({
@@ -136,23 +95,7 @@ export interface TiesRead {
  * curated relations whose interval overlaps the period, between parties of the scope.
  */
 export async function readTies(store: Store, s: ResolvedScope): Promise<TiesRead> {
-  const q = new Params();
-  const where = datasetConditions(s, q);
-  let dataset: DatasetPair[] = [];
-  if (where) {
-    where.push('source_country <> target_country');
-    if (s.region) {
-      const parties = `[${q.list(s.region.parties)}]`;
-      where.push(`list_contains(${parties}, source_country) AND list_contains(${parties}, target_country)`);
-    }
-    const rows = await store.all(
-      `SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b, origin,
-          count(*)::INTEGER AS events, sum(goldstein)::DOUBLE AS goldstein
-       FROM events WHERE ${where.join(' AND ')} GROUP BY a, b, origin ORDER BY a, b, origin`,
-      q.values,
-    );
-    dataset = parseAll(DatasetPair, rows, 'pair');
-  }
+  const dataset = await store.datasets.ties(s);
   const items = await knowledgeItems(store, s, () => null);
   return { dataset, items, relations: await readRelationTies(store, s) };
 }
@@ -177,9 +120,6 @@ export async function readRelationTies(store: Store, s: ResolvedScope): Promise<
     .map((r) => ({ ...r, layer: RELATION_LAYER[r.type as RelationType] ?? 'dependency', layerSign: layerSign(r.type as RelationType) }));
 }
 
-const DatasetWindow = z.object({ a: z.string(), b: z.string(), w: int, origin: z.string(), n: int, q4: int, g: num });
-export type DatasetWindow = z.infer<typeof DatasetWindow>;
-
 /** The inputs of escalation alerts: dataset rows per pair, window (0 = the window ending `asOf`) and origin; knowledge events one by one. */
 export interface WindowsRead {
   readonly dataset: readonly DatasetWindow[];
@@ -189,26 +129,7 @@ export interface WindowsRead {
 /** Interactions between two different parties of the scope up to `asOf`, in windows of `days` counted back from it. */
 export async function readWindows(store: Store, s: ResolvedScope, o: { asOf: string; days: number }): Promise<WindowsRead> {
   const bounded: ResolvedScope = { ...s, to: s.to && s.to < o.asOf ? s.to : o.asOf };
-  const q = new Params();
-  const where = datasetConditions(bounded, q);
-  let dataset: DatasetWindow[] = [];
-  if (where) {
-    where.push('source_country <> target_country');
-    if (s.region) {
-      const parties = `[${q.list(s.region.parties)}]`;
-      where.push(`list_contains(${parties}, source_country) AND list_contains(${parties}, target_country)`);
-    }
-    const asOf = q.p(o.asOf);
-    const days = q.p(o.days);
-    const rows = await store.all(
-      `SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
-          (date_diff('day', date_start, ${asOf}::DATE) // ${days})::INTEGER AS w, origin,
-          count(*)::INTEGER AS n, count(*) FILTER (quad = 4)::INTEGER AS q4, sum(goldstein)::DOUBLE AS g
-       FROM events WHERE ${where.join(' AND ')} GROUP BY a, b, w, origin`,
-      q.values,
-    );
-    dataset = parseAll(DatasetWindow, rows, 'window');
-  }
+  const dataset = await store.datasets.windows(bounded, o);
   return { dataset, items: await knowledgeItems(store, bounded, () => null) };
 }
 
@@ -222,33 +143,31 @@ const SpanRow = z.object({ origin: z.string(), n: int, first: z.string().nullabl
 
 /** First and last day of the evidence in scope and its events per origin (before any regional restriction of pairs). */
 export async function readSpan(store: Store, s: ResolvedScope): Promise<{ first: string | null; last: string | null; byOrigin: Record<string, number> }> {
-  const parts: { sql: string; values: unknown[] }[] = [];
-  for (const kind of ['dataset', 'knowledge'] as const) {
-    const q = new Params();
-    const where = kind === 'dataset' ? datasetConditions(s, q) : knowledgeConditions(s, q);
-    if (!where) continue;
-    if (kind === 'dataset') where.push('source_country IS NOT NULL');
-    parts.push({
-      sql: `SELECT split_part(origin, ':', 1) AS origin, count(*)::INTEGER AS n, strftime(min(date_start), '%Y-%m-%d') AS first,
+  const rows: z.infer<typeof SpanRow>[] = [...(await store.datasets.span(s))];
+  const q = new Params();
+  const where = knowledgeConditions(s, q);
+  if (where) {
+    rows.push(
+      ...parseAll(
+        SpanRow,
+        await store.all(
+          `SELECT split_part(origin, ':', 1) AS origin, count(*)::INTEGER AS n, strftime(min(date_start), '%Y-%m-%d') AS first,
               strftime(max(date_start), '%Y-%m-%d') AS last FROM events WHERE ${where.join(' AND ')} GROUP BY 1`,
-      values: q.values,
-    });
+        ),
+        'span',
+      ),
+    );
   }
   let first: string | null = null;
   let last: string | null = null;
   const byOrigin: Record<string, number> = {};
-  for (const p of parts) {
-    for (const r of parseAll(SpanRow, await store.all(p.sql, p.values as never), 'span')) {
-      byOrigin[r.origin] = (byOrigin[r.origin] ?? 0) + r.n;
-      if (r.first && (!first || r.first < first)) first = r.first;
-      if (r.last && (!last || r.last > last)) last = r.last;
-    }
+  for (const r of rows) {
+    byOrigin[r.origin] = (byOrigin[r.origin] ?? 0) + r.n;
+    if (r.first && (!first || r.first < first)) first = r.first;
+    if (r.last && (!last || r.last > last)) last = r.last;
   }
   return { first, last, byOrigin };
 }
-
-const DatasetPartner = z.object({ period: z.string(), partner: z.string(), origin: z.string(), n: int });
-export type DatasetPartner = z.infer<typeof DatasetPartner>;
 
 /** The inputs of influence shares: the actor's dataset interactions per period (or "all"), partner and origin; its knowledge events. */
 export interface PartnersRead {
@@ -258,20 +177,7 @@ export interface PartnersRead {
 
 /** Events with `actor` (a party code) on one side, in scope; partners outside the scope's region are left to the measure. */
 export async function readPartners(store: Store, s: ResolvedScope, o: { actor: string; by?: PeriodUnit }): Promise<PartnersRead> {
-  const q = new Params();
-  const where = datasetConditions(s, q);
-  let dataset: DatasetPartner[] = [];
-  if (where) {
-    const a = q.p(o.actor);
-    where.push(`(source_country = ${a} OR target_country = ${a})`, 'source_country <> target_country');
-    const period = o.by ? PERIOD_SQL[o.by] : `'all'`;
-    const rows = await store.all(
-      `SELECT ${period} AS period, CASE WHEN source_country = ${a} THEN target_country ELSE source_country END AS partner, origin, count(*)::INTEGER AS n
-       FROM events WHERE ${where.join(' AND ')} GROUP BY period, partner, origin ORDER BY period, partner`,
-      q.values,
-    );
-    dataset = parseAll(DatasetPartner, rows, 'partner');
-  }
+  const dataset = await store.datasets.partners(s, o);
   const items = await knowledgeItems(store, s, (k) => {
     const a = k.p(o.actor);
     return `(${listHas('source', a)} OR ${listHas('target', a)})`;
@@ -279,54 +185,20 @@ export async function readPartners(store: Store, s: ResolvedScope, o: { actor: s
   return { dataset, items };
 }
 
-const DatasetDay = z.object({ day: z.string(), n: int, origin: z.string() });
-const Meeting = z.object({ day: z.string(), side: z.enum(['a', 'b']), other: z.string() });
-
 /** The inputs of the mediation share: A–B dataset events per day, A–B knowledge events, and same-day consultations of A or B with anyone else. */
 export interface MediationRead {
-  readonly dataset: readonly z.infer<typeof DatasetDay>[];
+  readonly dataset: readonly DatasetDay[];
   readonly items: readonly KnowledgeItem[];
-  readonly meetings: readonly z.infer<typeof Meeting>[];
+  readonly meetings: readonly Meeting[];
   /** Actor id → party, to read the third actors of knowledge events. */
   readonly parties: ReadonlyMap<string, string>;
 }
 
 /** Everything the mediation share of `a`–`b` needs, in scope; `meetingCameo` are the CAMEO prefixes that count as consulting. */
 export async function readMediation(store: Store, s: ResolvedScope, o: { a: string; b: string; meetingCameo: readonly string[] }): Promise<MediationRead> {
-  const q = new Params();
-  const where = datasetConditions(s, q);
-  let dataset: z.infer<typeof DatasetDay>[] = [];
-  let meetings: z.infer<typeof Meeting>[] = [];
+  const dataset = await store.datasets.mediationDays(s, o);
+  const meetings: Meeting[] = [...(await store.datasets.meetings(s, o))];
   const prefixes = (p: Params) => o.meetingCameo.map((c) => `starts_with(cameo, ${p.p(c)})`).join(' OR ');
-  if (where) {
-    const [a, b] = [q.p(o.a), q.p(o.b)];
-    dataset = parseAll(
-      DatasetDay,
-      await store.all(
-        `SELECT strftime(date_start, '%Y-%m-%d') AS day, origin, count(*)::INTEGER AS n FROM events
-         WHERE ${scalarBetween(a, b, false)} AND ${where.join(' AND ')} GROUP BY day, origin ORDER BY day`,
-        q.values,
-      ),
-      'day',
-    );
-    const m = new Params();
-    const mwhere = datasetConditions(s, m)!;
-    const [ma, mb] = [m.p(o.a), m.p(o.b)];
-    meetings = parseAll(
-      Meeting,
-      await store.all(
-        `SELECT DISTINCT strftime(date_start, '%Y-%m-%d') AS day,
-            CASE WHEN source_country = ${ma} OR target_country = ${ma} THEN 'a' ELSE 'b' END AS side,
-            CASE WHEN source_country IN (${ma}, ${mb}) THEN target_country ELSE source_country END AS other
-         FROM events WHERE ${mwhere.join(' AND ')} AND (${prefixes(m)})
-           AND (source_country IN (${ma}, ${mb}) OR target_country IN (${ma}, ${mb}))
-           AND NOT (source_country IN (${ma}, ${mb}) AND target_country IN (${ma}, ${mb}))
-           AND source_country IS NOT NULL AND target_country IS NOT NULL`,
-        m.values,
-      ),
-      'meeting',
-    );
-  }
   const items = await knowledgeItems(store, s, (k) => listBetween(k.p(o.a), k.p(o.b), false));
   const consults = await knowledgeItems(store, s, (k) => {
     const [a, b] = [k.p(o.a), k.p(o.b)];
@@ -360,11 +232,10 @@ export interface EventMatch {
 export async function readMatchingEvents(store: Store, s: ResolvedScope, m: EventMatch, limit: number): Promise<{ ids: string[]; count: number; origins: Record<string, number>; sources: string[] }> {
   // A party may be given as a country or IGO code, or as an actor id (matched by id on knowledge rows, by its code on dataset rows).
   const party = await readActorParties(store);
-  const sides = (q: Params, scalar: boolean) => {
+  const sides = (q: Params) => {
     const any = (side: 'source' | 'target', xs: readonly string[]) =>
       `(${xs
         .map((x) => {
-          if (scalar) return `${side}_country = ${q.p(party.get(x) ?? x)}`;
           const code = party.get(x);
           const byCode = listHas(side, q.p(x));
           return code && code !== x ? `(${byCode} OR list_contains(${side}_actors, ${q.p(x)}))` : byCode;
@@ -386,32 +257,24 @@ export async function readMatchingEvents(store: Store, s: ResolvedScope, m: Even
   const origins: Record<string, number> = {};
   const sources = new Set<string>();
   let count = 0;
-  const items = await knowledgeItems(store, s, (q) => sides(q, false).join(' AND ') || null);
+  const items = await knowledgeItems(store, s, (q) => sides(q).join(' AND ') || null);
   for (const e of items) {
     count++;
     origins[e.origin.split(':', 1)[0]] = (origins[e.origin.split(':', 1)[0]] ?? 0) + 1;
     if (ids.length < limit) ids.push(e.id);
     e.sources.forEach((x) => sources.add(x));
   }
-  const q = new Params();
-  const where = datasetConditions(s, q);
-  if (where) {
-    where.push(...sides(q, true), 'source_country IS NOT NULL');
-    const rows = parseAll(
-      z.object({ origin: z.string(), n: int }),
-      await store.all(`SELECT origin, count(*)::INTEGER AS n FROM events WHERE ${where.join(' AND ')} GROUP BY origin`, q.values),
-      'count',
-    );
-    for (const r of rows) {
-      count += r.n;
-      origins[r.origin] = (origins[r.origin] ?? 0) + r.n;
-    }
-    const room = limit - ids.length;
-    if (room > 0 && rows.length) {
-      const more = await store.all(`SELECT id FROM events WHERE ${where.join(' AND ')} ORDER BY date_start, id LIMIT ${room}`, q.values);
-      ids.push(...parseAll(z.object({ id: z.string() }), more, 'id').map((r) => r.id));
-    }
+  const code = (x: string) => party.get(x) ?? x;
+  const d = await store.datasets.matching(
+    s,
+    { ...m, source: m.source?.map(code), target: m.target?.map(code) },
+    Math.max(0, limit - ids.length),
+  );
+  for (const r of d.origins) {
+    count += r.n;
+    origins[r.origin] = (origins[r.origin] ?? 0) + r.n;
   }
+  ids.push(...d.ids);
   return { ids, count, origins, sources: [...sources].sort() };
 }
 
@@ -426,26 +289,13 @@ export async function readEventSources(store: Store, ids: readonly string[]): Pr
   return new Map(rows.map((r) => [r.id, r.sources]));
 }
 
-const TotalRow = z.object({ period: z.string(), n: int });
-
 /**
  * Events in scope per period between two different parties of the scope (the denominator of volume-normalised
  * series): dataset rows by their scalar countries, knowledge events when at least one of their pairs is in scope.
  */
 export async function readPeriodTotals(store: Store, s: ResolvedScope, by: PeriodUnit): Promise<Map<string, number>> {
   const totals = new Map<string, number>();
-  const q = new Params();
-  const where = datasetConditions(s, q);
-  if (where) {
-    where.push('source_country IS NOT NULL', 'target_country IS NOT NULL', 'source_country <> target_country');
-    if (s.region) {
-      const parties = `[${q.list(s.region.parties)}]`;
-      where.push(`list_contains(${parties}, source_country) AND list_contains(${parties}, target_country)`);
-    }
-    for (const r of parseAll(TotalRow, await store.all(`SELECT ${PERIOD_SQL[by]} AS period, count(*)::INTEGER AS n FROM events WHERE ${where.join(' AND ')} GROUP BY period`, q.values), 'total')) {
-      totals.set(r.period, (totals.get(r.period) ?? 0) + r.n);
-    }
-  }
+  for (const r of await store.datasets.periodTotals(s, by)) totals.set(r.period, (totals.get(r.period) ?? 0) + r.n);
   const parties = s.region ? new Set(s.region.parties) : null;
   for (const e of await knowledgeItems(store, s, () => null)) {
     const ok = e.source.some((a) => e.target.some((b) => a !== b && (!parties || (parties.has(a) && parties.has(b)))));

@@ -4,3 +4,4 @@ export * from './migrations.js';
 export * from './load-knowledge-base.js';
 export * from './queries.js';
 export * from './event-years.js';
+export * from './dataset-import.js';

@@ -171,4 +171,30 @@ CREATE TABLE article_claim_keys (
 );
 `,
   },
+  {
+    version: 11,
+    name: 'import lines and reject excerpts',
+    sql: `
+-- Physical lines after the header, and lines that continue a quoted record spanning several (lines = rows + joined_lines).
+ALTER TABLE imports ADD COLUMN lines BIGINT;
+ALTER TABLE imports ADD COLUMN joined_lines BIGINT DEFAULT 0;
+-- The start of the refused line (at most 200 characters), never the whole value.
+ALTER TABLE import_rejects ADD COLUMN excerpt VARCHAR;
+`,
+  },
+  {
+    version: 12,
+    name: 'record owners and load state',
+    sql: `
+-- Which curated origin loaded each record, from which file and line; several origins own an actor they all mark shared
+-- (doc keeps each one's version, from which the merged actor is rebuilt when one of them reloads).
+CREATE TABLE record_owners (
+  collection VARCHAR NOT NULL, id VARCHAR NOT NULL, origin VARCHAR NOT NULL, file VARCHAR, line INTEGER, doc JSON,
+  PRIMARY KEY (collection, id, origin)
+);
+-- The content hash of an origin's last load and a fingerprint of the rows it left, so that a reload is skipped only
+-- when neither the files nor the stored rows have changed.
+CREATE TABLE load_state (origin VARCHAR PRIMARY KEY, hash VARCHAR NOT NULL, fingerprint VARCHAR NOT NULL);
+`,
+  },
 ];

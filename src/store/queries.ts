@@ -100,7 +100,20 @@ export async function listEvents(store: Store, f: ListFilter = {}): Promise<Even
     `SELECT * FROM events ${w} ORDER BY date_start NULLS LAST, date_end, id ${limit}`,
     w.params,
   );
+  // Dataset events kept on another backend (ClickHouse) are merged in, in the same order.
+  if (store.datasets.kind !== 'duckdb' && DATASET_ORIGINS.some((d) => originWanted(d, f))) {
+    const more = (await store.datasets.list({ origins: f.origins, exclude: f.excludeOrigins, actor: f.actor, from: f.from, to: f.to, limit: f.limit })) as Record<string, never>[];
+    const key = (r: Record<string, never>) => `${r.date_start ?? '\uffff'}\u0000${r.date_end ?? '\uffff'}\u0000${r.id}`;
+    const all = [...rows, ...more].sort((x, y) => (key(x) < key(y) ? -1 : key(x) > key(y) ? 1 : 0));
+    return (f.limit ? all.slice(0, Math.floor(f.limit)) : all).map(rowToEvent);
+  }
   return rows.map(rowToEvent);
+}
+
+/** Whether the origin filters of `f` (prefixes, as `Where.origins` reads them) let `origin` through. */
+function originWanted(origin: string, f: ListFilter): boolean {
+  if (f.origins?.length && !f.origins.some((o) => origin.startsWith(o))) return false;
+  return !f.excludeOrigins?.some((o) => origin.startsWith(o));
 }
 
 /** Converts an `events` row to the model's Event. */
@@ -211,5 +224,7 @@ export async function countRows(store: Store): Promise<Record<string, number>> {
     const [{ n }] = await store.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${t}`);
     out[t] = n;
   }
+  // Dataset events kept on another backend (ClickHouse) are not in this file's table.
+  if (store.datasets.kind !== 'duckdb') out.events += await store.datasets.count();
   return out;
 }

@@ -1,5 +1,5 @@
 // The Store interface every stage talks to; DuckDB is the default implementation.
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DatasetEvidence } from './dataset-evidence.js';
 
 /** A value bound to a SQL parameter. Arrays and objects must be passed as JSON strings. */
 export type SqlValue = string | number | boolean | null | bigint;
@@ -14,8 +14,10 @@ export interface Store {
   all<T = Row>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** Runs `fn` in one transaction: all of it is written, or nothing. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
-  /** The underlying DuckDB connection, for appenders and bulk `read_csv` work in edge modules. */
-  readonly connection: DuckDBConnection;
+  /** How far the running statement is (0–100), or a negative number when the engine does not say; for progress bars. */
+  progress(): number;
+  /** Where the dataset events (GDELT, ICEWS, ACLED) are read: this store's own tables, or a ClickHouse cluster. */
+  readonly datasets: DatasetEvidence;
   /** The database file ("" for in-memory). */
   readonly path: string;
   close(): void;

@@ -16,6 +16,7 @@ const EXPECTED_REJECTS = [
   ':6: Actor1Name: invalid UTF-8',
   ':7: QuadClass: 7 is not 1, 2, 3 or 4',
   ':8: EventCode: "999" is not a CAMEO event code',
+  ':9: blank line',
 ];
 
 async function rejectLog(db: string): Promise<number> {
@@ -40,23 +41,23 @@ describe('faultline import gdelt (malformed rows)', () => {
       assert.equal(r.code, 0, r.stderr);
       assert.deepEqual(r.stderr.trim().split('\n'), EXPECTED_REJECTS.map((e) => `${file}${e}`));
       assert.match(r.stdout, /GDELT 2\.0 export \(61 columns, tab-separated\)/);
-      // 12 lines, one blank: 11 rows = 4 imported + 1 repeated id + 6 malformed.
-      assert.match(r.stdout, /11 rows = 4 imported \+ 1 duplicates \+ 6 malformed \+ 0 filtered out/);
+      // 12 lines, one blank: 12 rows = 4 imported + 1 repeated id + 7 malformed (the blank line among them).
+      assert.match(r.stdout, /12 rows = 4 imported \+ 1 duplicates \+ 7 malformed \+ 0 filtered out/);
       assert.equal(await countEvents(db), 4);
-      assert.equal(await rejectLog(db), 6);
+      assert.equal(await rejectLog(db), 7);
 
       const again = await runMain(['import', 'gdelt', file], { db });
       assert.equal(again.code, 0, again.stderr);
       assert.match(again.stdout, /unchanged, already imported/);
       assert.equal(await countEvents(db), 4);
-      assert.equal(await rejectLog(db), 6);
+      assert.equal(await rejectLog(db), 7);
 
       // Forced, the file is read again: the same rejects, and every good row is now a duplicate.
       const forced = await runMain(['import', 'gdelt', '--force', file], { db });
       assert.equal(forced.code, 0, forced.stderr);
-      assert.match(forced.stdout, /11 rows = 0 imported \+ 5 duplicates \+ 6 malformed/);
+      assert.match(forced.stdout, /12 rows = 0 imported \+ 5 duplicates \+ 7 malformed/);
       assert.equal(await countEvents(db), 4);
-      assert.equal(await rejectLog(db), 6);
+      assert.equal(await rejectLog(db), 7);
     });
   }
 

@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../../model/index.js';
 import { ioOf, printJson, withStore, type CliIo } from '../context.js';
 
 /** Validates a region directory, throwing one UserError that lists every issue. */
-async function readValid(dir: string, io: CliIo): Promise<{ kb: KnowledgeBase; hash: string }> {
+async function readValid(dir: string, io: CliIo) {
   const { readRegionDir } = await import('../../ingest/curated/index.js');
   const { statSync } = await import('node:fs');
   const { resolve } = await import('node:path');
@@ -19,11 +19,12 @@ async function readValid(dir: string, io: CliIo): Promise<{ kb: KnowledgeBase; h
   if (!isDirectory) throw new UserError('validate', 'is a file; give the region directory that holds region.yaml, actors.yaml, …', { file: dir });
   // Issues name files as given, unless they have to be read from another directory than this process's.
   const r = readRegionDir(resolve(dir) === path ? dir : path);
+  for (const w of r.warnings) io.stderr.write(`warning: ${formatIssue(w)}\n`);
   if (!r.ok) {
     for (const issue of r.issues) io.stderr.write(`${formatIssue(issue)}\n`);
     throw new UserError('validate', `${r.issues.length} problem${r.issues.length === 1 ? '' : 's'} in ${dir}; nothing was written`);
   }
-  return { kb: r.kb, hash: r.hash };
+  return { kb: r.kb as KnowledgeBase, hash: r.hash, locations: r.locations };
 }
 
 function describeCounts(counts: Record<string, number>): string {
@@ -46,10 +47,10 @@ export function defineKnowledgeCommands(program: Command): void {
     .description('validate a region directory, then load it into the store in one transaction')
     .argument('<dir>', 'region directory')
     .action(async (dir: string, _opts: unknown, cmd: Command) => {
-      const { kb, hash } = await readValid(dir, ioOf(cmd));
+      const { kb, hash, locations } = await readValid(dir, ioOf(cmd));
       const { loadKnowledgeBase } = await import('../../store/index.js');
       await withStore(cmd, async (store) => {
-        const r = await loadKnowledgeBase(store, kb, hash);
+        const r = await loadKnowledgeBase(store, kb, hash, { locations });
         ioOf(cmd).stdout.write(r.unchanged ? `${r.origin}: unchanged since the last load (${describeCounts(r.counts)})\n` : `${r.origin}: loaded ${describeCounts(r.counts)}\n`);
       });
     });
@@ -70,11 +71,11 @@ export function defineKnowledgeCommands(program: Command): void {
     .option('--region <id>', 'built-in region to load', 'south-caucasus')
     .action(async (opts: { region: string }, cmd: Command) => {
       const { builtinRegionDir } = await import('../../ingest/curated/index.js');
-      const { kb, hash } = await readValid(builtinRegionDir(opts.region), ioOf(cmd));
+      const { kb, hash, locations } = await readValid(builtinRegionDir(opts.region), ioOf(cmd));
       const { loadKnowledgeBase } = await import('../../store/index.js');
       const { regionSummary } = await import('../../report/region-summary.js');
       await withStore(cmd, async (store) => {
-        const r = await loadKnowledgeBase(store, kb, hash);
+        const r = await loadKnowledgeBase(store, kb, hash, { locations });
         ioOf(cmd).stdout.write(`${store.path}: ${r.unchanged ? 'region unchanged since last load' : `loaded ${describeCounts(r.counts)}`}\n\n`);
         ioOf(cmd).stdout.write(await regionSummary(store, kb.region.id));
         const after = await import('../start-hooks.js');

@@ -19,7 +19,8 @@ import {
   type KnowledgeBase,
   type ValidationIssue,
 } from '../../model/index.js';
-import { parseYamlFile, type YamlFile } from './yaml-file.js';
+import { decodeYaml, parseYamlFile, type YamlFile } from './yaml-file.js';
+import { unknownFields } from './unknown-fields.js';
 import { codeEvent } from './code-event.js';
 import { checkReferences } from './check-references.js';
 
@@ -34,9 +35,18 @@ const SCHEMAS = {
   theses: Thesis,
 } as const satisfies Record<CollectionName, z.ZodType>;
 
+/** Where a record is curated: file (as displayed) and the line of its id. */
+export interface RecordLocation {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Each collection's records by id, with their file and line. */
+export type RecordLocations = Readonly<Record<CollectionName, ReadonlyMap<string, RecordLocation>>>;
+
 export type ReadRegionResult =
-  | { ok: true; kb: KnowledgeBase; hash: string; files: string[] }
-  | { ok: false; issues: ValidationIssue[] };
+  | { ok: true; kb: KnowledgeBase; hash: string; files: string[]; warnings: ValidationIssue[]; locations: RecordLocations }
+  | { ok: false; issues: ValidationIssue[]; warnings: ValidationIssue[] };
 
 /** Where each record came from, so that reference checks can name file and line. */
 export interface Located {
@@ -54,18 +64,35 @@ export function readRegionDir(dir: string, options: { display?: (path: string) =
     return rel && !rel.startsWith('..') ? rel : p;
   });
   const issues: ValidationIssue[] = [];
+  const warnings: ValidationIssue[] = [];
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { ok: false, issues: [{ file: display(dir), line: 0, field: '(dir)', message: 'is not a directory' }] };
+    return { ok: false, issues: [{ file: display(dir), line: 0, field: '(dir)', message: 'is not a directory' }], warnings };
   }
+  /** Fields the schema would drop without a word: reported as warnings, since a typo (`sorces:`) silently loses data. */
+  const warnUnknown = (file: YamlFile, schema: z.ZodType, value: unknown, prefix: PropertyKey[], label: string) => {
+    for (const u of unknownFields(schema, value)) {
+      const path = [...prefix, ...u.path];
+      warnings.push({ file: file.file, line: file.lineOf(path), field: label + fieldName(path), message: `unknown field, ignored; expected one of ${u.known.join(', ')}` });
+    }
+  };
   const hash = createHash('sha256');
   const files: string[] = [];
   const read = (name: string): YamlFile | null => {
     const path = join(dir, name);
     if (!existsSync(path)) return null;
-    const text = readFileSync(path, 'utf8');
-    hash.update(name).update('\0').update(text).update('\0');
+    if (statSync(path).isDirectory()) {
+      issues.push({ file: display(path), line: 0, field: '(file)', message: 'is a directory, expected a YAML file' });
+      return null;
+    }
+    const bytes = readFileSync(path);
+    hash.update(name).update('\0').update(bytes).update('\0');
     files.push(path);
-    const parsed = parseYamlFile(display(path), text);
+    const decoded = decodeYaml(display(path), bytes);
+    if (!decoded.ok) {
+      issues.push(...decoded.issues);
+      return null;
+    }
+    const parsed = parseYamlFile(display(path), decoded.text);
     if (!parsed.ok) {
       issues.push(...parsed.issues);
       return null;
@@ -79,10 +106,12 @@ export function readRegionDir(dir: string, options: { display?: (path: string) =
     if (!existsSync(join(dir, 'region.yaml'))) issues.push({ file: display(join(dir, 'region.yaml')), line: 0, field: '(file)', message: 'is missing' });
   } else {
     const r = Region.safeParse(regionFile.data);
+    warnUnknown(regionFile, Region, regionFile.data, [], '');
     if (r.success) region = r.data;
     else issues.push(...zodIssues(regionFile, [], r.error));
   }
 
+  const locations = {} as Record<CollectionName, Map<string, RecordLocation>>;
   const invalid = Object.fromEntries(COLLECTIONS.map((c) => [c, [] as Array<{ value: unknown; at: Located }>])) as Record<
     CollectionName,
     Array<{ value: unknown; at: Located }>
@@ -96,6 +125,7 @@ export function readRegionDir(dir: string, options: { display?: (path: string) =
       ? readdirSync(sub).filter((f) => f.endsWith('.yaml')).sort().map((f) => `${name}/${f}`)
       : [];
     const seen = new Map<string, { file: string; line: number }>();
+    locations[name] = seen;
     for (const fileName of [`${name}.yaml`, ...fragments]) {
       const file = read(fileName);
       if (!file) continue;
@@ -106,6 +136,7 @@ export function readRegionDir(dir: string, options: { display?: (path: string) =
       }
       file.data.forEach((item: unknown, index: number) => {
         const r = SCHEMAS[name].safeParse(item);
+        warnUnknown(file, SCHEMAS[name], item, [index], name);
         if (!r.success) {
           issues.push(...zodIssues(file, [index], r.error, name));
           // Keep the raw record for reference checks, so one bad field does not hide another or cascade.
@@ -156,7 +187,8 @@ export function readRegionDir(dir: string, options: { display?: (path: string) =
     }),
   );
   issues.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
-  if (issues.length > 0 || !region) return { ok: false, issues };
+  warnings.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file < b.file ? -1 : 1));
+  if (issues.length > 0 || !region) return { ok: false, issues, warnings };
   const take = <T>(xs: Array<{ value: T }>) => xs.map((x) => x.value);
   const kb: KnowledgeBase = {
     region,
@@ -169,7 +201,7 @@ export function readRegionDir(dir: string, options: { display?: (path: string) =
     corridors: take(parsed.corridors),
     theses: take(parsed.theses),
   };
-  return { ok: true, kb, hash: hash.digest('hex'), files };
+  return { ok: true, kb, hash: hash.digest('hex'), files, warnings, locations };
 }
 
 function zodIssues(file: YamlFile, prefix: PropertyKey[], error: z.ZodError, label = ''): ValidationIssue[] {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { UserError } from '../../model/errors.js';
 import type { Store } from '../../store/store.js';
 import { GDELT } from '../gdelt/gdelt-format.js';
-import { importFile, type FileReport, type ImportOptions } from '../import-file.js';
+import type { FileReport, ImportOptions } from '../import-file.js';
+import { importDatasetFile } from '../import-dataset-file.js';
 import { downloadVerified, type DownloadOutcome, type Fetcher } from './download.js';
 import { readMasterList } from './master-list.js';
 
@@ -45,7 +46,7 @@ export async function fetchGdelt(store: Store, o: FetchGdeltOptions): Promise<{ 
     const { path, outcome } = await downloadVerified(`${base}/${f.name}`, o.cache, f.name, f, fetcher);
     o.onDownload?.(f.name, outcome, i, files.length);
     // Files are chosen by day; events are not cut by date, since an export also carries events dated earlier.
-    const report = await importFile(store, GDELT, path, { countries: o.countries, force: o.force, onProgress: o.onProgress });
+    const report = await importDatasetFile(store, GDELT, path, { countries: o.countries, force: o.force, onProgress: o.onProgress });
     reports.push(report);
     o.onImport?.(report);
   }
