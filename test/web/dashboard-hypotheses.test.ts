@@ -1,25 +1,17 @@
 // The dashboard's views of the other measures (Chromium): the ACH matrix, the theses board with rivals, balance over time, the models side by side; their layout at 1600, 1280 and 800 px.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { ACLED, importFile } from '../../src/ingest/index.js';
-import { loadBuiltinStructural } from '../../src/ingest/structural/index.js';
-import { ensureWebBuilt, startServer, type RunningServer } from '../../src/server/index.js';
-import type { Store } from '../../src/store/store.js';
-import { REPO_ROOT } from '../helpers/paths.js';
-import { regionStore } from '../server/fixture.js';
-import { browserSkipReason, launchBrowser } from './browser.js';
+import type { Page } from 'playwright-core';
+import { browserSkipReason } from './browser.js';
+import { SHOTS, startDashboard, type DashboardRig } from './dashboard-rig.js';
 import { boxesOf, clashes, titleCovered } from './layout.js';
 
 const skip = browserSkipReason();
 if (skip) process.stdout.write(`# ${skip}\n`);
 
 const WIDTHS = [1600, 1280, 800] as const;
-/** Where the screenshots go for people to look at: FAULTLINE_SHOTS, else a fresh temporary folder (named in the output). */
-const SHOTS = process.env.FAULTLINE_SHOTS ?? mkdtempSync(join(tmpdir(), 'faultline-shots-'));
 /** The scope the dashboard starts in, as query fields. */
 const SCOPE = 'region=south-caucasus&minConfidence=0.5';
 const NEW_PANELS = ['p-balance', 'p-theses', 'p-ach', 'p-scenarios'] as const;
@@ -32,43 +24,22 @@ interface AchAnswer {
 }
 
 describe('dashboard: hypotheses, balance over time, models side by side (Chromium)', { skip: skip ?? false }, () => {
-  let store: Store;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
-  const problems: string[] = [];
-  const api = async (path: string, init?: RequestInit) => (await (await fetch(`${server.url}${path}`, init)).json()) as any;
+  let rig: DashboardRig;
+  let problems: string[];
+  const api = (path: string, init?: RequestInit) => rig.api(path, init);
 
   before(async () => {
-    const webRoot = await ensureWebBuilt();
-    store = await regionStore({ hostile: true });
-    await importFile(store, ACLED, join(REPO_ROOT, 'test', 'fixtures', 'ingest', 'acled', 'events.csv'));
-    // The built-in UNGA and SIPRI tables, which the structural indicators of the theses read.
-    await loadBuiltinStructural(store);
-    server = await startServer({ store, port: 0, host: '127.0.0.1', webRoot });
-    browser = await launchBrowser();
-    context = browser.context;
-    await context.route(
-      (url) => !url.href.startsWith(server.url),
-      (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>source</title>' }),
-    );
+    rig = await startDashboard();
+    problems = rig.problems;
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    store?.close();
+    await rig?.close();
   });
 
+  /** The dashboard with the ACH matrix and the theses' sensitivity loaded. */
   async function open(width: number): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`${width}px: ${m.text()} (${m.location().url})`);
-    });
-    page.on('pageerror', (e) => problems.push(`${width}px: pageerror ${e.message}`));
-    await page.goto(`${server.url}/`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
+    const page = await rig.open(width);
     await page.waitForSelector('#p-ach[data-state="ready"]');
     await page.waitForSelector('#theses-board[data-sensitivity="ready"]');
     return page;
