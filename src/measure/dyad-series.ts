@@ -4,9 +4,9 @@ import { UserError } from '../model/errors.js';
 import type { Store } from '../store/store.js';
 import { addOrigin, describeScope, inScope, resolveScope, scopeJson, type EvidenceCount, type OriginCounts, type ResolvedScope } from '../store/evidence.js';
 import { periodLabel, readDyad, readDyadDatasetIds, readPeriodTotals, readSpan, type DyadRead } from '../store/evidence-reads.js';
-import { nextPeriod } from './period.js';
+import { nextPeriod, type PeriodUnit } from './period.js';
 
-export type DyadPeriodUnit = 'month' | 'quarter' | 'year';
+export type DyadPeriodUnit = PeriodUnit;
 
 export interface DyadSeriesOptions {
   /** What counts as evidence (origins, region, confidence, alleged); the defaults of SCOPE_DEFAULTS when absent. */

@@ -20,7 +20,7 @@ import { dyadSeriesOf } from './dyad-series.js';
 import { dyadTrend, periodOrdinal } from './dyad-trend.js';
 import { mediationOf } from './mediation.js';
 import { influenceOf } from './influence.js';
-import { periodOf } from './period.js';
+import { periodOf, type PeriodUnit } from './period.js';
 
 export interface ThesisOptions {
   /** What counts as evidence (origins, region, confidence, alleged); the defaults of SCOPE_DEFAULTS when absent. */
@@ -620,7 +620,7 @@ async function structuralMeasurement(ctx: Context, ind: Extract<Indicator, { kin
  * Each event's pull on a trend: the sign of its term in the covariance of time and Goldstein weight, times the
  * expected direction (an early high or a late low pulls a series down). Dataset rows count as one aggregate item.
  */
-function trendDirections(r: DyadRead, by: 'month' | 'quarter' | 'year', expected: 1 | -1, datasetId: string): Map<string, 1 | -1> {
+function trendDirections(r: DyadRead, by: PeriodUnit, expected: 1 | -1, datasetId: string): Map<string, 1 | -1> {
   const points: { id: string | null; t: number; g: number; n: number }[] = [];
   for (const e of r.items) points.push({ id: e.id, t: periodOrdinal(periodOf(e.day, by), by) ?? 0, g: e.goldstein, n: 1 });
   for (const p of r.dataset) points.push({ id: null, t: periodOrdinal(p.period, by) ?? 0, g: p.gsum / Math.max(1, p.events), n: p.events });

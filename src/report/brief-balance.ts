@@ -32,7 +32,7 @@ export async function gatherBalance(ctx: BriefContext): Promise<BalanceSection |
   const solver = await m.highsSolver();
   const periods = [];
   const meta = new Map<string, { events: number; sources: number }>();
-  for (const y of await eventYears(ctx.store)) {
+  for (const y of await eventYears(ctx.store, {}, ctx.scopeInput)) {
     const net = await m.signedNetwork(ctx.store, { scope: ctx.scopeInput, from: `${y}-01-01`, to: `${y}-12-31` });
     if (!net.edges.length) continue;
     periods.push({ period: String(y), network: net });

@@ -32,7 +32,7 @@ interface Pending {
 
 interface Slot {
   readonly worker: Worker;
-  busy: { id: number; pending: Pending; timer: NodeJS.Timeout } | null;
+  busy: { id: number; pending: Pending; timer: NodeJS.Timeout | null } | null;
   idle: NodeJS.Timeout | null;
 }
 
@@ -98,7 +98,7 @@ export class ComputePool {
     for (const p of this.waiting.splice(0)) p.reject(new HttpError(503, `server: ${p.label}: the server is shutting down`));
     await Promise.all(this.slots.splice(0).map((s) => {
       if (s.busy) {
-        clearTimeout(s.busy.timer);
+        if (s.busy.timer) clearTimeout(s.busy.timer);
         s.busy.pending.reject(new HttpError(503, `server: ${s.busy.pending.label}: the server is shutting down`));
       }
       if (s.idle) clearTimeout(s.idle);
@@ -118,10 +118,14 @@ export class ComputePool {
   private spawn(): Slot {
     const worker = startWorker(this.o.maxHeapMb);
     const slot: Slot = { worker, busy: null, idle: null };
-    worker.on('message', (m: { id: number; ok: boolean; result?: unknown; error?: WorkerError }) => {
+    worker.on('message', (m: { id: number; started?: boolean; ok: boolean; result?: unknown; error?: WorkerError }) => {
       const b = slot.busy;
       if (!b || b.id !== m.id) return;
-      clearTimeout(b.timer);
+      if (m.started) {
+        b.timer = this.limit(slot, b.pending);
+        return;
+      }
+      if (b.timer) clearTimeout(b.timer);
       slot.busy = null;
       if (m.ok) b.pending.resolve(m.result);
       else b.pending.reject(rebuild(m.error!));
@@ -133,7 +137,7 @@ export class ComputePool {
       const b = slot.busy;
       slot.busy = null;
       if (b) {
-        clearTimeout(b.timer);
+        if (b.timer) clearTimeout(b.timer);
         const oom = (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
         b.pending.reject(oom ? new HttpError(413, `server: ${b.pending.label}: needed more than ${this.o.maxHeapMb} MiB; send a smaller request`) : err);
       }
@@ -152,17 +156,22 @@ export class ComputePool {
     slot.idle = null;
     slot.worker.ref();
     const id = this.next++;
+    // The time limit starts when the worker takes the job up (see compute-worker.ts), not while it is still starting.
+    slot.busy = { id, pending, timer: null };
+    slot.worker.postMessage({ id, job: pending.job });
+  }
+
+  /** The timer that ends a job past its limit: the worker goes, and a fresh one takes its place. */
+  private limit(slot: Slot, pending: Pending): NodeJS.Timeout {
     const seconds = Math.round(this.o.timeoutMs / 100) / 10;
-    const timer = setTimeout(() => {
-      // A job past its limit cannot be interrupted inside the worker: the worker goes, and a fresh one takes its place.
+    return setTimeout(() => {
+      // A job past its limit cannot be interrupted inside the worker.
       slot.busy = null;
       this.drop(slot);
       void slot.worker.terminate();
       pending.reject(new HttpError(504, `server: ${pending.label}: stopped after the limit of ${seconds} s; send a smaller request`));
       this.dispatch();
     }, this.o.timeoutMs);
-    slot.busy = { id, pending, timer };
-    slot.worker.postMessage({ id, job: pending.job });
   }
 
   private idle(slot: Slot): void {

@@ -14,7 +14,12 @@ export interface WorkerError {
   readonly stack?: string;
 }
 
+// The modules jobs need are loaded before the first job, so that loading them does not count against its time limit.
+await Promise.all([import('../simulate/index.js'), import('../extract/index.js')]);
+
 parentPort!.on('message', async (m: { id: number; job: ComputeJob }) => {
+  // The pool's time limit runs from here, not from when the job was posted to a worker still starting.
+  parentPort!.postMessage({ id: m.id, started: true });
   try {
     parentPort!.postMessage({ id: m.id, ok: true, result: await runJob(m.job) });
   } catch (err) {

@@ -98,7 +98,7 @@ export async function balanceYears(store: Store, q: z.output<typeof BalanceYears
   const { eventYears } = await import('../store/event-years.js');
   const scope = scopeFromQuery(q);
   const periods = [];
-  for (const y of await eventYears(store, { from: q.from, to: q.to })) {
+  for (const y of await eventYears(store, { from: q.from, to: q.to }, scope)) {
     const from = q.from && q.from > `${y}-01-01` ? q.from : `${y}-01-01`;
     const to = q.to && q.to < `${y}-12-31` ? q.to : `${y}-12-31`;
     periods.push({ period: String(y), network: await m.signedNetwork(store, { from, to, scope }) });

@@ -5,7 +5,8 @@ import { DATASET_ORIGIN_KINDS, type EvidenceOrigin } from '../model/index.js';
 import type { ResolvedScope } from './evidence.js';
 import type { Store } from './store.js';
 
-export type PeriodUnit = 'month' | 'quarter' | 'year';
+import type { PeriodUnit } from '../model/period.js';
+export type { PeriodUnit };
 
 const num = z.coerce.number();
 const int = z.coerce.number().int();

@@ -1,15 +1,15 @@
-// The calendar years that hold dated events, for measures computed year by year (balance --by year).
-import { z } from 'zod';
-import type { SqlValue, Store } from './store.js';
+// The calendar years that hold evidence in scope, for measures computed year by year (balance --by year).
+import type { ScopeInput } from '../model/scope.js';
+import type { Store } from './store.js';
+import { resolveScope } from './evidence.js';
+import { readPeriodTotals } from './evidence-reads.js';
 
-const YearRow = z.object({ year: z.coerce.number().int() });
-
-/** Years with at least one dated, real (not negated, not hypothetical) event within [from, to], ascending. */
-export async function eventYears(store: Store, range: { readonly from?: string; readonly to?: string } = {}): Promise<number[]> {
-  const params: SqlValue[] = [];
-  const where = ['date_start IS NOT NULL', 'NOT negated', 'NOT hypothetical'];
-  if (range.from) where.push(`date_start >= $${params.push(range.from)}::DATE`);
-  if (range.to) where.push(`date_start <= $${params.push(range.to)}::DATE`);
-  const rows = await store.all(`SELECT DISTINCT year(date_start)::INTEGER AS year FROM events WHERE ${where.join(' AND ')} ORDER BY year`, params);
-  return rows.map((r) => YearRow.parse(r).year);
+/**
+ * Years within [from, to] with at least one event that counts as evidence in `scope` between two parties of it
+ * (the events a yearly signed network is built from), ascending; dataset rows are read wherever the store keeps them.
+ */
+export async function eventYears(store: Store, range: { readonly from?: string; readonly to?: string } = {}, scope: ScopeInput = {}): Promise<number[]> {
+  const s = await resolveScope(store, { ...scope, ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) });
+  const totals = await readPeriodTotals(store, s, 'year');
+  return [...totals].filter(([, n]) => n > 0).map(([y]) => Number(y)).sort((a, b) => a - b);
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { layerSign, RELATION_LAYER, type RelationLayer, type RelationType } from '../model/index.js';
 import type { Store } from './store.js';
+import { periodOf } from '../model/period.js';
 import { knowledgeConditions, Params, type ResolvedScope } from './evidence.js';
 import { parseRows, type DatasetDay, type DatasetPair, type DatasetPartner, type DatasetPeriod, type DatasetWindow, type Meeting, type PeriodUnit } from './dataset-evidence.js';
 
@@ -307,13 +308,4 @@ export async function readPeriodTotals(store: Store, s: ResolvedScope, by: Perio
 }
 
 /** The label of the period holding `day` (YYYY-MM-DD), as PERIOD_SQL names it. */
-export function periodLabel(day: string, by: PeriodUnit): string {
-  switch (by) {
-    case 'year':
-      return day.slice(0, 4);
-    case 'quarter':
-      return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-    case 'month':
-      return day.slice(0, 7);
-  }
-}
+export const periodLabel = periodOf;

@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMain } from '../helpers/cli.js';
 import { REPO_ROOT, tempDir } from '../helpers/paths.js';
@@ -13,7 +13,17 @@ const BIN = join(REPO_ROOT, 'bin', 'faultline.js');
 const COMPILED = join(REPO_ROOT, 'dist', 'cli', 'main.js');
 const SKIP_NO_DIST: false | string = existsSync(COMPILED) ? false : 'dist/ is not built (npm run build; npm test builds it first)';
 const REGION = join(REPO_ROOT, 'data', 'regions', 'south-caucasus');
-const MINI = join(REPO_ROOT, 'test', 'fixtures', 'regions', 'mini');
+/** A second region beside the built-in one, with ids of its own (regions may not take over each other's records). */
+function tinyRegion(): string {
+  const dir = join(tempDir(), 'tiny');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'region.yaml'), 'id: tiny\nname: Tiny Region\ndescription: A second test region.\ncountries: [AAA, BBB]\n');
+  writeFileSync(join(dir, 'sources.yaml'), '- id: tiny-paper\n  kind: paper\n  outlet: Test Institute\n  title: A made-up paper\n  url: https://example.org/tiny\n  accessed: 2025-07-12\n');
+  writeFileSync(join(dir, 'actors.yaml'), '- id: tiny-a\n  kind: state\n  name: State A\n  country: AAA\n  code: AAA\n- id: tiny-b\n  kind: state\n  name: State B\n  country: BBB\n  code: BBB\n');
+  writeFileSync(join(dir, 'events.yaml'), '- id: talks-1\n  date: 2025-03-03\n  cameo: "046"\n  source: [tiny-a]\n  target: [tiny-b]\n  summary: The two governments held talks.\n  sources: [tiny-paper]\n');
+  return dir;
+}
+const MINI = tinyRegion();
 const GDELT = join(REPO_ROOT, 'test', 'fixtures', 'ingest', 'gdelt-v2-server', '20240201000000.export.CSV.zip');
 const SKIP_NO_GDELT: false | string = existsSync(GDELT) ? false : `no GDELT fixture at ${GDELT}`;
 
@@ -76,7 +86,7 @@ describe('commands while `faultline serve` holds the store', { skip: SKIP_NO_GDE
 
     const load = await runMain(['load', MINI], { db });
     assert.equal(load.code, 0, load.stderr);
-    assert.match(load.stdout, /curated:mini: loaded/);
+    assert.match(load.stdout, /curated:tiny: loaded/);
 
     const imported = await runMain(['import', 'gdelt', GDELT], { db });
     assert.equal(imported.code, 0, imported.stderr);

@@ -97,13 +97,18 @@ describe('issue 20 item 6: ingest and simulate off the event loop', () => {
 
 describe('issue 20 item 12: parameterless endpoints', () => {
   const app = () => createApp({ store });
-  for (const path of ['/api/region', '/api/sources', '/api/theses', '/api/scenarios']) {
+  for (const path of ['/api/region', '/api/sources', '/api/scenarios']) {
     it(`issue 20 item 12: ${path} answers 400 to an unknown query parameter`, async () => {
       const res = await app().request(`${path}?colour=red`);
       assert.equal(res.status, 400);
       assert.deepEqual(await res.json(), { error: 'bad-request', message: `server: query: colour: unknown parameter; ${path} takes no parameters` });
     });
   }
+  it('issue 20 item 12: /api/theses (which now takes the evidence scope) answers 400 to an unknown query parameter', async () => {
+    const res = await app().request('/api/theses?colour=red');
+    assert.equal(res.status, 400);
+    assert.deepEqual(await res.json(), { error: 'bad-request', message: 'server: query: colour: unknown parameter; expected origin, region, minConfidence, includeAlleged' });
+  });
 });
 
 describe('issue 20 item 13: a browser can open the dashboard of a server with a token', () => {

@@ -37,6 +37,9 @@ describe('faultline --backend clickhouse', () => {
   const db = () => join(mkdtempSync(join(tmpdir(), 'faultline-backend-')), 'x.duckdb');
   it('needs a URL, names the backends it knows, and says when the server cannot be reached', async () => {
     const path = db();
+    // A store to read (read commands refuse a store that does not exist, before any backend is tried).
+    const { openStore } = await import('../../src/store/duckdb-store.js');
+    (await openStore(path)).close();
     try {
       const env = { FAULTLINE_CLICKHOUSE: '', FAULTLINE_BACKEND: '' };
       let r = await runMain(['--backend', 'clickhouse', 'dyad', 'GEO', 'RUS', '--region', 'world'], { db: path, env });

@@ -96,7 +96,7 @@ export function defineBalance(program: Command): void {
       const { eventYears } = await import('../../store/event-years.js');
       const { balanceOverTime } = await import('../../measure/balance-over-time.js');
       const series = await withStore(c, async (store) => {
-        const years = await eventYears(store, range);
+        const years = await eventYears(store, range, scope);
         const periods = [];
         for (const y of years) {
           const from = range.from && range.from > `${y}-01-01` ? range.from : `${y}-01-01`;
