@@ -198,7 +198,7 @@ export function mountTheses(ctx: DashboardContext): { refresh(): Promise<void> }
       replace(
         slot,
         h('b', null, 'What would change this: '),
-        `${s.changes.length} single item${s.changes.length === 1 ? '' : 's'}.${untested}`,
+        s.changes.length === 1 ? `one item would change it on its own.${untested}` : `${s.changes.length} items would each change it on their own.${untested}`,
         h('ul', { class: 'changes' }, ...shown.map(line)),
         rest.length ? h('details', null, h('summary', null, `${rest.length} more`), h('ul', { class: 'changes' }, ...rest.map(line))) : null,
       );
