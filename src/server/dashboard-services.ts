@@ -8,7 +8,7 @@ import { readMatchingEvents } from '../store/evidence-reads.js';
 import { readEventGeography, readEventPage, readEventRows } from '../store/event-pages.js';
 import { listActors, listClaims, listCorridors, listFormats, listRelations } from '../store/queries.js';
 import { HttpError } from './http-error.js';
-import { scopeFromQuery, type ActorQuery, type EventPageQuery, type EvidenceQuery, type MapQuery, type ScenarioQuery } from './schemas.js';
+import { scopeFromQuery, type ActorQuery, type EventIdsQuery, type EventPageQuery, type EvidenceQuery, type MapQuery, type ScenarioQuery } from './schemas.js';
 import { scenarios } from './services.js';
 
 /** The scope of a query with its dates folded in. */
@@ -162,4 +162,11 @@ export async function cameoRoots() {
   return allCameoEvents()
     .filter((e) => e.code.length === 2)
     .map((e) => ({ code: e.code, name: e.name, quad: e.quad }));
+}
+
+/** The events with the given ids, in the order asked (what a row of the ACH matrix names), and the ids that name none. */
+export async function eventsById(store: Store, q: z.output<typeof EventIdsQuery>) {
+  const events = await readEventRows(store, q.ids);
+  const found = new Set(events.map((e) => e.id));
+  return { events, missing: q.ids.filter((id) => !found.has(id)) };
 }

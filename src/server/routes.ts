@@ -268,6 +268,15 @@ export const ROUTES: readonly Route[] = [
   }),
   route({
     method: 'get',
+    path: '/api/events/ids',
+    cacheable: true,
+    summary: 'The events with the given ids (rows of the ACH matrix, any list of ids), each with its sources',
+    query: S.EventIdsQuery,
+    response: S.EventIdsResponse,
+    handle: (ctx, { query }) => dashboard.eventsById(ctx.store, query),
+  }),
+  route({
+    method: 'get',
     path: '/api/cameo',
     cacheable: true,
     summary: 'The CAMEO event roots (event types) with names and quad classes',

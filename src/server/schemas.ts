@@ -96,7 +96,16 @@ export const AchResponse = z
     hypotheses: z.array(z.object({ id: z.string(), title: z.string(), question: z.string(), role: z.enum(['paper', 'rival']) })),
     rule: z.string().describe('the rule every cell follows'),
     evidence: z.array(
-      z.object({ id: z.string(), kind: z.string(), label: z.string(), removable: z.boolean(), diagnostic: z.boolean(), cells: z.record(z.string(), z.enum(['C', 'I', 'NA', '?'])) }),
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        label: z.string(),
+        removable: z.boolean(),
+        diagnostic: z.boolean(),
+        cells: z.record(z.string(), z.enum(['C', 'I', 'NA', '?'])),
+        day: z.string().optional().describe('an event: its first day'),
+        summary: z.string().optional().describe('an event: what happened'),
+      }),
     ),
     inconsistency: z.record(z.string(), z.number()),
     verdicts: z.array(z.object({ id: z.string(), verdict: z.string(), score: z.number(), reason: z.string(), driver: z.string().nullable() })),
@@ -248,6 +257,7 @@ export const BalanceYearsResponse = z
   .object({
     from: z.string().nullable(),
     to: z.string().nullable(),
+    scope: ScopeResponse,
     seconds: z.number(),
     periods: z.array(
       z
@@ -264,6 +274,7 @@ export const BalanceYearsResponse = z
           switched: z.array(z.object({ actor: z.string(), from: Camp, to: Camp, since: z.string() })).describe('actors whose camp differs from the one they last held'),
           entered: z.array(z.string()).describe('actors with no earlier camp'),
           alignment: z.object({ anchored: z.number().int(), moved: z.number().int(), closest: z.boolean() }),
+          evidence: EvidenceCount.extend({ relations: z.number().int() }).nullable().describe('the events and relations behind the year’s ties'),
         })
         .loose(),
     ),
@@ -703,3 +714,19 @@ export const ScenarioInputsResponse = z.object({
 });
 
 export const CameoRootsResponse = z.array(z.object({ code: z.string(), name: z.string(), quad: z.number().int() })).describe('the 20 CAMEO event roots (event types)');
+
+// --- dashboard2: the events a row of the ACH matrix (or any list of ids) names ---
+export const EventIdsQuery = z.object({
+  ids: z
+    .string()
+    .max(20_000)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9:_.+-]*(,[A-Za-z0-9][A-Za-z0-9:_.+-]*)*$/, 'must be event ids separated by commas')
+    .transform((v) => [...new Set(v.split(','))])
+    .pipe(z.array(z.string().max(200)).max(200, 'at most 200 ids at a time'))
+    .describe('event ids, comma-separated (at most 200)'),
+});
+
+export const EventIdsResponse = z.object({
+  events: z.array(EventRow).describe('the events with these ids, in the order asked, whatever the scope'),
+  missing: z.array(z.string()).describe('ids that name no event'),
+});

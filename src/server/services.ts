@@ -104,15 +104,32 @@ export async function balanceYears(store: Store, q: z.output<typeof BalanceYears
     periods.push({ period: String(y), network: await m.signedNetwork(store, { from, to, scope }) });
   }
   const series = m.balanceOverTime(periods, { solver: await m.highsSolver(), timeLimit: q.timeLimit });
-  return { from: q.from ?? null, to: q.to ?? null, ...series };
+  // What each year's index rests on (events and relations behind its ties), and the scope they were read in.
+  const evidence = new Map(periods.map((p) => [p.period, p.network.evidence]));
+  const { scopeJson } = await import('../store/evidence.js');
+  return {
+    from: q.from ?? null,
+    to: q.to ?? null,
+    // Each year's network was read in the scope narrowed to that year; the series' scope spans the asked range.
+    scope: { ...(periods[0]?.network.scope ?? scopeJson(await resolveScope(store, scope))), from: q.from ?? null, to: q.to ?? null },
+    ...series,
+    periods: series.periods.map((p) => ({ ...p, evidence: evidence.get(p.period) ?? null })),
+  };
 }
 
 /** The full ACH matrix with each hypothesis's verdict, as `faultline theses --format json` gives it. */
 export async function ach(store: Store, q: z.output<typeof AchQuery>) {
   const { evaluateTheses } = await import('../measure/index.js');
   const report = await evaluateTheses(store, { scope: scopeFromQuery(q), sensitivity: !!q.sensitivity });
+  // Events carry their day and summary, so that a row of the matrix reads as what happened rather than as an id.
+  const { readEventRows } = await import('../store/event-pages.js');
+  const rows = new Map((await readEventRows(store, report.ach.evidence.filter((e) => e.kind === 'event').map((e) => e.id))).map((r) => [r.id, r]));
   return {
     ...report.ach,
+    evidence: report.ach.evidence.map((e) => {
+      const r = e.kind === 'event' ? rows.get(e.id) : undefined;
+      return r ? { ...e, day: r.day, summary: r.summary } : e;
+    }),
     verdicts: report.theses.map((t) => ({ id: t.id, verdict: t.verdict, score: t.score, reason: t.reason, driver: t.driver })),
     ...(report.sensitivity ? { sensitivity: report.sensitivity } : {}),
   };

@@ -72,7 +72,87 @@ export interface BalanceResult {
   layers: { a: string; b: string; layer: string; type: string; relation: string; from: string; to: string }[];
 }
 
-export type ThesisWithVerdict = Thesis & { verdict: Record<string, unknown> | null };
+/** One indicator of a thesis as evaluated (ThesesResponse in src/server/schemas.ts). */
+export interface IndicatorResult {
+  id: string;
+  description: string;
+  kind: string;
+  family?: string;
+  value: number | string | boolean | null;
+  holds: boolean | null;
+  bearing: 'supports' | 'contradicts';
+  consistency: 'consistent' | 'inconsistent' | 'not evaluated';
+  diagnostic: boolean;
+  contribution: number;
+  weight: number;
+  rationale?: string;
+  note: string;
+}
+
+export type VerdictWord = 'supported' | 'contradicted' | 'mixed' | 'insufficient evidence';
+
+/** The evaluation of a thesis: verdict, score in nats with its parts, and why. */
+export interface ThesisVerdict {
+  verdict: VerdictWord;
+  score: number;
+  threshold: number;
+  reason: string;
+  driver: string | null;
+  question: string;
+  role: 'paper' | 'rival';
+  consistent: number;
+  inconsistent: number;
+  indicators: IndicatorResult[];
+}
+
+export type ThesisWithVerdict = Thesis & { verdict: ThesisVerdict | null };
+
+export type AchCell = 'C' | 'I' | 'NA' | '?';
+
+/** The full ACH matrix (GET /api/ach): every evidence item scored against every hypothesis. */
+export interface AchResult {
+  hypotheses: { id: string; title: string; question: string; role: 'paper' | 'rival' }[];
+  rule: string;
+  evidence: { id: string; kind: string; label: string; removable: boolean; diagnostic: boolean; cells: Record<string, AchCell>; day?: string; summary?: string }[];
+  inconsistency: Record<string, number>;
+  verdicts: { id: string; verdict: VerdictWord; score: number; reason: string; driver: string | null }[];
+  sensitivity?: { thesis: string; verdict: VerdictWord; changes: { item: string; label: string; verdict: VerdictWord; score: number }[]; untested: number }[];
+}
+
+/** The index of balance of one year (GET /api/balance/years). */
+export interface BalanceIndex {
+  value: number;
+  lowerBound: number;
+  exact: boolean;
+  total: number;
+  lineIndex: number | null;
+  lineIndexBounds: [number, number] | null;
+  seconds: number;
+}
+
+export interface BalanceYear {
+  period: string;
+  nodes: number;
+  edges: number;
+  negative: number;
+  components: number;
+  frustration: BalanceIndex;
+  weighted: BalanceIndex | null;
+  camps: { A: string[]; B: string[] };
+  frustrated: string[];
+  switched: { actor: string; from: 'A' | 'B'; to: 'A' | 'B'; since: string }[];
+  entered: string[];
+  alignment: { anchored: number; moved: number; closest: boolean };
+  evidence?: (EvidenceCount & { relations: number }) | null;
+}
+
+export interface BalanceYears {
+  from: string | null;
+  to: string | null;
+  scope?: ScopeEcho;
+  seconds: number;
+  periods: BalanceYear[];
+}
 
 export interface ScenarioInfo {
   name: string;
@@ -96,10 +176,27 @@ export interface SimulationResult {
     runs: number;
     perturb: number;
     /** `point` and `pointInBand` come with the scenarios helper's simulate API; computed here when absent. */
-    outcome: { dimension: string; mean: number; p10: number; p90: number; point?: number; pointInBand?: boolean; warning?: string }[];
+    outcome: {
+      dimension: string;
+      mean: number;
+      p10: number;
+      p90: number;
+      point?: number;
+      pointInBand?: boolean;
+      /** Shares of the runs below, at and above the scale's midpoint (the scenarios helper's simulate API). */
+      midpoint?: number;
+      belowMidpoint?: number;
+      atMidpoint?: number;
+      aboveMidpoint?: number;
+      warning?: string;
+    }[];
     warnings?: string[];
   };
-  comparison?: { dimensions: { dimension: string; predictions: { model: string; prediction: number }[]; disagree: boolean; summary: string }[]; warnings: string[] };
+  comparison?: {
+    threshold?: number;
+    dimensions: { dimension: string; predictions: { model: string; prediction: number }[]; min?: number; max?: number; spread?: number; spreadShare?: number; disagree: boolean; summary: string }[];
+    warnings: string[];
+  };
 }
 
 /** The scope every measure endpoint takes, as query fields (see ScopeQuery in src/server/schemas.ts). */
@@ -259,6 +356,9 @@ export const api = {
   dyad: (p: ScopeParams & { a: string; b: string; by: string }) => request<DyadResult>(`/api/dyad${query(p)}`),
   balance: (p: ScopeParams & { from?: string; to?: string }) => request<BalanceResult>(`/api/balance${query(p)}`),
   theses: (p: ScopeParams = {}) => request<ThesisWithVerdict[]>(`/api/theses${query(p)}`),
+  ach: (p: ScopeParams & { sensitivity?: boolean } = {}) => request<AchResult>(`/api/ach${query(p)}`),
+  balanceYears: (p: ScopeParams & { from?: string; to?: string; timeLimit?: number } = {}) => request<BalanceYears>(`/api/balance/years${query(p)}`),
+  eventsById: (ids: readonly string[]) => request<{ events: EventRow[]; missing: string[] }>(`/api/events/ids${query({ ids: ids.join(',') })}`),
   scenarios: () => request<ScenarioInfo[]>('/api/scenarios'),
   simulate: (body: { scenario: string; model: string; runs?: number; perturb?: number; seed?: string }) =>
     request<SimulationResult>('/api/simulate', { method: 'POST', body: JSON.stringify(body) }),

@@ -2,10 +2,11 @@
 import * as echarts from 'echarts/core';
 import { BarChart, CustomChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import { h } from './dom.js';
 
-echarts.use([BarChart, CustomChart, LineChart, MapChart, ScatterChart, GeoComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([BarChart, CustomChart, LineChart, MapChart, ScatterChart, GeoComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, VisualMapComponent, LabelLayout, CanvasRenderer]);
 
 export { echarts };
 

@@ -1,6 +1,6 @@
 // What the panels share: the region, names of actors and countries, sources by id, the scope bar and the links between panels.
 import type { Actor, Source } from '../model/index.js';
-import type { RegionInfo } from './api.js';
+import type { AchResult, RegionInfo } from './api.js';
 import type { PeriodControl } from './period.js';
 import type { ScopeControl } from './scope.js';
 import { countryName } from './iso.js';
@@ -9,7 +9,8 @@ import { countryName } from './iso.js';
 export type EvidenceRequest =
   | { readonly kind: 'dyad'; readonly a: string; readonly b: string; readonly by: string; readonly period: string; readonly expected: number }
   | { readonly kind: 'events'; readonly title: string; readonly actor?: string; readonly party?: string; readonly located?: string; readonly from?: string; readonly to?: string; readonly quad?: string; readonly cameo?: string }
-  | { readonly kind: 'rows'; readonly title: string; readonly note: string; readonly header: readonly string[]; readonly rows: readonly (readonly (string | number | null)[])[]; readonly citations: readonly string[] };
+  | { readonly kind: 'rows'; readonly title: string; readonly note: string; readonly header: readonly string[]; readonly rows: readonly (readonly (string | number | null)[])[]; readonly citations: readonly string[] }
+  | { readonly kind: 'ids'; readonly title: string; readonly note: string; readonly ids: readonly string[] };
 
 export interface DashboardContext {
   readonly region: RegionInfo;
@@ -25,6 +26,8 @@ export interface DashboardContext {
   focusActor(id: string | null): void;
   /** Lists the events or rows behind a chart element in the evidence panel, and scrolls to it. */
   showEvidence(req: EvidenceRequest): void;
+  /** The ACH matrix with sensitivity in the current scope, asked once per scope and shared by the theses board and the matrix. */
+  ach(): Promise<AchResult>;
 }
 
 export function buildNames(actors: readonly Actor[]): { name: (id: string) => string; parties: { code: string; name: string }[] } {

@@ -1,11 +1,13 @@
 // Dashboard entry: loads the region, builds the shared scope and context, wires the scope bar and mounts every panel.
-import { api, failureText } from './api.js';
+import { api, failureText, type AchResult } from './api.js';
 import { buildNames, type DashboardContext, type EvidenceRequest } from './context.js';
 import { byId, h, notice, replace } from './dom.js';
 import { trackTopbar } from './layout.js';
 import { PeriodControl } from './period.js';
 import { ORIGINS, ScopeControl, type Origin } from './scope.js';
+import { mountAch } from './panels/ach.js';
 import { mountActor } from './panels/actor.js';
+import { mountBalance } from './panels/balance.js';
 import { mountClaims } from './panels/claims.js';
 import { mountDyad } from './panels/dyad.js';
 import { mountEvidence } from './panels/evidence.js';
@@ -33,6 +35,9 @@ async function boot(): Promise<void> {
   let timeline: ReturnType<typeof mountTimeline> | null = null;
   let actor: ReturnType<typeof mountActor> | null = null;
   let evidence: ReturnType<typeof mountEvidence> | null = null;
+  // One ACH answer (with sensitivity) per scope, shared by the theses board and the matrix.
+  let achKey = '';
+  let achAnswer: Promise<AchResult> | null = null;
   const ctx: DashboardContext = {
     region,
     actors,
@@ -46,6 +51,17 @@ async function boot(): Promise<void> {
       void actor?.open(id);
     },
     showEvidence: (req: EvidenceRequest) => void evidence?.show(req),
+    ach: () => {
+      const key = JSON.stringify(scope.params());
+      if (key !== achKey || !achAnswer) {
+        achKey = key;
+        achAnswer = api.ach({ ...scope.params(), sensitivity: true });
+        achAnswer.catch(() => {
+          if (achKey === key) achAnswer = null;
+        });
+      }
+      return achAnswer;
+    },
   };
 
   byId('region-name').textContent = home ? home.name : 'No region loaded';
@@ -61,7 +77,9 @@ async function boot(): Promise<void> {
   actor = mountActor(ctx);
   const structural = mountStructural(ctx);
   const claims = mountClaims(ctx);
+  const balanceYears = mountBalance(ctx);
   const theses = mountTheses(ctx);
+  const ach = mountAch(ctx);
   const scenarios = mountScenarios(ctx);
   const review = mountReview(ctx, () => {
     void timeline!.refresh();
@@ -75,13 +93,13 @@ async function boot(): Promise<void> {
     document.body.dataset.ready = 'busy';
     clearTimeout(timer);
     timer = setTimeout(() => {
-      void Promise.all([network.refresh(), timeline!.refresh(), dyad.refresh(), map.refresh(), actor!.refresh(), structural.refresh(), theses.refresh()]).then(() => {
+      void Promise.all([network.refresh(), timeline!.refresh(), dyad.refresh(), map.refresh(), actor!.refresh(), structural.refresh(), balanceYears.refresh(), theses.refresh(), ach.refresh()]).then(() => {
         document.body.dataset.ready = 'true';
       });
     }, 120);
   });
 
-  await Promise.all([network.refresh(), timeline.refresh(), dyad.refresh(), map.refresh(), structural.refresh(), claims.refresh(), theses.refresh(), scenarios.refresh(), review.refresh()]);
+  await Promise.all([network.refresh(), timeline.refresh(), dyad.refresh(), map.refresh(), structural.refresh(), balanceYears.refresh(), claims.refresh(), theses.refresh(), ach.refresh(), scenarios.refresh(), review.refresh()]);
   document.body.dataset.ready = 'true';
 }
 

@@ -1,81 +1,36 @@
 // The dashboard as an analyst works in it (Chromium): layout at 1600, 1280 and 800 px, the events behind a dyad bar, filters, map, actor page, review, scenario inputs, CSV.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ACLED, importFile } from '../../src/ingest/index.js';
-import { loadBuiltinStructural } from '../../src/ingest/structural/index.js';
-import { ensureWebBuilt, startServer, type RunningServer } from '../../src/server/index.js';
-import type { Store } from '../../src/store/store.js';
-import { REPO_ROOT } from '../helpers/paths.js';
-import { regionStore } from '../server/fixture.js';
-import { browserSkipReason, launchBrowser } from './browser.js';
+import { browserSkipReason } from './browser.js';
+import { SHOTS, startDashboard, type DashboardRig } from './dashboard-rig.js';
+import { overlap, titleCovered, type Box } from './layout.js';
 
 const skip = browserSkipReason();
 if (skip) process.stdout.write(`# ${skip}\n`);
 
 const WIDTHS = [1600, 1280, 800] as const;
-/** Where the screenshots go for people to look at: FAULTLINE_SHOTS, else a fresh temporary folder (named in the output). */
-const SHOTS = process.env.FAULTLINE_SHOTS ?? mkdtempSync(join(tmpdir(), 'faultline-shots-'));
 /** Endpoints other helpers are adding; until they land, the dashboard must say "not available" rather than fail. */
 const HOOKS = /\/api\/(alignment|arms|review)\b/;
 
-interface Box {
-  readonly what: string;
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
-
-const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
-
 describe('dashboard for analysts (Chromium)', { skip: skip ?? false }, () => {
-  let store: Store;
-  let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let rig: DashboardRig;
+  let server: DashboardRig['server'];
   let context: BrowserContext;
-  const problems: string[] = [];
-  const api = async (path: string) => (await (await fetch(`${server.url}${path}`)).json()) as any;
+  let problems: string[];
+  const api = (path: string) => rig.api(path);
+  const open = (width: number): Promise<Page> => rig.open(width);
 
   before(async () => {
-    const webRoot = await ensureWebBuilt();
-    store = await regionStore({ hostile: true });
-    // Dataset rows too (ACLED, with coordinates), so that every view shows imported events beside curated ones.
-    await importFile(store, ACLED, join(REPO_ROOT, 'test', 'fixtures', 'ingest', 'acled', 'events.csv'));
-    // The built-in UNGA and SIPRI tables, as `npm start` loads them, for the alignment and arms views.
-    await loadBuiltinStructural(store);
-    server = await startServer({ store, port: 0, host: '127.0.0.1', webRoot });
-    browser = await launchBrowser();
-    context = browser.context;
-    await context.route(
-      (url) => !url.href.startsWith(server.url),
-      (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>source</title>' }),
-    );
+    rig = await startDashboard({ tolerate: HOOKS });
+    ({ server, context, problems } = rig);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    store?.close();
+    await rig?.close();
   });
-
-  async function open(width: number): Promise<Page> {
-    const page = await context.newPage();
-    await page.setViewportSize({ width, height: 900 });
-    page.on('console', (m) => {
-      if (m.type() !== 'error') return;
-      // A missing endpoint of another helper answers 404; the panel says so, and that is not a fault of the page.
-      if (/status of 404/.test(m.text()) && HOOKS.test(m.location().url)) return;
-      problems.push(`${width}px: ${m.text()} (${m.location().url})`);
-    });
-    page.on('pageerror', (e) => problems.push(`${width}px: pageerror ${e.message}`));
-    await page.goto(`${server.url}/`);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-    return page;
-  }
 
   for (const width of WIDTHS) {
     it(`at ${width} px: no two elements of the top bar overlap and none leaves the screen`, async () => {
@@ -110,7 +65,7 @@ describe('dashboard for analysts (Chromium)', { skip: skip ?? false }, () => {
           return { what: e.id, x: r.x, y: r.y + window.scrollY, w: r.width, h: r.height };
         }),
       );
-      assert.ok(panels.length >= 11, `${panels.length} panels`);
+      assert.ok(panels.length >= 13, `${panels.length} panels`);
       for (let i = 0; i < panels.length; i++) for (let j = i + 1; j < panels.length; j++) assert.equal(overlap(panels[i], panels[j]), 0, `${panels[i].what} overlaps ${panels[j].what}`);
       if (width < 1100) for (const p of panels) assert.equal(Math.round(p.x), Math.round(panels[0].x), `${p.what} is stacked in one column`);
       const ids = panels.map((p) => p.what);
@@ -123,15 +78,7 @@ describe('dashboard for analysts (Chromium)', { skip: skip ?? false }, () => {
             if ((await link.count()) === 0) continue;
             await link.click();
           }
-          const covered = await page.$eval(`#${id} h2`, (h2) => {
-            const r = h2.getBoundingClientRect();
-            if (r.bottom <= 0 || r.top >= window.innerHeight) return `off screen (top ${r.top})`;
-            for (const fx of [0.1, 0.5]) {
-              const hit = document.elementFromPoint(r.left + Math.min(r.width, 120) * fx + 1, r.top + r.height / 2);
-              if (!hit || !(h2 === hit || h2.contains(hit))) return `covered by ${hit?.tagName ?? 'nothing'}${hit?.className ? `.${hit.className}` : ''}`;
-            }
-            return null;
-          });
+          const covered = await titleCovered(page, `#${id} h2`);
           assert.equal(covered, null, `${how}: the title of #${id} is ${covered}`);
         }
       }

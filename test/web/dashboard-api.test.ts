@@ -216,3 +216,50 @@ describe('GET /api/actor, /api/scenario, /api/cameo', () => {
     for (const n of ['a', 'b', 'by', 'period', 'origin', 'region', 'minConfidence', 'includeAlleged']) assert.ok(params.includes(n), n);
   });
 });
+
+describe('GET /api/events/ids, event rows of /api/ach, evidence of /api/balance/years (dashboard2)', () => {
+  it('gives the events with the given ids in the order asked, with their sources, and names the ids that match none', async () => {
+    const page = await ok('/api/events/page?region=world&minConfidence=0&from=2022-01-01&to=2022-12-31&limit=500');
+    const curated = page.events.find((e: { kind: string; sources: string[] }) => e.kind === 'curated' && e.sources.length > 0);
+    const acled = page.events.find((e: { kind: string }) => e.kind === 'acled');
+    assert.ok(curated && acled, 'a curated event and an ACLED row in 2022');
+    const r = await ok(`/api/events/ids?ids=${encodeURIComponent([acled.id, 'no-such-event', curated.id].join(','))}`);
+    assert.deepEqual(r.events.map((e: { id: string }) => e.id), [acled.id, curated.id]);
+    assert.deepEqual(r.missing, ['no-such-event']);
+    assert.deepEqual(r.events[1], curated, 'the same row the timeline lists');
+    assert.equal((await get('/api/events/ids?ids=a,,b')).status, 400);
+    assert.equal((await get('/api/events/ids?ids=<script>')).status, 400);
+    assert.equal((await get(`/api/events/ids?ids=${Array.from({ length: 201 }, (_, i) => `e${i}`).join(',')}`)).status, 400);
+    assert.equal((await get('/api/events/ids')).status, 400);
+  });
+
+  it('gives each event row of the ACH matrix its day and summary, as the event itself has them', async () => {
+    const ach = await ok('/api/ach');
+    const events = ach.evidence.filter((e: { kind: string }) => e.kind === 'event');
+    assert.ok(events.length > 10, `${events.length} event rows`);
+    for (let i = 0; i < events.length; i += 100) {
+      const chunk = events.slice(i, i + 100);
+      const rows = new Map((await ok(`/api/events/ids?ids=${encodeURIComponent(chunk.map((e: { id: string }) => e.id).join(','))}`)).events.map((e: { id: string }) => [e.id, e]));
+      for (const e of chunk) {
+        const row = rows.get(e.id) as { day: string; summary: string } | undefined;
+        assert.ok(row, `${e.id} is a stored event`);
+        assert.equal(e.day, row.day);
+        assert.equal(e.summary, row.summary);
+      }
+    }
+    assert.ok(ach.evidence.filter((e: { kind: string }) => e.kind !== 'event').every((e: { day?: string }) => e.day === undefined), 'only events carry a day');
+  });
+
+  it('states the scope of the balance series and, per year, the evidence behind its ties (the year’s own /api/balance)', async () => {
+    const y = await ok('/api/balance/years?from=2020&to=2023&minConfidence=0.7');
+    assert.deepEqual([y.scope.region, y.scope.minConfidence, y.scope.from, y.scope.to], ['south-caucasus', 0.7, '2020-01-01', '2023-12-31']);
+    assert.ok(y.periods.length >= 3);
+    for (const p of y.periods) {
+      const one = await ok(`/api/balance?from=${p.period}-01-01&to=${p.period}-12-31&minConfidence=0.7`);
+      assert.deepEqual(p.evidence, one.evidence, `${p.period}: the evidence of that year's network`);
+      assert.equal(p.edges, one.edges.length);
+    }
+    const all = await ok('/api/balance/years');
+    assert.deepEqual([all.scope.from, all.scope.to], [null, null], 'no range asked, none stated');
+  });
+});

@@ -46,7 +46,14 @@ export function mountEvidence(ctx: DashboardContext): { show(req: EvidenceReques
     let events: EventRow[];
     let total: number;
     try {
-      if (req.kind === 'dyad') {
+      if (req.kind === 'ids') {
+        title.textContent = req.title;
+        const r = await api.eventsById(req.ids);
+        if (mine !== seq) return;
+        events = r.events;
+        total = r.events.length;
+        nLine.textContent = `${req.note}${r.missing.length ? ` · ${r.missing.length} id${r.missing.length === 1 ? '' : 's'} name no stored event: ${r.missing.join(', ')}` : ''}`;
+      } else if (req.kind === 'dyad') {
         title.textContent = `${ctx.name(req.a)} – ${ctx.name(req.b)}, ${req.period}`;
         const r = await api.evidence({ ...ctx.scope.params(), a: req.a, b: req.b, by: req.by, period: req.period, offset, limit: PAGE });
         if (mine !== seq) return;

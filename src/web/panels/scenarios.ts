@@ -8,6 +8,16 @@ import { byId, externalLink, h, notice, replace } from '../dom.js';
 /** A model input as people read it: at most three significant digits. */
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(3))));
 
+const MODEL_LABEL: Readonly<Record<string, string>> = { smp: 'SMP', eu: 'Expected utility', median: 'Weighted median', mean: 'Weighted mean' };
+
+/** "12% below 50 · 88% above": the shares of Monte Carlo runs on each side of the scale's midpoint, as the API gives them. */
+export function sidesText(b: { belowMidpoint?: number; atMidpoint?: number; aboveMidpoint?: number; midpoint?: number }, midpoint: number): string {
+  if (b.belowMidpoint === undefined || b.aboveMidpoint === undefined) return '—';
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const at = b.atMidpoint ? ` · ${pct(b.atMidpoint)} at` : '';
+  return `${pct(b.belowMidpoint)} below ${fmt(b.midpoint ?? midpoint)}${at} · ${pct(b.aboveMidpoint)} above`;
+}
+
 /** Whether the point estimate lies outside its own p10–p90 band: the API's verdict when it gives one, else computed. */
 export function outsideBand(point: number, band: { p10: number; p90: number; pointInBand?: boolean }): boolean {
   if (typeof band.pointInBand === 'boolean') return !band.pointInBand;
@@ -100,6 +110,7 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
     const cite = (actor: ScenarioInputs['actors'][number]) =>
       actor.citations.map((c, i) => (c.source ? externalLink(c.source, `[${i + 1}]`, `${c.field}${c.note ? `: ${c.note}` : ''}`) : h('span', { class: 'muted', attrs: { title: `${c.field}: ${c.note ?? c.claim ?? ''}` } }, `[${i + 1}]`)));
     const header = ['actor', 'capability', ...x.dimensions.flatMap((d) => [`${d.name} position`, `${d.name} salience`])];
+    inputsEl.dataset.scenario = x.name;
     replace(
       inputsEl,
       h('h3', null, `Model inputs (${x.actors.length} actors, as of ${x.asOf}) `, csvButton(() => `faultline-scenario-${x.name}-inputs.csv`, header, () => x.actors.map((a) => [a.name, a.capability, ...a.positions.flatMap((p, k) => [p, a.saliences[k]])]))),
@@ -208,6 +219,20 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
             data: r ? r.final.outcome.map((v, k) => [v, k]) : [],
           },
           {
+            // The other models on the same inputs, so that the analyst sees how far the chosen one stands from them.
+            name: 'other models',
+            type: 'scatter',
+            symbol: 'rect',
+            symbolSize: 7,
+            itemStyle: { color: '#1d2733' },
+            data: r?.comparison
+              ? r.comparison.dimensions.flatMap((d) => {
+                  const k = dims.indexOf(d.dimension);
+                  return k < 0 ? [] : d.predictions.filter((p) => p.model !== r.model).map((p) => ({ name: MODEL_LABEL[p.model] ?? p.model, value: [p.prediction, k] }));
+                })
+              : [],
+          },
+          {
             name: 'what happened',
             type: 'scatter',
             symbol: 'pin',
@@ -223,13 +248,13 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
 
   function table(s: ScenarioInfo, r: SimulationResult): void {
     const bands = r.distribution?.outcome ?? [];
-    const warnings = [...(r.distribution?.warnings ?? []), ...(r.comparison?.warnings ?? []), ...(r.comparison?.dimensions ?? []).map((d) => `Models side by side — ${d.summary}`)];
+    const warnings = [...(r.distribution?.warnings ?? []), ...(r.comparison?.warnings ?? [])];
     replace(
       result,
       h(
         'table',
         { class: 'grid-table', attrs: { id: 'scenario-table' } },
-        h('thead', null, h('tr', null, h('th', null, 'Dimension'), h('th', null, '0 means'), h('th', null, '100 means'), h('th', { class: 'num' }, 'Outcome'), h('th', { class: 'num' }, 'Band (p10–p90)'), h('th', null, 'Check'))),
+        h('thead', null, h('tr', null, h('th', null, 'Dimension'), h('th', null, '0 means'), h('th', null, '100 means'), h('th', { class: 'num' }, 'Outcome'), h('th', { class: 'num' }, 'Band (p10–p90)'), h('th', null, 'Check'), h('th', { class: 'num' }, 'Runs each side of the midpoint'))),
         h(
           'tbody',
           null,
@@ -246,18 +271,65 @@ export function mountScenarios(_ctx: DashboardContext): { refresh(): Promise<voi
               h('td', { class: 'num' }, r.final.outcome[k].toFixed(1)),
               h('td', { class: 'num' }, b ? `${b.p10.toFixed(1)} – ${b.p90.toFixed(1)}` : '—'),
               h('td', { class: out ? 'flag' : 'muted' }, b ? (out ? 'point outside its own band: unstable on these inputs' : 'inside band') : 'no band (runs = 0)'),
+              h('td', { class: 'num sides', attrs: b && b.belowMidpoint !== undefined ? { 'data-below': String(b.belowMidpoint), 'data-above': String(b.aboveMidpoint ?? 0) } : {} }, b ? sidesText(b, inputs?.dimensions[k] ? (inputs.dimensions[k].min + inputs.dimensions[k].max) / 2 : 50) : '—'),
             );
           }),
         ),
       ),
-      csvButton(() => `faultline-scenario-${s.name}-${r.model}.csv`, ['dimension', 'low', 'high', 'outcome', 'p10', 'p90', 'mean', 'point_outside_band'], () =>
+      csvButton(() => `faultline-scenario-${s.name}-${r.model}.csv`, ['dimension', 'low', 'high', 'outcome', 'p10', 'p90', 'mean', 'point_outside_band', 'runs_below_midpoint', 'runs_above_midpoint'], () =>
         s.dimensions.map((d, k) => {
           const b = bands[k];
-          return [d.name, d.low, d.high, r.final.outcome[k], b?.p10 ?? '', b?.p90 ?? '', b?.mean ?? '', b ? outsideBand(b.point ?? r.final.outcome[k], b) : ''];
+          return [d.name, d.low, d.high, r.final.outcome[k], b?.p10 ?? '', b?.p90 ?? '', b?.mean ?? '', b ? outsideBand(b.point ?? r.final.outcome[k], b) : '', b?.belowMidpoint ?? '', b?.aboveMidpoint ?? ''];
         }),
       ),
       h('p', { class: 'muted small' }, `${r.model.toUpperCase()} model, ${r.iterations} iterations` + (r.distribution ? `; ${r.distribution.runs} runs with inputs jittered by ±${r.distribution.perturb} points (seed ${r.distribution.seed})` : '')),
       ...warnings.map((w) => notice(w)),
+      comparisonTable(s, r),
+    );
+  }
+
+  /** SMP, expected utility, weighted median and mean on each dimension side by side, their spread, and the words when they disagree. */
+  function comparisonTable(s: ScenarioInfo, r: SimulationResult): HTMLElement | null {
+    const c = r.comparison;
+    if (!c) return null;
+    const models = [...new Set(c.dimensions.flatMap((d) => d.predictions.map((p) => p.model)))];
+    const threshold = c.threshold !== undefined ? ` (more than ${Math.round(c.threshold * 100)}% of the scale apart)` : '';
+    const disagree = c.dimensions.filter((d) => d.disagree);
+    return h(
+      'div',
+      { class: 'comparison', attrs: { id: 'scenario-comparison' } },
+      h('h3', null, 'Models side by side ', csvButton(() => `faultline-scenario-${s.name}-models.csv`, ['dimension', ...models, 'spread', 'disagree'], () => c.dimensions.map((d) => [d.dimension, ...models.map((m) => d.predictions.find((p) => p.model === m)?.prediction ?? ''), d.spread ?? '', d.disagree]))),
+      h(
+        'table',
+        { class: 'grid-table', attrs: { id: 'scenario-models' } },
+        h('thead', null, h('tr', null, h('th', null, 'Dimension'), ...models.map((m) => h('th', { class: `num${m === r.model ? ' run-model' : ''}`, attrs: { 'data-model': m } }, MODEL_LABEL[m] ?? m)), h('th', { class: 'num' }, 'Spread'), h('th', null, 'Models'))),
+        h(
+          'tbody',
+          null,
+          ...c.dimensions.map((d) =>
+            h(
+              'tr',
+              { attrs: { 'data-dimension': d.dimension, 'data-disagree': String(d.disagree) } },
+              h('td', null, d.dimension),
+              ...models.map((m) => {
+                const p = d.predictions.find((x) => x.model === m);
+                return h('td', { class: `num${m === r.model ? ' run-model' : ''}`, attrs: { 'data-model': m } }, p ? p.prediction.toFixed(1) : '—');
+              }),
+              h('td', { class: 'num' }, d.spread !== undefined ? `${d.spread.toFixed(1)}${d.spreadShare !== undefined ? ` (${Math.round(d.spreadShare * 100)}%)` : ''}` : '—'),
+              h('td', { class: d.disagree ? 'flag' : 'muted' }, d.disagree ? 'disagree' : 'agree'),
+            ),
+          ),
+        ),
+      ),
+      disagree.length
+        ? h('div', { class: 'retro warn disagreement' }, h('b', null, `The models disagree${threshold}: `), disagree.map((d) => d.summary).join('; '), '.')
+        : h(
+            'p',
+            { class: 'retro agreement' },
+            `The ${models.length} models agree on every dimension${c.threshold !== undefined ? `, within ${Math.round(c.threshold * 100)}% of the scale` : ''}: `,
+            c.dimensions.map((d) => `${d.dimension} spread ${d.spread !== undefined ? d.spread.toFixed(1) : '—'} points`).join('; '),
+            '.',
+          ),
     );
   }
 
