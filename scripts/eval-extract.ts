@@ -61,7 +61,8 @@ if (existsSync(petrFile)) {
   rows.push(
     [doc, 'source / target agreement', `${f(p.sourceAgreement)} / ${f(p.targetAgreement)}`],
     [doc, 'CAMEO root / exact code agreement', `${f(p.rootAgreement)} / ${f(p.codeAgreement)}`],
-    [doc, 'no-event sentences left uncoded', f(p.noEventAgreement)],
+    [doc, 'no-event sentences left without an event', f(p.noEventAgreement)],
+    [doc, '… and without a one-sided action either', f(p.noEventStrict)],
   );
 }
 process.stdout.write(renderTable(['set', 'metric', 'value'], rows));

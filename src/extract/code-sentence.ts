@@ -347,7 +347,9 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
           explicitSource = true;
         }
       }
-      if (e.speech) complement = speechComplement(tokens, t, clause, source);
+      // "the statement by X that …", "X's remarks on Y": a noun's content is its own "that" clause or topic phrase,
+      // not whatever the rest of the sentence mentions ("the statement comes a day before X visits Y")
+      if (e.speech) complement = nounComplement(tokens, t, clause);
       if (e.needArg && !explicitSource && !explicitTarget) continue;
     }
 
@@ -550,6 +552,22 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
 }
 
 /** What a reporting verb or noun reports: after "that", or the main clause after "As announced by X, …". */
+function nounComplement(tokens: readonly Token[], t: TriggerHit, clause: Clause): { from: number; to: number } | null {
+  // the noun's own phrase: up to its first verb-like word ("was", "came", "said"), at most eight tokens
+  let end = t.to;
+  while (end < Math.min(clause.to, t.to + 8) && !/^(?:is|are|was|were|has|have|had|will|would|came|comes|said|says)$/.test(tokens[end].norm)) end++;
+  const near = tokens.slice(t.to, end + 1);
+  const that = near.findIndex((x) => x.norm === 'that');
+  if (that >= 0) return { from: t.to + that + 1, to: clause.to };
+  const topic = near.findIndex((x) => /^(?:on|about|over|regarding|concerning)$/.test(x.norm));
+  if (topic >= 0) {
+    let to = t.to + topic + 1;
+    while (to < end && tokens[to].text !== ',' && !/^(?:in|at|during|after|before|when|as|while|which|who)$/.test(tokens[to].norm)) to++;
+    return { from: t.to + topic + 1, to };
+  }
+  return null;
+}
+
 function speechComplement(tokens: readonly Token[], t: TriggerHit, clause: Clause, source: readonly Mention[]): { from: number; to: number } {
   const srcEnd = Math.max(t.to, ...source.map((m) => m.to));
   const sentenceInitialAs = tokens[t.from - 1]?.norm === 'as' && t.from - 1 <= clause.from + 1;

@@ -73,6 +73,8 @@ export function splitSentences(text: string, from = 0, to = text.length, exclude
     }
   }
   push(to);
+  // a headline names what the text below it reports; a text that is one line without a full stop is that sentence
+  if (out.length === 1 && out[0].heading && !/^#/.test(out[0].text)) return [{ ...out[0], heading: false }];
   return out;
 }
 

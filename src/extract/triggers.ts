@@ -147,6 +147,15 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
         best = noun ? { entry: noun.entry, from: i, to: i + 1, head: i, form: 'noun' } : null;
       }
     }
+    // "enjoyed support", "received backing": a base form right after a past-tense verb is that verb's object noun
+    // ("helped build" keeps its bare infinitive)
+    if (best && best.entry.pos === 'verb' && best.form === 'base' && i > 0) {
+      const p1 = tokens[i - 1];
+      if (p1.word && !p1.cap && /[a-z]{3,}ed$/.test(p1.norm) && !/^(?:helped|dared|needed|used)$/.test(p1.norm)) {
+        const noun = forms.find((f) => f.form === 'noun' && f.words.length === 1);
+        if (noun) best = { entry: noun.entry, from: i, to: i + 1, head: i, form: 'noun' };
+      }
+    }
     // a participle used as an adjective ("Ousted President X", "the banned movement", "Israeli-occupied territory")
     if (best && best.form === 'ed' && best.entry.pos === 'verb' && best.to - best.from === 1) {
       const p1 = tokens[i - 1];

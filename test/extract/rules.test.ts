@@ -194,3 +194,24 @@ describe('claims and denials', () => {
     assert.deepEqual(x.claims[0].events, [e.id]);
   });
 });
+
+describe('sentence boundaries and what a statement is about', () => {
+  it('reads a text of one line without a full stop as a sentence, but a headline above a body as a headline', () => {
+    one(between(read('Kenya sent troops to Somalia'), 'KEN', 'SOM'), 'one-line text');
+    const x = read('Kenya sends troops to Somalia\n\nThe cabinet in Nairobi met on Monday to discuss the budget.');
+    assert.equal(between(x, 'KEN', 'SOM').length, 0, 'a headline names actors but reports no event of its own');
+  });
+
+  it('takes a noun statement\'s content from its own phrase, not from the rest of the sentence', () => {
+    const x = read('The statement by the Chilean foreign ministry came a day before the president travelled to Lima for a summit.');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('01') && e.target.some((c) => country(c) === 'PER')).length, 0);
+    const y = read('The statement by the Chilean foreign ministry on Peru was read out in Santiago.');
+    one(between(y, 'CHL', 'PER').filter((e) => e.cameo.startsWith('01')), 'topic phrase');
+  });
+
+  it('reads "support from X" as X\'s support', () => {
+    const x = read('The proposal enjoyed support from Brazil and Argentina, diplomats in Geneva said.');
+    const support = [...x.events, ...x.actions].filter((e) => e.cameo === '051');
+    assert.ok(support.length >= 1 && support.every((e) => e.source.some((c) => country(c) === 'BRA')), JSON.stringify(support.map((e) => [e.source, e.target])));
+  });
+});

@@ -19,8 +19,13 @@ export interface PetrarchScore {
   /** Same CAMEO root (first two digits). */
   readonly rootAgreement: number;
   readonly codeAgreement: number;
-  /** Share of the no-event records for which the coder also proposed nothing. */
+  /**
+   * Share of the no-event records for which the reader proposed no event (an interaction with both sides, which is
+   * what a store and the measures would receive). One-sided actions never enter the store; see `noEventStrict`.
+   */
   readonly noEventAgreement: number;
+  /** The same share when a one-sided action counts as a coding too. */
+  readonly noEventStrict: number;
 }
 
 /** Reads the validation file's <Sentence>, <EventCoding> and <Text> elements (the file is XML with comment lines). */
@@ -51,11 +56,13 @@ export function scorePetrarch(records: readonly PetrarchRecord[], gazetteer?: Ga
   let root = 0;
   let code = 0;
   let quiet = 0;
+  let silent = 0;
   for (const r of records) {
     const x = extractSentence(r.text, r.date, gazetteer);
     if (r.codings.length === 0) {
       without++;
-      if (sentenceCodings(x).length === 0) quiet++;
+      if (x.events.length === 0) quiet++;
+      if (sentenceCodings(x).length === 0) silent++;
       continue;
     }
     withEvents++;
@@ -76,6 +83,6 @@ export function scorePetrarch(records: readonly PetrarchRecord[], gazetteer?: Ga
   const n = withEvents || 1;
   return {
     withEvents, withoutEvents: without, sourceAgreement: src / n, targetAgreement: tgt / n, rootAgreement: root / n, codeAgreement: code / n,
-    noEventAgreement: without ? quiet / without : 1,
+    noEventAgreement: without ? quiet / without : 1, noEventStrict: without ? silent / without : 1,
   };
 }
