@@ -2,7 +2,7 @@
 // actor and agent dictionaries (TABARI/PETRARCH format, MIT, ../shared/data/petrarch/dictionaries) and our own
 // curated additions (data/actors/curated/*.tsv, each row with its source URL and access date).
 // Run: npx tsx scripts/build-actor-dictionary.ts   (the built files are committed; a fresh clone needs no ../shared)
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
@@ -337,9 +337,12 @@ function readCurated(file: string, columns: readonly string[]): CuratedRow[] {
 }
 
 const split = (s: string) => (s ? s.split('|').map((x) => x.trim()).filter(Boolean) : []);
-for (const { line, cells } of readCurated('leaders.tsv', ['name', 'aliases', 'country', 'office', 'from', 'to', 'source', 'accessed'])) {
+// leaders.tsv and one file per area (leaders-africa.tsv, …), read in name order so the build is reproducible
+const leaderFiles = existsSync(curatedDir) ? readdirSync(curatedDir).filter((f) => /^leaders(?:-[a-z0-9-]+)?\.tsv$/.test(f)).sort() : [];
+for (const { file, line, cells } of leaderFiles.flatMap((file) => readCurated(file, ['name', 'aliases', 'country', 'office', 'from', 'to', 'source', 'accessed']).map((r) => ({ file, ...r })))) {
   const country = cells.country;
-  if (!isoCodes.has(country) && !country.startsWith('IGO')) throw new Error(`build-actor-dictionary: data/actors/curated/leaders.tsv:${line}: unknown country ${country}`);
+  if (!isoCodes.has(country) && !country.startsWith('IGO')) throw new Error(`build-actor-dictionary: data/actors/curated/${file}:${line}: unknown country ${country}`);
+  for (const d of ['from', 'to'] as const) if (cells[d] && !/^\d{4}-\d{2}-\d{2}$/.test(cells[d])) throw new Error(`build-actor-dictionary: data/actors/curated/${file}:${line}: ${d} must be YYYY-MM-DD`);
   const code = country.startsWith('IGO') ? country : `${country}GOV`;
   // the same person may already be in Phoenix: join the roles
   const found = [...people.values()].find((p) => fold(p.name) === fold(cells.name) && (p.country === country || p.roles.some((r) => r.code.startsWith(country))));
