@@ -115,16 +115,50 @@ export function exhaustive(p: CoreProblem): Colouring {
   return { colour: best, value: objective(p, best) };
 }
 
+/** Per adjacency entry: the edge's weight and whether it is negative, so a sweep reads one array each, not three. */
+interface Adjacency {
+  readonly weight: Float64Array;
+  readonly negative: Uint8Array;
+}
+
+function adjacencyOf(p: CoreProblem): Adjacency {
+  const weight = new Float64Array(p.neighbours.length);
+  const negative = new Uint8Array(p.neighbours.length);
+  for (let q = 0; q < p.neighbours.length; q++) {
+    weight[q] = p.weights[p.edgeOf[q]];
+    negative[q] = p.signs[p.edgeOf[q]] > 0 ? 0 : 1;
+  }
+  return { weight, negative };
+}
+
 /** Greedy single-node flips until none improves the objective; returns the objective. */
-function improve(p: CoreProblem, c: Uint8Array): number {
+function improve(p: CoreProblem, c: Uint8Array, adj: Adjacency, gain: Float64Array): number {
   const eps = p.integral ? 0.5 : 1e-12;
+  const { offsets, neighbours } = p;
+  const { weight, negative } = adj;
+  // every node's flip gain, kept up to date as nodes flip: a flip of v turns each of its edges' state, which moves
+  // the gain of the neighbour at the other end by twice the edge's weight (one pass over the edges, not one per sweep).
+  // An edge is frustrated when colour(u) ^ colour(v) ^ negative is 1.
+  const exactGain = (i: number) => {
+    let d = c[i] ? p.cost0[i] - p.cost1[i] : p.cost1[i] - p.cost0[i];
+    for (let q = offsets[i]; q < offsets[i + 1]; q++) d += (c[i] ^ c[neighbours[q]] ^ negative[q]) === 1 ? -weight[q] : weight[q];
+    return d;
+  };
+  for (let i = 0; i < p.n; i++) gain[i] = exactGain(i);
   for (let moved = true; moved; ) {
     moved = false;
     for (let i = 0; i < p.n; i++) {
-      if (flipGain(p, c, i) < -eps) {
-        c[i] ^= 1;
-        moved = true;
+      if (gain[i] >= -eps) continue;
+      // weights that are not whole numbers: decide on the exact gain, never on one that has drifted
+      if (!p.integral && (gain[i] = exactGain(i)) >= -eps) continue;
+      const ci = c[i];
+      for (let q = offsets[i]; q < offsets[i + 1]; q++) {
+        const j = neighbours[q];
+        gain[j] += (ci ^ c[j] ^ negative[q]) === 1 ? 2 * weight[q] : -2 * weight[q];
       }
+      c[i] = ci ^ 1;
+      gain[i] = -gain[i];
+      moved = true;
     }
   }
   return objective(p, c);
@@ -156,15 +190,18 @@ export function treeColouring(p: CoreProblem): Uint8Array {
  * Best colouring found by greedy flips from the given starts, a spanning-tree start and `restarts` random
  * starts; from each local optimum, a few random kicks of up to 5% of the nodes are tried (iterated local search).
  */
+/** Starts, then kicks, in a row without a better colouring after which local search stops. */
+const PATIENCE = 24;
+
 export function localSearch(p: CoreProblem, restarts: number, rng: () => number, starts: readonly Uint8Array[] = []): Colouring {
   let best: Uint8Array | null = null;
   let bestF = Infinity;
   const eps = p.integral ? 0.5 : 1e-9;
-  const consider = (c: Uint8Array, f: number) => {
-    if (f < bestF - eps) {
-      bestF = f;
-      best = c.slice();
-    }
+  const consider = (c: Uint8Array, f: number): boolean => {
+    if (!(f < bestF - eps)) return false;
+    bestF = f;
+    best = c.slice();
+    return true;
   };
   const all = [...starts.map((s) => s.slice()), treeColouring(p)];
   for (let r = 0; r < restarts; r++) {
@@ -172,15 +209,21 @@ export function localSearch(p: CoreProblem, restarts: number, rng: () => number,
     for (let i = 0; i < p.n; i++) c[i] = rng() < 0.5 ? 0 : 1;
     all.push(c);
   }
-  for (const c of all) consider(c, improve(p, c));
+  const adj = adjacencyOf(p);
+  const gain = new Float64Array(p.n);
+  // a run of PATIENCE starts (or kicks) that find nothing better ends the phase: the rest would most likely repeat
+  // local optima already seen. The given starts and the tree start always run.
+  let stale = 0;
+  for (let k = 0; k < all.length && (k < all.length - restarts || stale < PATIENCE); k++) stale = consider(all[k], improve(p, all[k], adj, gain)) ? 0 : stale + 1;
   // Kicks from the incumbent: flip a random node and its neighbourhood, re-optimise, keep if better.
   const kicks = Math.min(4 * restarts, 20 + p.n);
-  for (let r = 0; r < kicks && best; r++) {
+  stale = 0;
+  for (let r = 0; r < kicks && best && stale < PATIENCE; r++) {
     const c = (best as Uint8Array).slice();
     const v = Math.floor(rng() * p.n);
     c[v] ^= 1;
     for (let q = p.offsets[v]; q < p.offsets[v + 1]; q++) if (rng() < 0.5) c[p.neighbours[q]] ^= 1;
-    consider(c, improve(p, c));
+    stale = consider(c, improve(p, c, adj, gain)) ? 0 : stale + 1;
   }
   const colour = best ?? new Uint8Array(p.n);
   return { colour, value: objective(p, colour) };
