@@ -222,7 +222,11 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
         }
         return false;
       })();
-      const byAt = tokens.slice(t.to, Math.min(clause.to, t.to + 4)).findIndex((x) => x.norm === 'by');
+      // "was attacked by X", "attacked on Monday by X", "as ordered by X" — but "condemned the strikes by X": an
+      // object between the verb and "by" makes X the author of that object, and the verb active
+      const byFound = tokens.slice(t.to, Math.min(clause.to, t.to + 4)).findIndex((x) => x.norm === 'by');
+      const objectBefore = byFound > 0 && tokens.slice(t.to, t.to + byFound).some((x) => /^(?:the|a|an|its|their|his|her|this|these|those|such)$/.test(x.norm) || actors.some((m) => m.from === t.to));
+      const byAt = objectBefore && !beBefore ? -1 : byFound;
       const passive = t.form === 'ed' && (beBefore || byAt >= 0 || prevNorm === 'as');
       if (byGerund) {
         const main = [...out].reverse().find((d) => d.trigger.to <= t.from && d.trigger.from >= clause.from && d.source.length);
@@ -372,7 +376,29 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     const reportsEvent = !!complement && triggers.some((x) => x !== t && x.from >= complement!.from && x.from < complement!.to);
     out.push({ trigger: t, cameo: e.cameo, source, target, third: [], explicitSource, explicitTarget, negated, hypothetical: false, complement, about, voice, reportsEvent, relative: clause.antecedentBefore !== null });
   }
+  answerAuthors(tokens, out);
   return modality(tokens, clauses, out);
+}
+
+/**
+ * "rejected the demand from X", "welcomed Y's offer", "accepted the proposal by Z": a verb whose object is an act
+ * (a noun trigger with its own author) answers that act's author, who is the verb's target when none is named.
+ */
+function answerAuthors(tokens: readonly Token[], drafts: DraftEvent[]): void {
+  for (const d of drafts) {
+    if (d.trigger.entry.pos !== 'verb' || d.trigger.entry.speech || d.target.length || !d.source.length || d.voice !== 'active') continue;
+    const n = drafts.find((x) => x !== d && x.voice === 'noun' && x.explicitSource && x.trigger.from > d.trigger.from && x.trigger.from - d.trigger.to <= 4);
+    if (!n) continue;
+    // only a determiner, a possessive phrase (its author) or modifiers may stand between the verb and the act
+    const between = tokens.slice(d.trigger.to, n.trigger.from);
+    const authorSpan = (i: number) => n.source.some((m) => i >= m.from && i < m.to);
+    if (!between.every((x, k) => authorSpan(d.trigger.to + k) || /^['’]s$/.test(x.text) || (x.word && !PREPOSITION.test(x.norm) && !/^(?:and|or|but|that)$/.test(x.norm)))) continue;
+    const own = new Set(d.source.map((m) => m.country));
+    const authors = n.source.filter((m) => !own.has(m.country));
+    if (!authors.length) continue;
+    d.target = [...authors];
+    d.explicitTarget = true;
+  }
 }
 
 /**

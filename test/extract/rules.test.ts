@@ -215,3 +215,17 @@ describe('sentence boundaries and what a statement is about', () => {
     assert.ok(support.length >= 1 && support.every((e) => e.source.some((c) => country(c) === 'BRA')), JSON.stringify(support.map((e) => [e.source, e.target])));
   });
 });
+
+describe('a verb answering an act names the act\'s author', () => {
+  it('makes the author of the rejected or welcomed act the target ("rejected the demand from X", "welcomed X\'s offer")', () => {
+    one(between(read('Serbia rejected the demand from Kosovo on Tuesday.'), 'SRB', 'XKX').filter((e) => e.cameo.startsWith('12')), 'rejected the demand from');
+    one(between(read('Peru welcomed Chile\'s offer of talks.'), 'PER', 'CHL').filter((e) => e.cameo === '051'), 'welcomed X\'s offer');
+  });
+
+  it('keeps the verb active when an object stands before "by" ("condemned the strikes by X")', () => {
+    const x = read('Egypt condemned the strikes by Israel on Lebanon.');
+    one(between(x, 'EGY', 'ISR').filter((e) => e.cameo.startsWith('11')), 'condemnation');
+    assert.equal(between(x, 'ISR', 'EGY').length, 0, 'Israel is not the one condemning');
+    one(between(read('The convoy from Chad was attacked on Monday by Sudan.'), 'SDN', 'TCD'), 'a true passive keeps its agent');
+  });
+});
