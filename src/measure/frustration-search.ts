@@ -144,7 +144,21 @@ function improve(p: CoreProblem, c: Uint8Array, adj: Adjacency, gain: Float64Arr
     for (let q = offsets[i]; q < offsets[i + 1]; q++) d += (c[i] ^ c[neighbours[q]] ^ negative[q]) === 1 ? -weight[q] : weight[q];
     return d;
   };
-  for (let i = 0; i < p.n; i++) gain[i] = exactGain(i);
+  // the objective from the same pass: each frustrated edge is seen from both ends
+  let frustrated = 0;
+  let nodeCost = 0;
+  for (let i = 0; i < p.n; i++) {
+    let d = c[i] ? p.cost0[i] - p.cost1[i] : p.cost1[i] - p.cost0[i];
+    nodeCost += c[i] ? p.cost1[i] : p.cost0[i];
+    for (let q = offsets[i]; q < offsets[i + 1]; q++) {
+      if ((c[i] ^ c[neighbours[q]] ^ negative[q]) === 1) {
+        d -= weight[q];
+        frustrated += weight[q];
+      } else d += weight[q];
+    }
+    gain[i] = d;
+  }
+  let value = frustrated / 2 + nodeCost;
   for (let moved = true; moved; ) {
     moved = false;
     for (let i = 0; i < p.n; i++) {
@@ -157,11 +171,13 @@ function improve(p: CoreProblem, c: Uint8Array, adj: Adjacency, gain: Float64Arr
         gain[j] += (ci ^ c[j] ^ negative[q]) === 1 ? 2 * weight[q] : -2 * weight[q];
       }
       c[i] = ci ^ 1;
+      value += gain[i];
       gain[i] = -gain[i];
       moved = true;
     }
   }
-  return objective(p, c);
+  // whole numbers add up exactly; otherwise the sum is recounted so that rounding never accumulates
+  return p.integral ? value : objective(p, c);
 }
 
 /** A colouring that satisfies every edge of a breadth-first spanning forest, each tree rooted at colour 0. */
