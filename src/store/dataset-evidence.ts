@@ -1,5 +1,6 @@
 // The dataset half of every evidence read (GDELT, ICEWS, ACLED rows: one country a side, aggregated in SQL), behind one
 // interface so that the rows can live in the DuckDB store or on a ClickHouse cluster and give the same answers.
+import type { ImportCounts } from './dataset-import.js';
 import { z } from 'zod';
 import { DATASET_ORIGIN_KINDS, type EvidenceOrigin } from '../model/index.js';
 import type { ResolvedScope } from './evidence.js';
@@ -106,19 +107,8 @@ export interface DatasetEvidence {
   close(): Promise<void>;
 }
 
-/** What an earlier import of the same content under the same filter reported. */
-export interface PreviousImport {
-  readonly variant: string;
-  /** Physical lines after the header, and those that continue a quoted record. */
-  readonly lines: number;
-  readonly joinedLines: number;
-  readonly rows: number;
-  readonly imported: number;
-  readonly duplicates: number;
-  readonly malformed: number;
-  readonly filtered: number;
-  readonly rejects: readonly { line: number | null; reason: string }[];
-}
+/** What an earlier import of the same content under the same filter reported: the counts that import gave. */
+export type PreviousImport = ImportCounts;
 
 /** The filter of an import, as `ImportOptions` gives it (kept here so the store does not depend on ingest). */
 export interface ImportFilter {
