@@ -206,8 +206,11 @@ export function treeColouring(p: CoreProblem): Uint8Array {
  * Best colouring found by greedy flips from the given starts, a spanning-tree start and `restarts` random
  * starts; from each local optimum, a few random kicks of up to 5% of the nodes are tried (iterated local search).
  */
-/** Starts, then kicks, in a row without a better colouring after which local search stops. */
-const PATIENCE = 24;
+/**
+ * Starts, then kicks, in a row without a better colouring after which local search stops: at least 24, and half
+ * of the nodes on larger cores, whose local optima are many and far apart.
+ */
+const patienceOf = (n: number) => Math.max(24, Math.ceil(n / 2));
 
 export function localSearch(p: CoreProblem, restarts: number, rng: () => number, starts: readonly Uint8Array[] = []): Colouring {
   let best: Uint8Array | null = null;
@@ -227,14 +230,15 @@ export function localSearch(p: CoreProblem, restarts: number, rng: () => number,
   }
   const adj = adjacencyOf(p);
   const gain = new Float64Array(p.n);
-  // a run of PATIENCE starts (or kicks) that find nothing better ends the phase: the rest would most likely repeat
+  // a run of `patience` starts (or kicks) that find nothing better ends the phase: the rest would most likely repeat
   // local optima already seen. The given starts and the tree start always run.
+  const patience = patienceOf(p.n);
   let stale = 0;
-  for (let k = 0; k < all.length && (k < all.length - restarts || stale < PATIENCE); k++) stale = consider(all[k], improve(p, all[k], adj, gain)) ? 0 : stale + 1;
+  for (let k = 0; k < all.length && (k < all.length - restarts || stale < patience); k++) stale = consider(all[k], improve(p, all[k], adj, gain)) ? 0 : stale + 1;
   // Kicks from the incumbent: flip a random node and its neighbourhood, re-optimise, keep if better.
   const kicks = Math.min(4 * restarts, 20 + p.n);
   stale = 0;
-  for (let r = 0; r < kicks && best && stale < PATIENCE; r++) {
+  for (let r = 0; r < kicks && best && stale < patience; r++) {
     const c = (best as Uint8Array).slice();
     const v = Math.floor(rng() * p.n);
     c[v] ^= 1;
