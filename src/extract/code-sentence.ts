@@ -37,7 +37,7 @@ export interface DraftEvent {
 const PREPOSITION = /^(?:of|in|at|from|to|for|with|against|by|towards|toward|on|over|about|into|than|between|among|through|under|within|without|like|as|across|near|beyond|during|after|before|since|until|upon|along|inside|outside)$/;
 const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
 const ADVERB = /^(?:not|also|reportedly|allegedly|swiftly|quickly|already|later|recently|officially|publicly|openly|formally|then|again|repeatedly|strongly|firmly|further|once|never|just|still|widely|now|jointly|subsequently|immediately|finally|ultimately|only|even|soon|today|yesterday|apparently|reluctantly|unilaterally|eventually|partly|largely|fully|all|both)$|ly$/;
-const FILLER = /^(?:participation|involvement|presence|help|mediation|ruling|governing|the|a|an|its|their|his|her|our|this|that|these|those|new|such|as|two|three|several|some|other|all|both|of|-|former|partners|partner|countries|country|actors|neighbours|neighbors|like|including|namely|particularly|especially|,)$/;
+const FILLER = /^(?:participation|involvement|presence|help|mediation|ruling|governing|the|a|an|any|its|their|his|her|our|this|that|these|those|new|such|as|two|three|several|some|other|all|both|of|-|former|partners|partner|countries|country|actors|neighbours|neighbors|like|including|namely|particularly|especially|,)$/;
 const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many|some|at|least|about|more|than|nearly|almost|up)$/;
 const NEGATION = /^(?:not|n't|never|no|neither|nor|without)$/;
 const PRONOUN_POSSESSIVE = /^(?:its|their|his|her)$/;
@@ -72,7 +72,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     for (let j = i, skipped = 0; j < tokens.length && skipped <= maxSkip; j++) {
       const m = startsAt.get(j);
       if (m) return m;
-      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional|senior|top|visiting|fellow|exiled|military|government|security|rebel)$/.test(tokens[j].norm))) return undefined;
+      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional|senior|top|visiting|fellow|exiled|military|government|security|rebel|acting|interim|outgoing|incoming|caretaker)$/.test(tokens[j].norm))) return undefined;
       skipped++;
     }
     return undefined;
@@ -149,6 +149,12 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     if (clause.antecedentBefore !== null) {
       const ante = actors.filter((m) => m.to <= clause.antecedentBefore! + 1).pop();
       if (ante) return [ante];
+    }
+    // the main clause resumed after a relative one: its subject stands before the relative clause
+    if (clause.resumesAfter != null) {
+      const before = actors.filter((m) => m.to <= clause.resumesAfter! + 1).reverse();
+      const main = before.find((m) => !inPP(m) && !m.weak) ?? before[0];
+      if (main) return coordinatedBefore(main, 0);
     }
     return [];
   };
@@ -269,6 +275,14 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
           const m = of >= 0 ? mentionAt(t.to + of + 1, 4) : undefined;
           if (m) obj = coordinated(m, end);
         }
+        if (obj.length === 0 && !passive) {
+          // "welcomed the decision by Jordan", "rejected the proposal from X": the author of the act it answers
+          const k = t.to + mannerPhraseAt(tokens, t.to);
+          const det = /^(?:the|a|an|this|that|these|those|any)$/.test(tokens[k]?.norm ?? '');
+          const by = det ? [k + 2, k + 3].find((b) => /^(?:by|from)$/.test(tokens[b]?.norm ?? '') && tokens.slice(k + 1, b).every((x) => x.word && !x.cap && !PREPOSITION.test(x.norm))) : undefined;
+          const m = by !== undefined && !triggers.some((x) => x.from > k && x.from < by) ? mentionAt(by + 1, 2) : undefined;
+          if (m && !source.includes(m)) obj = coordinated(m, end);
+        }
         if (obj.length === 0 && !passive) obj = afterPrep(t.to, end, ['against', 'with', 'on', 'to', 'towards', 'from', 'into', 'in', 'inside', 'near', 'across', 'over', 'at'], 6).filter((m) => !source.includes(m));
         if (obj.length === 0 && e.place) obj = placeAfter(t.to, end, e.targetPreps.length ? e.targetPreps : ['in', 'to', 'at']);
         if (obj.length) {
@@ -387,18 +401,30 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
 function answerAuthors(tokens: readonly Token[], drafts: DraftEvent[]): void {
   for (const d of drafts) {
     if (d.trigger.entry.pos !== 'verb' || d.trigger.entry.speech || d.target.length || !d.source.length || d.voice !== 'active') continue;
-    const n = drafts.find((x) => x !== d && x.voice === 'noun' && x.explicitSource && x.trigger.from > d.trigger.from && x.trigger.from - d.trigger.to <= 4);
+    // "condemned in the strongest terms the attack by X": a manner phrase between the verb and its object
+    const manner = mannerPhraseAt(tokens, d.trigger.to);
+    const n = drafts.find((x) => x !== d && x.voice === 'noun' && x.explicitSource && x.trigger.from > d.trigger.from && x.trigger.from - d.trigger.to - manner <= 4);
     if (!n) continue;
     // only a determiner, a possessive phrase (its author) or modifiers may stand between the verb and the act
-    const between = tokens.slice(d.trigger.to, n.trigger.from);
+    const between = tokens.slice(d.trigger.to + manner, n.trigger.from);
     const authorSpan = (i: number) => n.source.some((m) => i >= m.from && i < m.to);
-    if (!between.every((x, k) => authorSpan(d.trigger.to + k) || /^['’]s$/.test(x.text) || (x.word && !PREPOSITION.test(x.norm) && !/^(?:and|or|but|that)$/.test(x.norm)))) continue;
+    if (!between.every((x, k) => authorSpan(d.trigger.to + manner + k) || /^['’]s$/.test(x.text) || (x.word && !PREPOSITION.test(x.norm) && !/^(?:and|or|but|that)$/.test(x.norm)))) continue;
     const own = new Set(d.source.map((m) => m.country));
     const authors = n.source.filter((m) => !own.has(m.country));
     if (!authors.length) continue;
     d.target = [...authors];
     d.explicitTarget = true;
   }
+}
+
+/** The length of a manner phrase at token `i` ("in the strongest terms", "in strong terms"), or 0. */
+function mannerPhraseAt(tokens: readonly Token[], i: number): number {
+  if (tokens[i]?.norm !== 'in') return 0;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
+    if (/^terms?$/.test(tokens[k].norm)) return k - i + 1;
+    if (!/^(?:the|strongest|strong|harshest|harsh|clear|clearest|firmest|firm|possible|most|no|uncertain|unequivocal)$/.test(tokens[k].norm)) return 0;
+  }
+  return 0;
 }
 
 /**
@@ -421,6 +447,7 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
     }
   };
 
+  const governedBy = new Map<DraftEvent, DraftEvent>();
   // "retaliated by expelling diplomats": the act the "by -ing" names replaces the verb it explains
   for (const d of drafts) {
     if (d.trigger.form !== 'ing' || tokens[d.trigger.from - 1]?.norm !== 'by') continue;
@@ -443,6 +470,17 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
     }
     const negBefore = j >= clause.from && (NEGATION.test(tokens[j].norm) || /n't$/.test(tokens[j].text));
     let governed = false;
+    // "urged Tehran to exercise restraint and to give the talks a chance": a second "to V" has the first one's governor
+    if (j > clause.from && tokens[j].norm === 'to' && d.trigger.entry.pos === 'verb' && /^(?:and|or)$/.test(tokens[j - 1].norm)) {
+      const prev = [...governedBy.keys()].filter((x) => x.trigger.to <= j - 1 && x.trigger.from >= clause.from).pop();
+      if (prev) {
+        const gov = governedBy.get(prev)!;
+        if (gov !== prev) fill(gov, d);
+        governedBy.set(d, gov);
+        drop.add(d);
+        continue;
+      }
+    }
     if (j >= clause.from && tokens[j].norm === 'to' && d.trigger.entry.pos === 'verb') {
       let k = j - 1;
       while (k >= clause.from && ADVERB.test(tokens[k].norm) && !NEGATION.test(tokens[k].norm)) k--;
@@ -457,6 +495,7 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
       const governorNegated = k >= clause.from && tokens.slice(Math.max(clause.from, k - 3), k).some((x) => NEGATION.test(x.norm) || /n't$/.test(x.text));
       if (gov && gov !== d) {
         governed = true;
+        governedBy.set(d, gov);
         if (gov.trigger.entry.refusal || (gov.trigger.entry.intent && governorNegated)) {
           gov.cameo = rejectCode(d.cameo);
           gov.negated = false;
@@ -470,6 +509,7 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
       // "urged X to V", "allowed X to V": the governor sits before the object
       const objGov = drafts.find((g) => g !== d && g.trigger.to <= k + 1 && g.trigger.from >= clause.from && g.target.some((m) => m.to === k + 1 || m.to === j));
       if (objGov) {
+        governedBy.set(d, objGov);
         drop.add(d);
         continue;
       }

@@ -10,6 +10,7 @@ import { resolveMentions, type Mention } from './mentions.js';
 import { findDates, type DateMention } from './dates.js';
 import type { Sentence } from './sentences.js';
 import { newParagraphMemory, resolveReferenceBack } from './reference-back.js';
+import { applyDocumentContext, briefingSpeaker, documentContext, transcriptTurn } from './document-context.js';
 import { findTriggers } from './triggers.js';
 import { codeSentence, type DraftEvent } from './code-sentence.js';
 import { buildEvent, countriesOf } from './build-event.js';
@@ -67,13 +68,26 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   let tokenCount = 0;
   let markerAt = 0;
   const markersByStart = [...refs.markers].sort((a, b) => a.start - b.start);
+  const docContext = documentContext(text);
+  let speaker: string | null = null;
+  let turn: 'question' | 'answer' | null = null;
+  let previousPerson: Mention | null = null;
+  let previousParagraph = -1;
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
     tokenCount += tokens.length;
     if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph, memory);
     const resolved = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people });
-    const mentions = resolveReferenceBack(tokens, resolved, memory);
+    if (s.index === 0) speaker = briefingSpeaker(s.text, resolved);
+    if (s.paragraph !== previousParagraph) turn = transcriptTurn(s.text) ?? turn;
+    const inContext = applyDocumentContext(tokens, resolved, docContext, {
+      speaker: turn === 'answer' ? speaker : null,
+      previousPerson: s.paragraph === previousParagraph ? previousPerson : null,
+    });
+    previousParagraph = s.paragraph;
+    previousPerson = inContext.find((m) => m.kind === 'person' && m.country && !m.weak) ?? null;
+    const mentions = resolveReferenceBack(tokens, inContext, memory);
     mentionsBySentence.push(mentions);
     const strong = mentions.filter((m) => !m.weak && m.country && !m.group);
     if (strong.length) lastCountry = strong[strong.length - 1].country;

@@ -229,3 +229,56 @@ describe('a verb answering an act names the act\'s author', () => {
     one(between(read('The convoy from Chad was attacked on Monday by Sudan.'), 'SDN', 'TCD'), 'a true passive keeps its agent');
   });
 });
+
+describe('clause structure: relative clauses, repeated infinitives, manner phrases', () => {
+  it('resumes the main clause after a relative one ("X, who chairs Y, criticised Z")', () => {
+    const x = read('Senegal, which chairs the Economic Community of West African States, criticised Mali on Tuesday.');
+    assert.equal(one(between(x, 'SEN', 'MLI'), 'the subject before the relative clause').quad, 3);
+    assert.equal(between(x, 'IGOWAFECW', 'MLI').length + x.events.filter((e) => e.source.some((c) => c.startsWith('IGO'))).length, 0, 'the bloc in the relative clause is not the subject');
+  });
+
+  it('gives a second "and to V" the first one\'s governor ("urged X to show restraint and to withdraw")', () => {
+    const x = read('Germany urged Serbia to show restraint and to withdraw its troops from the border.');
+    one(between(x, 'DEU', 'SRB').filter((e) => e.cameo.startsWith('02')), 'the appeal');
+    assert.equal(x.events.filter((e) => e.source.some((c) => country(c) === 'SRB')).length, 0, 'no act of Serbia is reported');
+  });
+
+  it('reads past a manner phrase and finds the author of the act answered ("condemned in the strongest terms the shelling by X", "welcomed the decision by X")', () => {
+    one(between(read('Algeria condemned in the strongest terms the shelling by Moroccan forces.'), 'DZA', 'MAR').filter((e) => e.quad === 3), 'manner phrase');
+    one(between(read('Morocco welcomed the decision by Spain to reopen the border crossings.'), 'MAR', 'ESP').filter((e) => e.cameo === '051'), 'the decision by');
+  });
+
+  it('skips "any" and "acting" before an object ("rejected any Turkish role", "spoke with the acting Iranian minister")', () => {
+    assert.equal(one(between(read('Jordan rejected any Turkish role in the negotiations.'), 'JOR', 'TUR'), 'any').quad, 3);
+    one(between(read('The Omani foreign minister held talks with the acting Iranian foreign minister in Muscat.'), 'OMN', 'IRN'), 'acting');
+  });
+});
+
+describe('document context: the Congo, a briefing\'s "we", a sentence-initial "He"', () => {
+  it('reads a bare "Congo" as the Democratic Republic when the text names it and not the Republic', () => {
+    const x = read('The Democratic Republic of Congo accused Uganda of backing the rebels. Congo then closed its border with Uganda.');
+    assert.ok(between(x, 'COD', 'UGA').length >= 2, JSON.stringify(x.events.map((e) => [e.source, e.target])));
+    assert.equal(x.actors.filter((a) => a.code?.startsWith('COG')).length, 0);
+    const y = read('Congo and Gabon signed a fisheries accord in Brazzaville.');
+    assert.equal(between(y, 'COG', 'GAB').length + between(y, 'GAB', 'COG').length, 1, 'without the Democratic Republic, Congo stays the Republic');
+  });
+
+  it('makes "we" in a briefing speaker\'s turn the speaker\'s government, never in a question', () => {
+    const text = 'Press briefing by the Japanese Foreign Ministry spokesperson, 4 March 2025\n\nSPOKESPERSON: We welcome the decision by South Korea to resume the trilateral talks.\n\nQUESTION (NHK): Should we expect China to criticise the talks?';
+    const x = read(text, '2025-03-04');
+    one(between(x, 'JPN', 'KOR').filter((e) => e.cameo === '051'), 'we welcome');
+    assert.equal(between(x, 'JPN', 'CHN').length, 0, 'a journalist\'s "we" is not the government');
+    const y = read('Japan and South Korea resumed talks.\n\nWe welcome the decision by South Korea to resume the talks.');
+    assert.equal(between(y, 'JPN', 'KOR').filter((e) => e.cameo === '051').length, 0, 'outside a briefing "we" is no one in particular');
+  });
+
+  it('reads a sentence-initial "He" as the person the sentence before named', () => {
+    const x = read('Kenyan President William Ruto arrived in Addis Ababa on Monday. He urged Ethiopia to settle its dispute with Eritrea.', '2024-05-08');
+    one(between(x, 'KEN', 'ETH').filter((e) => e.cameo.startsWith('02')), 'He urged');
+  });
+
+  it('does not read a month as a person ("announced in May")', () => {
+    const x = read('Egypt welcomed the plan that Joe Biden announced in May.', '2024-08-01');
+    assert.equal(x.actors.filter((a) => a.kind === 'person' && a.name !== 'Joe Biden').length, 0, JSON.stringify(x.actors.map((a) => a.name)));
+  });
+});
