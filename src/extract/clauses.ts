@@ -22,6 +22,9 @@ const SUBORDINATORS = /^(?:when|after|before|once|while|although|though|because|
 // Mid-sentence, a subordinator opens a clause only before a subject and its verb ("Y broke off ties when X hinted").
 const MID_SUBORDINATORS = /^(?:when|while|because|although|though|whereas|unless|after|before|if|as|once|until|since)$/;
 
+// After a relative clause's closing comma, a finite verb or auxiliary resumes the main clause ("X, which …, appears to").
+const RESUMING = /^(?:appears|appeared|seems|seemed|is|are|was|were|has|have|had|will|would|remains|remained|may|might|could|can|must|should|did|does)$/;
+
 /** Splits the sentence's tokens into clauses; `triggers` and `mentions` let a mid-sentence subordinator count. */
 export function splitClauses(tokens: readonly Token[], triggers: readonly TriggerHit[] = [], mentions: readonly Mention[] = []): Clause[] {
   const cuts = new Map<number, boolean>(); // token index of the boundary → opens a relative clause
@@ -58,7 +61,7 @@ export function splitClauses(tokens: readonly Token[], triggers: readonly Trigge
       if (tokens[j].text !== ',') continue;
       let k = j + 1;
       while (k < tokens.length && k < j + 3 && /^(?:also|later|then|swiftly|quickly|promptly|immediately|subsequently|on|has|have|had)$/.test(tokens[k].norm)) k++;
-      if (triggers.some((x) => x.entry.pos === 'verb' && x.from === k && (x.form === 'ed' || x.form === 's'))) resumes.set(j, i - 1);
+      if (triggers.some((x) => x.entry.pos === 'verb' && x.from === k && (x.form === 'ed' || x.form === 's')) || RESUMING.test(tokens[j + 1]?.norm ?? '')) resumes.set(j, i - 1);
       break;
     }
   }

@@ -129,6 +129,10 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     }
     return group;
   };
+  const participleObject = (m: Mention): boolean => {
+    const p = tokens[m.from - 1];
+    return !!p && p.word && !p.cap && /[a-z]{3,}ing$/.test(p.norm) && !/^(?:during|bring)$/.test(p.norm);
+  };
   const inPP = (m: Mention): boolean => {
     for (let j = m.from - 1, k = 0; j >= 0 && k < 3; j--, k++) {
       if (PREPOSITION.test(tokens[j].norm)) return true;
@@ -143,7 +147,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     if (shared) return shared;
     const pron = pronounSubject(i, clause);
     if (pron) return pron;
-    const before = actors.filter((m) => m.to <= i && m.from >= clause.from).reverse();
+    // "without naming Pakistan, criticised …": the object of a participle is no subject
+    const before = actors.filter((m) => m.to <= i && m.from >= clause.from && !participleObject(m)).reverse();
     const main = before.find((m) => !inPP(m) && !m.weak) ?? before.find((m) => !m.weak) ?? before[0];
     if (main) return coordinatedBefore(main, clause.from);
     if (clause.antecedentBefore !== null) {
@@ -172,6 +177,9 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     while (j >= clause.from && (ADVERB.test(tokens[j].norm) || FUTURE.test(tokens[j].norm) || CONDITIONAL.test(tokens[j].norm) || BE.test(tokens[j].norm) || /^(?:has|have|had|did|does|do|n't|not)$/.test(tokens[j].norm))) j--;
     if (j < 0 || !PRONOUN_SUBJECT.test(tokens[j].norm)) return null;
     if (actors.some((m) => m.from > j && m.to <= i)) return null;
+    // a pronoun the document has already resolved (a briefing speaker's "we")
+    const own = startsAt.get(j);
+    if (own && own.to === j + 1) return [own];
     const speech = [...out].reverse().find((d) => d.complement && j >= d.complement.from && j < d.complement.to && d.source.length);
     if (speech) return [...speech.source];
     // otherwise the subject of the clause before in the same sentence — for "they", "he", "she"; a bare "it" too
@@ -284,6 +292,11 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
           if (m && !source.includes(m)) obj = coordinated(m, end);
         }
         if (obj.length === 0 && !passive) obj = afterPrep(t.to, end, ['against', 'with', 'on', 'to', 'towards', 'from', 'into', 'in', 'inside', 'near', 'across', 'over', 'at'], 6).filter((m) => !source.includes(m));
+        // "we fully support their position": a plural possessive object points back to the sentence's other side
+        if (obj.length === 0 && tokens[t.to]?.norm === 'their' && source.length === 1) {
+          const back = actors.filter((m) => m.to <= t.from && !source.includes(m) && m.country !== source[0].country).pop();
+          if (back) obj = [back];
+        }
         if (obj.length === 0 && e.place) obj = placeAfter(t.to, end, e.targetPreps.length ? e.targetPreps : ['in', 'to', 'at']);
         if (obj.length) {
           target = obj;
@@ -473,9 +486,11 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
     // "urged Tehran to exercise restraint and to give the talks a chance": a second "to V" has the first one's governor
     if (j > clause.from && tokens[j].norm === 'to' && d.trigger.entry.pos === 'verb' && /^(?:and|or)$/.test(tokens[j - 1].norm)) {
       const prev = [...governedBy.keys()].filter((x) => x.trigger.to <= j - 1 && x.trigger.from >= clause.from).pop();
-      if (prev) {
-        const gov = governedBy.get(prev)!;
-        if (gov !== prev) fill(gov, d);
+      // or the governor of an earlier "to V" that is no trigger ("urged X to exercise restraint and to …")
+      const gov = prev ? governedBy.get(prev)! : [...drafts].reverse().find((g) => g !== d && !drop.has(g) && g.trigger.entry.pos === 'verb' && g.trigger.to <= j && g.trigger.from >= clause.from
+        && (tokens[g.trigger.to]?.norm === 'to' || g.target.some((m) => tokens[m.to]?.norm === 'to')) && g.trigger.entry.speech === false);
+      if (gov) {
+        if (gov !== d && !prev) fill(gov, d);
         governedBy.set(d, gov);
         drop.add(d);
         continue;
@@ -599,6 +614,15 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
       for (const d of drafts) if (d !== sp && d.trigger.from > i && d.trigger.from < c.to) drop.add(d);
       break;
     }
+  }
+
+  // "met X on the sidelines of the summit", "travelled to Y for a meeting of Z": the gathering is where the act took
+  // place, not another event
+  for (const n of drafts) {
+    if (n.trigger.entry.pos !== 'noun' || drop.has(n) || !n.cameo.startsWith('04')) continue;
+    const prev = tokens.slice(Math.max(0, n.trigger.from - 6), n.trigger.from).map((x) => x.norm).join(' ');
+    if (!/\b(?:sidelines of|at|during|for|ahead of|on the eve of|on the margins of|in the margins of)\b(?: the| a| an| this| that| its| their)?(?: [a-z]+| [A-Z]\S*){0,3}$/i.test(prev)) continue;
+    if (drafts.some((v) => v !== n && !drop.has(v) && v.trigger.entry.pos === 'verb' && v.trigger.to <= n.trigger.from && (v.cameo.startsWith('04') || v.trigger.entry.place))) drop.add(n);
   }
 
   // a noun inside a verb's object gives way to the verb ("renounced the agreements", "signed a deal")

@@ -17,6 +17,7 @@ const QUESTION_TURN = /^\s*(?:Q|QUESTION|REPORTER|JOURNALIST|QUESTIONER)\b[^:\n]
 const SPEAKER_TURN = /^\s*(?:[\p{Lu}][\p{Lu}.'’ -]{1,40})(?:\s*\([^)\n]{0,60}\))?\s*:/u;
 const BRIEFING = /\b(?:briefing|press conference|news conference|press point|press encounter|transcript|remarks to the press)\b/i;
 const WE = /^(?:we|our|us|ours)$/;
+const TITLE = /^(?:secretary|president|chancellor|premier|emir|king|queen)$/;
 
 /** The document-level facts `text` gives. */
 export function documentContext(text: string): DocumentContext {
@@ -47,14 +48,33 @@ const government = (country: string, from: number, t: Token, possessive: boolean
  * Republic; "we"/"our" in a briefing speaker's turn → that government; a sentence-initial "He"/"She" → the first person
  * the sentence before named.
  */
-export function applyDocumentContext(tokens: readonly Token[], mentions: readonly Mention[], ctx: DocumentContext, turn: { speaker: string | null; previousPerson: Mention | null }): Mention[] {
+export function applyDocumentContext(tokens: readonly Token[], mentions: readonly Mention[], ctx: DocumentContext, turn: { speaker: string | null; previousPerson: Mention | null; titled?: Map<string, Mention> }): Mention[] {
   let out = ctx.congoIsDrc ? mentions.map(toDrc) : [...mentions];
   const covered = (i: number) => out.some((m) => i >= m.from && i < m.to);
+  if (turn.titled) {
+    // "Secretary Blinken … The Secretary met": a capitalised title alone is the person named with it before
+    for (const m of out) {
+      const t = tokens[m.from - 1];
+      if (m.kind === 'person' && m.country && t && t.cap && TITLE.test(t.norm)) turn.titled.set(t.norm, m);
+      const own = TITLE.exec(m.name.split(' ')[0]?.toLowerCase() ?? '');
+      if (m.kind === 'person' && m.country && own && tokens[m.from]?.cap) turn.titled.set(own[0], m);
+    }
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!t.cap || !TITLE.test(t.norm) || tokens[i - 1].norm !== 'the' || covered(i)) continue;
+      const next = tokens[i + 1];
+      if (next && ((next.cap && next.word) || /^(?:of|general)$/.test(next.norm))) continue;
+      const p = turn.titled.get(t.norm);
+      if (p) out.push({ ...p, from: i - 1, to: i + 1, start: tokens[i - 1].start, end: t.end, possessive: /^['’]s$/.test(next?.text ?? '') });
+    }
+  }
   if (turn.speaker) {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       // "US" is the United States, not "us"
       if (!WE.test(t.norm) || t.text === 'US' || covered(i)) continue;
+      // "our Egyptian brothers", "our Chinese partners": the other side, not the speaker
+      if (t.norm === 'our' && out.some((m) => m.from === i + 1 || m.from === i + 2)) continue;
       out.push(government(turn.speaker, i, t, t.norm === 'our'));
     }
   }

@@ -73,6 +73,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   let turn: 'question' | 'answer' | null = null;
   let previousPerson: Mention | null = null;
   let previousParagraph = -1;
+  const titled = new Map<string, Mention>();
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
@@ -80,10 +81,15 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph, memory);
     const resolved = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people });
     if (s.index === 0) speaker = briefingSpeaker(s.text, resolved);
-    if (s.paragraph !== previousParagraph) turn = transcriptTurn(s.text) ?? turn;
+    if (s.paragraph !== previousParagraph) {
+      turn = transcriptTurn(s.text) ?? turn;
+      // a year written out in an aside ("… who clashed in June 2020") dates the rest of its paragraph, not the article
+      if (previousParagraph >= 0) lastYear = null;
+    }
     const inContext = applyDocumentContext(tokens, resolved, docContext, {
       speaker: turn === 'answer' ? speaker : null,
       previousPerson: s.paragraph === previousParagraph ? previousPerson : null,
+      titled,
     });
     previousParagraph = s.paragraph;
     previousPerson = inContext.find((m) => m.kind === 'person' && m.country && !m.weak) ?? null;

@@ -126,11 +126,22 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
     let best: TriggerHit | null = null;
     for (const f of forms) {
       if (i + f.words.length > tokens.length) continue;
+      // "lodged a formal protest", "issued a strong warning": one modifier may follow the phrase's article
+      let extra = 0;
       let ok = true;
-      for (let k = 1; k < f.words.length; k++) if (tokens[i + k].norm !== f.words[k]) ok = false;
+      for (let k = 1; k < f.words.length && ok; k++) {
+        const tok = tokens[i + k + extra];
+        if (!tok) ok = false;
+        else if (tok.norm !== f.words[k]) {
+          const modifier = extra === 0 && k < f.words.length && /^(?:a|an|the)$/.test(f.words[k - 1]) && tok.word && !tok.cap && !DETERMINER.test(tok.norm) && !PARTICLE.test(tok.norm) && tokens[i + k + 1]?.norm === f.words[k];
+          if (modifier) extra = 1;
+          else ok = false;
+        }
+      }
       if (!ok) continue;
-      if (!best || f.words.length > best.to - best.from || (f.words.length === best.to - best.from && preferred(f, tokens, i, best))) {
-        best = { entry: f.entry, from: i, to: i + f.words.length, head: i + f.headAt, form: f.form };
+      const len = f.words.length + extra;
+      if (!best || len > best.to - best.from || (len === best.to - best.from && preferred(f, tokens, i, best))) {
+        best = { entry: f.entry, from: i, to: i + len, head: i + f.headAt, form: f.form };
       }
     }
     // a verb entry in base form after a determiner ("their immediate release") is a noun the dictionary does not list

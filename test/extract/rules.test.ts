@@ -282,3 +282,52 @@ describe('document context: the Congo, a briefing\'s "we", a sentence-initial "H
     assert.equal(x.actors.filter((a) => a.kind === 'person' && a.name !== 'Joe Biden').length, 0, JSON.stringify(x.actors.map((a) => a.name)));
   });
 });
+
+describe('references back, settings and asides', () => {
+  it('takes "the two leaders" from the states the sentence itself named', () => {
+    const x = read('Chilean and Peruvian presidents Gabriel Boric and Dina Boluarte met in Lima, and the two leaders agreed to reopen the border crossing.', '2024-06-01');
+    assert.ok(between(x, 'CHL', 'PER').length + between(x, 'PER', 'CHL').length >= 1);
+    const y = read('Ghana met Togo in Accra on Monday, and the two governments agreed to share intelligence.');
+    assert.equal(y.events.filter((e) => e.source.some((c) => !['GHA', 'TGO'].includes(country(c))) || e.target.some((c) => !['GHA', 'TGO'].includes(country(c)))).length, 0, JSON.stringify(y.events.map((e) => [e.source, e.target])));
+  });
+
+  it('does not code the gathering where a meeting or trip took place ("on the sidelines of the summit", "for a meeting of")', () => {
+    const x = read('Vietnam\'s prime minister met the Japanese prime minister on the sidelines of the ASEAN summit in Vientiane.');
+    assert.equal(x.events.filter((e) => e.source.some((c) => c.startsWith('IGO')) || e.target.some((c) => c.startsWith('IGO'))).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+    one(between(x, 'VNM', 'JPN'), 'the meeting itself');
+  });
+
+  it('never takes the object of a participle as a subject ("without naming Israel, criticised …")', () => {
+    const x = read('Turkey\'s president praised Qatar and, without naming Israel, criticised governments that bomb hospitals.');
+    assert.equal(x.events.filter((e) => e.source.some((c) => country(c) === 'ISR')).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('resumes the main clause after a relative one at an auxiliary ("X, which …, has …")', () => {
+    const x = read('Hungary, which has vetoed aid to Ukraine, has criticised Poland for its stance.');
+    one(between(x, 'HUN', 'POL'), 'the subject before the relative clause');
+    assert.equal(between(x, 'UKR', 'POL').length, 0);
+  });
+
+  it('lets one modifier follow a phrase\'s article ("lodged a formal protest with X")', () => {
+    const e = one(between(read('Vietnam lodged a strong protest with China over the survey ship.'), 'VNM', 'CHN'), 'lodged a strong protest');
+    assert.equal(e.quad, 3);
+  });
+
+  it('codes coordination as cooperation with the other side and reads "their" as that side', () => {
+    const x = read('Saudi Arabia has coordinated closely with Egypt on the crossing.');
+    assert.equal(one(between(x, 'SAU', 'EGY'), 'coordinated with').cameo, '050');
+    const y = read('Iran\'s foreign minister met Iraqi officials in Baghdad, and Tehran fully supports their position.');
+    one(between(y, 'IRN', 'IRQ').filter((e) => e.cameo === '051'), '"supports their position"');
+  });
+
+  it('reads "the Secretary" as the person named with that title before', () => {
+    const x = read('Secretary Antony Blinken arrived in Cairo. On Monday the Secretary met the Egyptian foreign minister.', '2024-08-20');
+    assert.ok(between(x, 'USA', 'EGY').length + between(x, 'EGY', 'USA').length >= 1, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('keeps a year written out in an aside to its own paragraph', () => {
+    const x = read('Armenia and Azerbaijan, whose armies clashed in September 2022, resumed talks.\n\nIn early October Armenia accused Azerbaijan of shelling a village.', '2024-11-05');
+    const accused = one(between(x, 'ARM', 'AZE').filter((e) => e.cameo.startsWith('11')), 'the accusation');
+    assert.equal(accused.date?.start.slice(0, 7), '2024-10');
+  });
+});
