@@ -149,7 +149,10 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     if (pron) return pron;
     // "without naming Pakistan, criticised …": the object of a participle is no subject
     const before = actors.filter((m) => m.to <= i && m.from >= clause.from && !participleObject(m)).reverse();
-    const main = before.find((m) => !inPP(m) && !m.weak) ?? before.find((m) => !m.weak) ?? before[0];
+    // "Ecuadorian police forced their way into the Mexican embassy": a demonym-led subject outranks a phrase's object
+    const main = before.find((m) => !inPP(m) && !m.weak) ?? before.find((m) => !inPP(m) && m.weak && tokens[m.to]?.word && !tokens[m.to].cap && !PREPOSITION.test(tokens[m.to].norm)
+        && (m.from === clause.from || /^(?:the|after|before|when|while|as|and|but|since|once|,)$/.test(tokens[m.from - 1].norm)))
+      ?? before.find((m) => !m.weak) ?? before[0];
     if (main) return coordinatedBefore(main, clause.from);
     if (clause.antecedentBefore !== null) {
       const ante = actors.filter((m) => m.to <= clause.antecedentBefore! + 1).pop();
@@ -168,7 +171,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     while (j >= clause.from && (ADVERB.test(tokens[j].norm) || /^(?:has|have|had)$/.test(tokens[j].norm))) j--;
     if (j < 0 || !/^(?:and|but|then|before|after)$/.test(tokens[j].norm)) return null;
     // "X and Y met": the "and" joins two subjects when a mention stands right after it, not a verb
-    const prev = [...out].reverse().find((d) => d.trigger.to <= j && d.trigger.entry.pos === 'verb' && d.voice === 'active' && d.source.length && d.explicitSource);
+    // a participle ("the negotiating table") heads no coordinated verb
+    const prev = [...out].reverse().find((d) => d.trigger.to <= j && d.trigger.entry.pos === 'verb' && d.trigger.form !== 'ing' && d.voice === 'active' && d.source.length && d.explicitSource);
     return prev ? [...prev.source] : null;
   };
   // "X said it would …": a pronoun subject inside a statement is the speaker
@@ -404,7 +408,22 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     out.push({ trigger: t, cameo: e.cameo, source, target, third: [], explicitSource, explicitTarget, negated, hypothetical: false, complement, about, voice, reportsEvent, relative: clause.antecedentBefore !== null });
   }
   answerAuthors(tokens, out);
-  return modality(tokens, clauses, out);
+  return dropElaborations(tokens, modality(tokens, clauses, out));
+}
+
+/**
+ * "X criticised Y … and said its troops were not …": a bare statement the same subject adds to an act it was just
+ * reported doing elaborates that act; it is no second event.
+ */
+function dropElaborations(tokens: readonly Token[], drafts: DraftEvent[]): DraftEvent[] {
+  return drafts.filter((d) => {
+    if (!d.trigger.entry.speech || d.reportsEvent || !d.cameo.startsWith('01') || d.voice !== 'active') return true;
+    let j = d.trigger.from - 1;
+    while (j >= 0 && ADVERB.test(tokens[j].norm)) j--;
+    if (tokens[j]?.norm !== 'and') return true;
+    const own = new Set(d.source.map((m) => m.country));
+    return !drafts.some((a) => a !== d && !a.trigger.entry.speech && a.trigger.to <= j && a.voice === 'active' && a.source.some((m) => own.has(m.country)));
+  });
 }
 
 /**
@@ -668,7 +687,10 @@ function speechComplement(tokens: readonly Token[], t: TriggerHit, clause: Claus
   // trailing attribution: "X did Y, officials said (on Monday)." — what was said precedes the comma
   const before = tokens.slice(clause.from, t.from);
   const comma = before.map((x) => x.text).lastIndexOf(',');
-  const rest = tokens.slice(t.to, clause.to).filter((x) => x.word);
+  // "…, the ministry said, citing …": a participle clause after the attribution is the speaker's gloss
+  let restEnd = clause.to;
+  for (let j = t.to; j < clause.to - 1; j++) if (tokens[j].text === ',' && /^(?:citing|adding|noting|saying|calling|describing|referring|stressing)$/.test(tokens[j + 1].norm)) { restEnd = j; break; }
+  const rest = tokens.slice(t.to, restEnd).filter((x) => x.word);
   if (comma > 2 && rest.length <= 6 && !rest.some((x) => x.norm === 'that') && source.every((m) => m.from > clause.from + comma)) {
     return { from: clause.from, to: clause.from + comma };
   }

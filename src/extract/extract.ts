@@ -262,6 +262,9 @@ function selectDrafts(drafts: readonly DraftEvent[]): DraftEvent[] {
 function selfDirected(d: DraftEvent): boolean {
   const srcIds = new Set(d.source.map((m) => m.id));
   if (d.target.every((m) => srcIds.has(m.id))) return true;
+  // "Petro … allowed the diplomats" read as COLGOV → COLGOV: the same code on both sides
+  const srcCodes = new Set(d.source.map((m) => m.code));
+  if (d.target.every((m) => m.code && srcCodes.has(m.code))) return true;
   const src = new Set(d.source.flatMap(countriesOf));
   const tgt = d.target.flatMap(countriesOf);
   if (!tgt.every((c) => src.has(c))) return false;

@@ -366,7 +366,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     }
   }
   out.sort((a, b) => a.from - b.from);
-  return out;
+  return ownedBodies(tokens, out);
 
   /** "X, Kenya's foreign minister" / "X, the Kenyan president" / "X, Deputy Director of …": the title after the name. */
   function appositive(m: Mention): Mention | null {
@@ -420,3 +420,23 @@ function personNameAt(tokens: readonly Token[], i: number): { text: string; to: 
 }
 
 const NAME_PARTICLE = /^(?:al|el|bin|ibn|bint|de|da|das|dos|du|van|von|der|den|la|le|di|del|ter|ould|ag)$/;
+
+/**
+ * "The African Union's Peace and Security Council", "NATO's military committee": a body named after an organisation's
+ * possessive belongs to that organisation, whatever else its own name matches.
+ */
+function ownedBodies(tokens: readonly Token[], mentions: Mention[]): Mention[] {
+  const drop = new Set<Mention>();
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const owner = mentions[k];
+    if (!owner.possessive || (owner.kind !== 'igo' && owner.kind !== 'organization')) continue;
+    const body = mentions[k + 1];
+    if (body.kind !== 'igo' && body.kind !== 'organization') continue;
+    // only the possessive and capitalised words of the body's name ("Peace and") stand between
+    const gap = tokens.slice(owner.to + 1, body.from);
+    if (gap.length > 4 || !gap.every((t) => (t.word && t.cap) || t.norm === 'and' || t.norm === 'of')) continue;
+    drop.add(body);
+  }
+  return drop.size ? mentions.filter((m) => !drop.has(m)) : mentions;
+}
+

@@ -175,6 +175,11 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
       const nominal = !!next && next.word && !PARTICLE.test(next.norm) && (next.cap || !/(?:ed|ly)$/.test(next.norm));
       if (before && nominal && !(p1 && /^(?:the|a|an)$/.test(p1.norm) && next.norm === 'by')) best = null;
     }
+    // "the negotiating table", "a visiting delegation": a participle of talks before its noun is an adjective
+    if (best && best.form === 'ing' && best.entry.cameo.startsWith('04') && DETERMINER.test(tokens[i - 1]?.norm ?? '')) {
+      const next = tokens[best.to];
+      if (next && next.word && !next.cap && !PARTICLE.test(next.norm) && !/(?:ed|ly)$/.test(next.norm) && !/^(?:near|between|among|inside|across|against|on|about|over)$/.test(next.norm)) best = null;
+    }
     if (best && best.entry.intransitive && /^(?:that|how|the|a|an|its|their|his|her|this|these|our|what|why)$/.test(tokens[best.to]?.norm ?? '')) best = null;
     if (best) {
       out.push(best);

@@ -331,3 +331,44 @@ describe('references back, settings and asides', () => {
     assert.equal(accused.date?.start.slice(0, 7), '2024-10');
   });
 });
+
+describe('subjects, bodies and elaborations', () => {
+  it('gives a body named after an organisation\'s possessive to that organisation ("the African Union\'s Peace and Security Council")', () => {
+    const x = read('The African Union\'s Peace and Security Council suspended Niger on Friday.');
+    assert.ok(between(x, 'IGOAU', 'NER').length + x.events.filter((e) => e.source.some((c) => c.startsWith('IGOAFR')) && e.target.some((c) => country(c) === 'NER')).length >= 1, JSON.stringify(x.events.map((e) => [e.source, e.target])));
+    assert.equal(x.events.filter((e) => e.source.includes('IGOUNO')).length, 0, 'not the UN Security Council');
+  });
+
+  it('lets a demonym-led subject act even after a phrase naming another country ("Ecuadorian police forced their way into the Mexican embassy")', () => {
+    const x = read('Hours later, Venezuelan troops forced their way into the Guyanese border post and arrested two officers.');
+    assert.ok(between(x, 'VEN', 'GUY').some((e) => e.quad === 4), JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+    assert.equal(between(x, 'GUY', 'VEN').length, 0);
+  });
+
+  it('shares a subject only with a finite verb, not a participle ("urged them to return to the negotiating table and offered …")', () => {
+    const x = read('Qatar urged Sudan and Chad to return to the negotiating table and offered to host the next round.');
+    assert.ok(x.events.every((e) => e.source.some((c) => country(c) === 'QAT')), JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('codes "traded insults/accusations" as a quarrel, not trade', () => {
+    const x = read('Colombia and Venezuela traded accusations over the border closure.');
+    const e = one([...between(x, 'COL', 'VEN'), ...between(x, 'VEN', 'COL')], 'traded accusations');
+    assert.equal(e.quad, 3);
+  });
+
+  it('adds no statement for "… and said …" after an act of the same subject', () => {
+    const x = read('The Nigerian president criticised Niger in a speech in Abuja and said its junta had no mandate.');
+    assert.equal(between(x, 'NGA', 'NER').length, 1, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('reads ", X said, citing …" as a trailing attribution', () => {
+    const x = read('Canada imposed sanctions on three Iranian officials on Monday, the foreign ministry said, citing their role in the crackdown.');
+    const e = one(between(x, 'CAN', 'IRN'), 'the sanctions only');
+    assert.equal(e.quad, 4);
+  });
+
+  it('codes nothing between a state\'s government and itself', () => {
+    const x = read('Gustavo Petro later allowed the Colombian diplomats to stay.', '2024-04-12');
+    assert.equal(x.events.length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+});
