@@ -153,7 +153,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     const main = before.find((m) => !inPP(m) && !m.weak) ?? before.find((m) => !inPP(m) && m.weak && tokens[m.to]?.word && !tokens[m.to].cap && !PREPOSITION.test(tokens[m.to].norm)
         && (m.from === clause.from || /^(?:the|after|before|when|while|as|and|but|since|once|,)$/.test(tokens[m.from - 1].norm)))
       ?? before.find((m) => !m.weak) ?? before[0];
-    if (main) return coordinatedBefore(main, clause.from);
+    if (main) return coordinatedBefore(appositionHead(main, i, clause), clause.from);
     if (clause.antecedentBefore !== null) {
       const ante = actors.filter((m) => m.to <= clause.antecedentBefore! + 1).pop();
       if (ante) return [ante];
@@ -166,8 +166,25 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     }
     return [];
   };
+  // "Belarus, Russia's closest ally, accused …": the subject is the head before the apposition, not a name inside it
+  const appositionHead = (m: Mention, i: number, clause: Clause): Mention => {
+    let close = i - 1;
+    while (close > m.to && ADVERB.test(tokens[close].norm)) close--;
+    if (tokens[close]?.text !== ',' || close < m.to) return m;
+    let open = m.from - 1;
+    while (open >= clause.from && open > m.from - 5 && tokens[open].text !== ',' && (tokens[open].word || /^['’]s$/.test(tokens[open].text))) open--;
+    if (open < clause.from || tokens[open].text !== ',' || tokens.slice(m.to, close).some((x) => !x.word && !/^['’]s$/.test(x.text))) return m;
+    if (m.kind === 'person' || triggers.some((x) => x.from > open && x.from < close)) return m;
+    const head = actors.find((x) => x.to === open && !x.weak && x.kind !== 'location' && !inPP(x));
+    return head ?? m;
+  };
   const sharedSubject = (i: number, clause: Clause): Mention[] | null => {
     let j = i - 1;
+    // "X expelled two diplomats, accusing them of …": a participle after the main clause shares its subject
+    if (tokens[j]?.text === ',' && /ing$/.test(tokens[i]?.norm ?? '')) {
+      const main = [...out].reverse().find((d) => d.trigger.to <= j && d.trigger.entry.pos === 'verb' && d.trigger.form !== 'ing' && d.voice === 'active' && d.source.length && d.explicitSource);
+      if (main) return [...main.source];
+    }
     while (j >= clause.from && (ADVERB.test(tokens[j].norm) || /^(?:has|have|had)$/.test(tokens[j].norm))) j--;
     if (j < 0 || !/^(?:and|but|then|before|after)$/.test(tokens[j].norm)) return null;
     // "X and Y met": the "and" joins two subjects when a mention stands right after it, not a verb
@@ -540,8 +557,15 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
         drop.add(d);
         continue;
       }
-      // "urged X to V", "allowed X to V": the governor sits before the object
-      const objGov = drafts.find((g) => g !== d && g.trigger.to <= k + 1 && g.trigger.from >= clause.from && g.target.some((m) => m.to === k + 1 || m.to === j));
+      // "urged X to V", "allowed X to V": the governor sits before the object — also when the object is no actor
+      // ("urged member states to impose sanctions on Y": the appeal is the event, with Y as its target)
+      const objGov = drafts.find((g) => g !== d && g.trigger.to <= k + 1 && g.trigger.from >= clause.from && g.target.some((m) => m.to === k + 1 || m.to === j))
+        ?? drafts.find((g) => g !== d && g.cameo.startsWith('02') && g.trigger.entry.pos === 'verb' && g.trigger.to <= j && j - g.trigger.to <= 4 && g.trigger.from >= clause.from
+          && tokens.slice(g.trigger.to, j).every((x) => x.word && !PREPOSITION.test(x.norm)));
+      if (objGov && objGov.target.length === 0 && d.target.length) {
+        objGov.target = [...d.target];
+        objGov.explicitTarget = d.explicitTarget;
+      }
       if (objGov) {
         governedBy.set(d, objGov);
         drop.add(d);

@@ -59,7 +59,7 @@ export function resolveReferenceBack(tokens: readonly Token[], mentions: readonl
     }
     // the paragraph's states, else those named before it — leaving out the sentence's own subject ("Kenya offered
     // to mediate between the two governments")
-    const ownList = sorted.filter((m) => m.to <= i && m.country && !m.weak && !m.country.startsWith('IGO')).map((m) => m.country!.slice(0, 3)).filter((c, k, all) => all.lastIndexOf(c) === k);
+    const ownList = sorted.filter((m) => m.to <= i && m.country && !m.country.startsWith('IGO') && m.kind !== 'location').map((m) => m.country!.slice(0, 3)).filter((c, k, all) => all.lastIndexOf(c) === k);
     const own = new Set(sorted.filter((m) => m.to <= i && m.country).map((m) => m.country!.slice(0, 3)));
     // "Modi met Xi …, and the two leaders agreed", "urged Caracas and Georgetown to respect the accord both governments
     // signed": when the sentence itself has named enough states, the group is the last of them

@@ -372,3 +372,27 @@ describe('subjects, bodies and elaborations', () => {
     assert.equal(x.events.length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
   });
 });
+
+describe('appositions, participle clauses, appeals and namesakes', () => {
+  it('takes the head before an apposition as the subject ("Belarus, Russia\'s closest ally, accused …")', () => {
+    const x = read('Serbia, China\'s main partner in the Balkans, accused Croatia of arming Kosovo.');
+    one(between(x, 'SRB', 'HRV').filter((e) => e.cameo.startsWith('11')), 'the head');
+    assert.equal(between(x, 'CHN', 'HRV').length, 0);
+  });
+
+  it('gives a participle clause after the main clause the main subject (", accusing them of …")', () => {
+    const x = read('Poland expelled three Belarusian diplomats on Monday, accusing them of spying.');
+    assert.equal(x.events.filter((e) => e.source.some((c) => country(c) === 'BLR')).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('folds the act an appeal asks of others into the appeal ("urged member states to impose sanctions on X")', () => {
+    const x = read('Sweden urged member states to impose sanctions on Iran.');
+    const appeal = one(between(x, 'SWE', 'IRN'), 'the appeal');
+    assert.ok(appeal.cameo.startsWith('02') && !appeal.hypothetical, appeal.cameo);
+  });
+
+  it('gives a name two dictionary people share to the one whose office began last ("Mark Rutte" at NATO)', () => {
+    const x = read('Mark Rutte met the Finnish president in Helsinki.', '2025-01-17');
+    assert.equal(x.actors.find((a) => a.name === 'Mark Rutte')?.code, 'IGONATO');
+  });
+});
