@@ -15,7 +15,7 @@ import { findTriggers } from './triggers.js';
 import { codeSentence, type DraftEvent } from './code-sentence.js';
 import { buildEvent, countriesOf } from './build-event.js';
 import { mergeEvents } from './merge-events.js';
-import { answerClaim, assertedClaims, isDenial, toClaim, type OpenClaim, type SentenceForClaims } from './claims.js';
+import { answerClaim, assertedClaims, isClaimMade, isDenial, toClaim, type OpenClaim, type SentenceForClaims } from './claims.js';
 import { proposeCandidates, type CandidateOptions } from './candidates.js';
 
 export interface ExtractOptions {
@@ -199,7 +199,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     references: refs.references,
     actors,
     events: numbered,
-    claims: claims.map((c) => toClaim(c, claimEvents.get(c))),
+    claims: claims.filter(isClaimMade).map((c) => toClaim(c, claimEvents.get(c))),
     actions: allActions.map((a, i) => ({ ...a, id: `a${i + 1}` })),
     candidates,
     warnings,

@@ -396,3 +396,17 @@ describe('appositions, participle clauses, appeals and namesakes', () => {
     assert.equal(x.actors.find((a) => a.name === 'Mark Rutte')?.code, 'IGONATO');
   });
 });
+
+describe('claims: a plain statement about another becomes a claim once that other answers it', () => {
+  it('makes "investigators said X had …" a denied claim when X denies any involvement', () => {
+    const x = read('Norwegian investigators said a trawler linked to Beijing had cut a data cable. China denied any involvement in the damage.');
+    assert.equal(x.claims.length, 1, JSON.stringify(x.claims));
+    const c = x.claims[0];
+    assert.deepEqual([c.claimant.map(country), c.about.map(country), c.status, c.deniedBy.map(country)], [['NOR'], ['CHN'], 'denied', ['CHN']]);
+  });
+
+  it('keeps unanswered statements and what a speaker says of itself out of the claims', () => {
+    assert.equal(read('Kenya said it would send more police officers to Haiti.').claims.length, 0);
+    assert.equal(read('Norwegian investigators said a trawler linked to Beijing had cut a data cable.').claims.length, 0);
+  });
+});
