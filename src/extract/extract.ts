@@ -31,6 +31,7 @@ interface Coded {
   readonly index: number;
   readonly events: ExtractedEvent[];
   readonly drafts: DraftEvent[];
+  readonly tokens: readonly { norm: string; word: boolean }[];
 }
 
 const CONTEXT_SENTENCES = 3;
@@ -137,7 +138,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       // context may supply what the structure leaves open, except the subject of an active verb
       // ("This demonstrates …") or the addressee of a statement that reports no interaction
       if (d.source.length === 0 && d.voice !== 'active') fillSource(d, kept, recent, mentions, tokens);
-      if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent);
+      if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined);
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,
         date: nearestDate(dates, tokens[d.trigger.head].start) ?? (RELATIVE_TO_EVENT.test(s.text) ? null : null),
@@ -167,8 +168,8 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     const lastEvent = events.filter((e) => e.date).pop();
     if (lastEvent?.date) lastDate = lastEvent.date;
     allEvents.push(...events);
-    recent.push({ index: s.index, events, drafts: kept });
-    recentAll.push({ index: s.index, events, drafts: kept });
+    recent.push({ index: s.index, events, drafts: kept, tokens });
+    recentAll.push({ index: s.index, events, drafts: kept, tokens });
     while (recent.length && s.index - recent[0].index > CONTEXT_SENTENCES) recent.shift();
   }
 
@@ -305,7 +306,7 @@ function fillSource(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
   if (found) d.source = [...found];
 }
 
-function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[]): void {
+function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[], tokens?: readonly { norm: string; word: boolean }[]): void {
   if (d.target.length || d.source.length === 0) return;
   const mine = new Set(d.source.flatMap(countriesOf));
   const other = (c: DraftEvent, loose: boolean): Mention[] | null => {
@@ -317,8 +318,12 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
     if (loose) return [...c.source, ...c.target].filter((m) => !mine.has(m.country ?? ''));
     return null;
   };
+  // a later clause of the same sentence lends its other side only when it shares the subject ("X suspended the
+  // treaty and accused Y"), not when a new subject speaks ("X rejected the law, and its president said he would ask Z")
+  const at = same.indexOf(d);
+  const lenders = same.filter((c, k) => k < at || at < 0 || c.source.some((m) => d.source.includes(m)));
   for (const loose of [false, true]) {
-    for (const c of [...same].reverse()) {
+    for (const c of [...lenders].reverse()) {
       const t = other(c, loose);
       if (t && t.length) {
         d.target = t;
@@ -335,7 +340,30 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
       }
     }
   }
+  // "Guyana rejected the law", "Hungary criticised the proposal": a verb answering an act the text reported just
+  // before targets that act's author
+  // before (the same noun names it: "signed a law … rejected the law", "raided the embassy … condemned the raid")
+  if (tokens && ANSWERING.test(d.cameo) && /^(?:the|this|that|these|those|such)$/.test(tokens[d.trigger.to]?.norm ?? '')) {
+    let h = d.trigger.to + 1;
+    while (h + 1 < tokens.length && h < d.trigger.to + 4 && tokens[h + 1].word && !/^(?:of|in|on|by|from|to|as|and|at|with|over|for)$/.test(tokens[h + 1].norm)) h++;
+    const head = stem(tokens[h]?.norm ?? '');
+    const last = recent[recent.length - 1];
+    for (const c of [...(last?.drafts ?? [])].reverse()) {
+      if (!last || head.length < 3 || c.trigger.entry.speech || c.negated || c.hypothetical) continue;
+      const named = stem(last.tokens[c.trigger.head]?.norm ?? '') === head
+        || last.tokens.slice(c.trigger.to, c.trigger.to + 5).some((x) => x.word && stem(x.norm) === head);
+      const t = c.source.filter((m) => !mine.has(m.country ?? ''));
+      if (named && t.length) {
+        d.target = t;
+        return;
+      }
+    }
+  }
 }
+// Disapprove, reject, praise or defend verbally: verbs that answer something another did.
+const ANSWERING = /^(?:11|12|051)/;
+// A crude stem for matching a noun to the act it names again ("raids"/"raided" → "raid").
+const stem = (w: string) => w.replace(/(?:ings?|ed|es|s)$/, '').slice(0, 6);
 
 function nearestDate(dates: readonly DateMention[], at: number): DateInterval | null {
   let best: DateMention | null = null;

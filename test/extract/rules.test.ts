@@ -410,3 +410,17 @@ describe('claims: a plain statement about another becomes a claim once that othe
     assert.equal(read('Norwegian investigators said a trawler linked to Beijing had cut a data cable.').claims.length, 0);
   });
 });
+
+describe('context: which clause may lend a side, and the act a verb answers', () => {
+  it('lends a later clause\'s other side only when it shares the subject', () => {
+    const x = read('Chad rejected the plan, and its president said he would ask the African Union to mediate.');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('12') && e.target.includes('IGOAU')).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('targets the author of an act the sentence before reported, when the object names it again ("signed a decree … rejected the decree")', () => {
+    const x = read('Mali signed a decree on Monday that claims the border town for itself. Burkina Faso rejected the decree.');
+    one(between(x, 'BFA', 'MLI').filter((e) => e.cameo.startsWith('12')), 'rejected the decree');
+    const y = read('Mali signed a decree on Monday that claims the border town for itself. Burkina Faso rejected the proposal.');
+    assert.equal(between(y, 'BFA', 'MLI').length, 0, 'another noun answers something else');
+  });
+});
