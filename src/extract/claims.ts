@@ -28,6 +28,11 @@ export interface OpenClaim {
   readonly allegation: boolean;
   /** Countries of the places the content names ("a base in Gyumri" → ARM): a denial from there answers it. */
   readonly placeCountries: readonly string[];
+  /**
+   * A plain statement about others ("investigators said a tanker linked to Moscow had …"): it becomes a claim only
+   * once the one it is about denies or confirms it.
+   */
+  readonly latent?: boolean;
 }
 
 const CLAIM_NOUN = /^(?:claims?|allegations?|accusations?|reports?|charges?|assertions?|statements?|information|rumou?rs?|suggestions?)$/;
@@ -42,19 +47,29 @@ export interface SentenceForClaims {
   readonly refs: readonly string[];
 }
 
-/** Claims asserted in the sentence: reporting verbs whose content reports an interaction or that allege, and "according to X". */
+/**
+ * Claims asserted in the sentence: reporting verbs whose content reports an interaction or that allege, and "according
+ * to X"; plain statements about others are kept as latent claims a denial or confirmation may take up.
+ */
 export function assertedClaims(s: SentenceForClaims, drafts: readonly DraftEvent[], nextId: () => string): OpenClaim[] {
   const out: OpenClaim[] = [];
   for (const d of drafts) {
     if (!d.trigger.entry.speech || !d.complement || d.source.length === 0 || d.negated) continue;
     const reportsEvent = drafts.some((x) => x !== d && x.trigger.from >= d.complement!.from && x.trigger.from < d.complement!.to && !x.trigger.entry.speech);
-    if (!(d.trigger.entry.claim || reportsEvent) || d.about.length === 0) continue;
+    if (d.about.length === 0) continue;
+    const latent = !(d.trigger.entry.claim || reportsEvent);
+    // "Latvia said it would close …": what a speaker says of itself claims nothing about others
+    if (latent) {
+      const first = s.tokens.slice(d.complement.from, d.complement.to).find((x) => x.word && !/^(?:that|the|a|an)$/.test(x.norm));
+      const own = new Set(d.source.map((m) => m.country?.slice(0, 3)));
+      if (!first || /^(?:it|they|we|he|she|its|their)$/.test(first.norm) || s.mentions.some((m) => m.start === first.start && own.has(m.country?.slice(0, 3)))) continue;
+    }
     const c = d.complement;
     const words = s.tokens.slice(c.from, c.to);
     const statement = words.length ? s.text.slice(words[0].start - s.span.start, words[words.length - 1].end - s.span.start) : s.text;
     const content = words.length ? { start: words[0].start, end: words[words.length - 1].end } : null;
     const places = s.mentions.filter((m) => m.kind === 'location' && m.country && m.from >= c.from && m.to <= c.to).map((m) => m.country!);
-    out.push({ ...open(s, nextId(), d.source, d.about, statement, content, places), allegation: d.trigger.entry.claim });
+    out.push({ ...open(s, nextId(), d.source, d.about, statement, content, places), allegation: d.trigger.entry.claim, latent });
   }
   // "according to X, …"
   const t = s.tokens;
@@ -102,9 +117,13 @@ export function answerClaim(claims: readonly OpenClaim[], d: DraftEvent, s: Sent
   const countryOf = (m: Mention) => (m.country ?? '').slice(0, m.country?.startsWith('IGO') ? undefined : 3);
   const byCountries = new Set(by.flatMap((m) => (m.group ?? [m]).map(countryOf)));
   const addressed = new Set(d.target.flatMap((m) => (m.group ?? [m]).map(countryOf)));
-  for (let i = claims.length - 1; i >= 0; i--) {
+  // a claim made as such first; a plain statement about the one answering only when no claim is answered
+  for (const latent of [false, true]) for (let i = claims.length - 1; i >= 0; i--) {
     const c = claims[i];
     if (s.index - c.sentenceIndex > window) break;
+    if (!!c.latent !== latent) continue;
+    // a plain statement is answered only by the one it is about
+    if (latent && !c.about.some((m) => byCountries.has(countryOf(m)))) continue;
     if (c.claimant.some((m) => byCountries.has(countryOf(m)))) continue;
     const aboutMatch = c.about.some((m) => byCountries.has(countryOf(m))) || c.placeCountries.some((x) => byCountries.has(x)) || pointsBack;
     const claimantMatch = c.claimant.some((m) => addressed.has(countryOf(m)));
@@ -124,6 +143,11 @@ export function answerClaim(claims: readonly OpenClaim[], d: DraftEvent, s: Sent
 }
 
 const uniq = (xs: string[]) => [...new Set(xs)];
+
+/** Whether a claim belongs in the output: made as a claim, or a statement its subject has answered. */
+export function isClaimMade(c: OpenClaim): boolean {
+  return !c.latent || c.status !== 'asserted';
+}
 
 /** The contract form of a claim; `events` are the ids of the events it reports. */
 export function toClaim(c: OpenClaim, events: readonly string[] = []): ExtractedClaim {

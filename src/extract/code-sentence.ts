@@ -37,7 +37,7 @@ export interface DraftEvent {
 const PREPOSITION = /^(?:of|in|at|from|to|for|with|against|by|towards|toward|on|over|about|into|than|between|among|through|under|within|without|like|as|across|near|beyond|during|after|before|since|until|upon|along|inside|outside)$/;
 const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
 const ADVERB = /^(?:not|also|reportedly|allegedly|swiftly|quickly|already|later|recently|officially|publicly|openly|formally|then|again|repeatedly|strongly|firmly|further|once|never|just|still|widely|now|jointly|subsequently|immediately|finally|ultimately|only|even|soon|today|yesterday|apparently|reluctantly|unilaterally|eventually|partly|largely|fully|all|both)$|ly$/;
-const FILLER = /^(?:participation|involvement|presence|help|mediation|ruling|governing|the|a|an|its|their|his|her|our|this|that|these|those|new|such|as|two|three|several|some|other|all|both|of|-|former|partners|partner|countries|country|actors|neighbours|neighbors|like|including|namely|particularly|especially|,)$/;
+const FILLER = /^(?:participation|involvement|presence|help|mediation|ruling|governing|the|a|an|any|its|their|his|her|our|this|that|these|those|new|such|as|two|three|several|some|other|all|both|of|-|former|partners|partner|countries|country|actors|neighbours|neighbors|like|including|namely|particularly|especially|,)$/;
 const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many|some|at|least|about|more|than|nearly|almost|up)$/;
 const NEGATION = /^(?:not|n't|never|no|neither|nor|without)$/;
 const PRONOUN_POSSESSIVE = /^(?:its|their|his|her)$/;
@@ -72,7 +72,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     for (let j = i, skipped = 0; j < tokens.length && skipped <= maxSkip; j++) {
       const m = startsAt.get(j);
       if (m) return m;
-      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional|senior|top|visiting|fellow|exiled|military|government|security|rebel)$/.test(tokens[j].norm))) return undefined;
+      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional|senior|top|visiting|fellow|exiled|military|government|security|rebel|acting|interim|outgoing|incoming|caretaker)$/.test(tokens[j].norm))) return undefined;
       skipped++;
     }
     return undefined;
@@ -129,6 +129,10 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     }
     return group;
   };
+  const participleObject = (m: Mention): boolean => {
+    const p = tokens[m.from - 1];
+    return !!p && p.word && !p.cap && /[a-z]{3,}ing$/.test(p.norm) && !/^(?:during|bring)$/.test(p.norm);
+  };
   const inPP = (m: Mention): boolean => {
     for (let j = m.from - 1, k = 0; j >= 0 && k < 3; j--, k++) {
       if (PREPOSITION.test(tokens[j].norm)) return true;
@@ -143,21 +147,49 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     if (shared) return shared;
     const pron = pronounSubject(i, clause);
     if (pron) return pron;
-    const before = actors.filter((m) => m.to <= i && m.from >= clause.from).reverse();
-    const main = before.find((m) => !inPP(m) && !m.weak) ?? before.find((m) => !m.weak) ?? before[0];
-    if (main) return coordinatedBefore(main, clause.from);
+    // "without naming Pakistan, criticised …": the object of a participle is no subject
+    const before = actors.filter((m) => m.to <= i && m.from >= clause.from && !participleObject(m)).reverse();
+    // "Ecuadorian police forced their way into the Mexican embassy": a demonym-led subject outranks a phrase's object
+    const main = before.find((m) => !inPP(m) && !m.weak) ?? before.find((m) => !inPP(m) && m.weak && tokens[m.to]?.word && !tokens[m.to].cap && !PREPOSITION.test(tokens[m.to].norm)
+        && (m.from === clause.from || /^(?:the|after|before|when|while|as|and|but|since|once|,)$/.test(tokens[m.from - 1].norm)))
+      ?? before.find((m) => !m.weak) ?? before[0];
+    if (main) return coordinatedBefore(appositionHead(main, i, clause), clause.from);
     if (clause.antecedentBefore !== null) {
       const ante = actors.filter((m) => m.to <= clause.antecedentBefore! + 1).pop();
       if (ante) return [ante];
     }
+    // the main clause resumed after a relative one: its subject stands before the relative clause
+    if (clause.resumesAfter != null) {
+      const before = actors.filter((m) => m.to <= clause.resumesAfter! + 1).reverse();
+      const main = before.find((m) => !inPP(m) && !m.weak) ?? before[0];
+      if (main) return coordinatedBefore(main, 0);
+    }
     return [];
+  };
+  // "Belarus, Russia's closest ally, accused …": the subject is the head before the apposition, not a name inside it
+  const appositionHead = (m: Mention, i: number, clause: Clause): Mention => {
+    let close = i - 1;
+    while (close > m.to && ADVERB.test(tokens[close].norm)) close--;
+    if (tokens[close]?.text !== ',' || close < m.to) return m;
+    let open = m.from - 1;
+    while (open >= clause.from && open > m.from - 5 && tokens[open].text !== ',' && (tokens[open].word || /^['’]s$/.test(tokens[open].text))) open--;
+    if (open < clause.from || tokens[open].text !== ',' || tokens.slice(m.to, close).some((x) => !x.word && !/^['’]s$/.test(x.text))) return m;
+    if (m.kind === 'person' || triggers.some((x) => x.from > open && x.from < close)) return m;
+    const head = actors.find((x) => x.to === open && !x.weak && x.kind !== 'location' && !inPP(x));
+    return head ?? m;
   };
   const sharedSubject = (i: number, clause: Clause): Mention[] | null => {
     let j = i - 1;
+    // "X expelled two diplomats, accusing them of …": a participle after the main clause shares its subject
+    if (tokens[j]?.text === ',' && /ing$/.test(tokens[i]?.norm ?? '')) {
+      const main = [...out].reverse().find((d) => d.trigger.to <= j && d.trigger.entry.pos === 'verb' && d.trigger.form !== 'ing' && d.voice === 'active' && d.source.length && d.explicitSource);
+      if (main) return [...main.source];
+    }
     while (j >= clause.from && (ADVERB.test(tokens[j].norm) || /^(?:has|have|had)$/.test(tokens[j].norm))) j--;
     if (j < 0 || !/^(?:and|but|then|before|after)$/.test(tokens[j].norm)) return null;
     // "X and Y met": the "and" joins two subjects when a mention stands right after it, not a verb
-    const prev = [...out].reverse().find((d) => d.trigger.to <= j && d.trigger.entry.pos === 'verb' && d.voice === 'active' && d.source.length && d.explicitSource);
+    // a participle ("the negotiating table") heads no coordinated verb
+    const prev = [...out].reverse().find((d) => d.trigger.to <= j && d.trigger.entry.pos === 'verb' && d.trigger.form !== 'ing' && d.voice === 'active' && d.source.length && d.explicitSource);
     return prev ? [...prev.source] : null;
   };
   // "X said it would …": a pronoun subject inside a statement is the speaker
@@ -166,6 +198,9 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     while (j >= clause.from && (ADVERB.test(tokens[j].norm) || FUTURE.test(tokens[j].norm) || CONDITIONAL.test(tokens[j].norm) || BE.test(tokens[j].norm) || /^(?:has|have|had|did|does|do|n't|not)$/.test(tokens[j].norm))) j--;
     if (j < 0 || !PRONOUN_SUBJECT.test(tokens[j].norm)) return null;
     if (actors.some((m) => m.from > j && m.to <= i)) return null;
+    // a pronoun the document has already resolved (a briefing speaker's "we")
+    const own = startsAt.get(j);
+    if (own && own.to === j + 1) return [own];
     const speech = [...out].reverse().find((d) => d.complement && j >= d.complement.from && j < d.complement.to && d.source.length);
     if (speech) return [...speech.source];
     // otherwise the subject of the clause before in the same sentence — for "they", "he", "she"; a bare "it" too
@@ -269,7 +304,20 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
           const m = of >= 0 ? mentionAt(t.to + of + 1, 4) : undefined;
           if (m) obj = coordinated(m, end);
         }
+        if (obj.length === 0 && !passive) {
+          // "welcomed the decision by Jordan", "rejected the proposal from X": the author of the act it answers
+          const k = t.to + mannerPhraseAt(tokens, t.to);
+          const det = /^(?:the|a|an|this|that|these|those|any)$/.test(tokens[k]?.norm ?? '');
+          const by = det ? [k + 2, k + 3].find((b) => /^(?:by|from)$/.test(tokens[b]?.norm ?? '') && tokens.slice(k + 1, b).every((x) => x.word && !x.cap && !PREPOSITION.test(x.norm))) : undefined;
+          const m = by !== undefined && !triggers.some((x) => x.from > k && x.from < by) ? mentionAt(by + 1, 2) : undefined;
+          if (m && !source.includes(m)) obj = coordinated(m, end);
+        }
         if (obj.length === 0 && !passive) obj = afterPrep(t.to, end, ['against', 'with', 'on', 'to', 'towards', 'from', 'into', 'in', 'inside', 'near', 'across', 'over', 'at'], 6).filter((m) => !source.includes(m));
+        // "we fully support their position": a plural possessive object points back to the sentence's other side
+        if (obj.length === 0 && tokens[t.to]?.norm === 'their' && source.length === 1) {
+          const back = actors.filter((m) => m.to <= t.from && !source.includes(m) && m.country !== source[0].country).pop();
+          if (back) obj = [back];
+        }
         if (obj.length === 0 && e.place) obj = placeAfter(t.to, end, e.targetPreps.length ? e.targetPreps : ['in', 'to', 'at']);
         if (obj.length) {
           target = obj;
@@ -377,7 +425,22 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     out.push({ trigger: t, cameo: e.cameo, source, target, third: [], explicitSource, explicitTarget, negated, hypothetical: false, complement, about, voice, reportsEvent, relative: clause.antecedentBefore !== null });
   }
   answerAuthors(tokens, out);
-  return modality(tokens, clauses, out);
+  return dropElaborations(tokens, modality(tokens, clauses, out));
+}
+
+/**
+ * "X criticised Y … and said its troops were not …": a bare statement the same subject adds to an act it was just
+ * reported doing elaborates that act; it is no second event.
+ */
+function dropElaborations(tokens: readonly Token[], drafts: DraftEvent[]): DraftEvent[] {
+  return drafts.filter((d) => {
+    if (!d.trigger.entry.speech || d.reportsEvent || !d.cameo.startsWith('01') || d.voice !== 'active') return true;
+    let j = d.trigger.from - 1;
+    while (j >= 0 && ADVERB.test(tokens[j].norm)) j--;
+    if (tokens[j]?.norm !== 'and') return true;
+    const own = new Set(d.source.map((m) => m.country));
+    return !drafts.some((a) => a !== d && !a.trigger.entry.speech && a.trigger.to <= j && a.voice === 'active' && a.source.some((m) => own.has(m.country)));
+  });
 }
 
 /**
@@ -387,18 +450,30 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
 function answerAuthors(tokens: readonly Token[], drafts: DraftEvent[]): void {
   for (const d of drafts) {
     if (d.trigger.entry.pos !== 'verb' || d.trigger.entry.speech || d.target.length || !d.source.length || d.voice !== 'active') continue;
-    const n = drafts.find((x) => x !== d && x.voice === 'noun' && x.explicitSource && x.trigger.from > d.trigger.from && x.trigger.from - d.trigger.to <= 4);
+    // "condemned in the strongest terms the attack by X": a manner phrase between the verb and its object
+    const manner = mannerPhraseAt(tokens, d.trigger.to);
+    const n = drafts.find((x) => x !== d && x.voice === 'noun' && x.explicitSource && x.trigger.from > d.trigger.from && x.trigger.from - d.trigger.to - manner <= 4);
     if (!n) continue;
     // only a determiner, a possessive phrase (its author) or modifiers may stand between the verb and the act
-    const between = tokens.slice(d.trigger.to, n.trigger.from);
+    const between = tokens.slice(d.trigger.to + manner, n.trigger.from);
     const authorSpan = (i: number) => n.source.some((m) => i >= m.from && i < m.to);
-    if (!between.every((x, k) => authorSpan(d.trigger.to + k) || /^['’]s$/.test(x.text) || (x.word && !PREPOSITION.test(x.norm) && !/^(?:and|or|but|that)$/.test(x.norm)))) continue;
+    if (!between.every((x, k) => authorSpan(d.trigger.to + manner + k) || /^['’]s$/.test(x.text) || (x.word && !PREPOSITION.test(x.norm) && !/^(?:and|or|but|that)$/.test(x.norm)))) continue;
     const own = new Set(d.source.map((m) => m.country));
     const authors = n.source.filter((m) => !own.has(m.country));
     if (!authors.length) continue;
     d.target = [...authors];
     d.explicitTarget = true;
   }
+}
+
+/** The length of a manner phrase at token `i` ("in the strongest terms", "in strong terms"), or 0. */
+function mannerPhraseAt(tokens: readonly Token[], i: number): number {
+  if (tokens[i]?.norm !== 'in') return 0;
+  for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
+    if (/^terms?$/.test(tokens[k].norm)) return k - i + 1;
+    if (!/^(?:the|strongest|strong|harshest|harsh|clear|clearest|firmest|firm|possible|most|no|uncertain|unequivocal)$/.test(tokens[k].norm)) return 0;
+  }
+  return 0;
 }
 
 /**
@@ -421,6 +496,7 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
     }
   };
 
+  const governedBy = new Map<DraftEvent, DraftEvent>();
   // "retaliated by expelling diplomats": the act the "by -ing" names replaces the verb it explains
   for (const d of drafts) {
     if (d.trigger.form !== 'ing' || tokens[d.trigger.from - 1]?.norm !== 'by') continue;
@@ -443,6 +519,19 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
     }
     const negBefore = j >= clause.from && (NEGATION.test(tokens[j].norm) || /n't$/.test(tokens[j].text));
     let governed = false;
+    // "urged Tehran to exercise restraint and to give the talks a chance": a second "to V" has the first one's governor
+    if (j > clause.from && tokens[j].norm === 'to' && d.trigger.entry.pos === 'verb' && /^(?:and|or)$/.test(tokens[j - 1].norm)) {
+      const prev = [...governedBy.keys()].filter((x) => x.trigger.to <= j - 1 && x.trigger.from >= clause.from).pop();
+      // or the governor of an earlier "to V" that is no trigger ("urged X to exercise restraint and to …")
+      const gov = prev ? governedBy.get(prev)! : [...drafts].reverse().find((g) => g !== d && !drop.has(g) && g.trigger.entry.pos === 'verb' && g.trigger.to <= j && g.trigger.from >= clause.from
+        && (tokens[g.trigger.to]?.norm === 'to' || g.target.some((m) => tokens[m.to]?.norm === 'to')) && g.trigger.entry.speech === false);
+      if (gov) {
+        if (gov !== d && !prev) fill(gov, d);
+        governedBy.set(d, gov);
+        drop.add(d);
+        continue;
+      }
+    }
     if (j >= clause.from && tokens[j].norm === 'to' && d.trigger.entry.pos === 'verb') {
       let k = j - 1;
       while (k >= clause.from && ADVERB.test(tokens[k].norm) && !NEGATION.test(tokens[k].norm)) k--;
@@ -457,6 +546,7 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
       const governorNegated = k >= clause.from && tokens.slice(Math.max(clause.from, k - 3), k).some((x) => NEGATION.test(x.norm) || /n't$/.test(x.text));
       if (gov && gov !== d) {
         governed = true;
+        governedBy.set(d, gov);
         if (gov.trigger.entry.refusal || (gov.trigger.entry.intent && governorNegated)) {
           gov.cameo = rejectCode(d.cameo);
           gov.negated = false;
@@ -467,9 +557,17 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
         drop.add(d);
         continue;
       }
-      // "urged X to V", "allowed X to V": the governor sits before the object
-      const objGov = drafts.find((g) => g !== d && g.trigger.to <= k + 1 && g.trigger.from >= clause.from && g.target.some((m) => m.to === k + 1 || m.to === j));
+      // "urged X to V", "allowed X to V": the governor sits before the object — also when the object is no actor
+      // ("urged member states to impose sanctions on Y": the appeal is the event, with Y as its target)
+      const objGov = drafts.find((g) => g !== d && g.trigger.to <= k + 1 && g.trigger.from >= clause.from && g.target.some((m) => m.to === k + 1 || m.to === j))
+        ?? drafts.find((g) => g !== d && g.cameo.startsWith('02') && g.trigger.entry.pos === 'verb' && g.trigger.to <= j && j - g.trigger.to <= 4 && g.trigger.from >= clause.from
+          && tokens.slice(g.trigger.to, j).every((x) => x.word && !PREPOSITION.test(x.norm)));
+      if (objGov && objGov.target.length === 0 && d.target.length) {
+        objGov.target = [...d.target];
+        objGov.explicitTarget = d.explicitTarget;
+      }
       if (objGov) {
+        governedBy.set(d, objGov);
         drop.add(d);
         continue;
       }
@@ -561,6 +659,15 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
     }
   }
 
+  // "met X on the sidelines of the summit", "travelled to Y for a meeting of Z": the gathering is where the act took
+  // place, not another event
+  for (const n of drafts) {
+    if (n.trigger.entry.pos !== 'noun' || drop.has(n) || !n.cameo.startsWith('04')) continue;
+    const prev = tokens.slice(Math.max(0, n.trigger.from - 6), n.trigger.from).map((x) => x.norm).join(' ');
+    if (!/\b(?:sidelines of|at|during|for|ahead of|on the eve of|on the margins of|in the margins of)\b(?: the| a| an| this| that| its| their)?(?: [a-z]+| [A-Z]\S*){0,3}$/i.test(prev)) continue;
+    if (drafts.some((v) => v !== n && !drop.has(v) && v.trigger.entry.pos === 'verb' && v.trigger.to <= n.trigger.from && (v.cameo.startsWith('04') || v.trigger.entry.place))) drop.add(n);
+  }
+
   // a noun inside a verb's object gives way to the verb ("renounced the agreements", "signed a deal")
   for (const n of drafts) {
     if (n.trigger.entry.pos !== 'noun' || drop.has(n)) continue;
@@ -604,7 +711,10 @@ function speechComplement(tokens: readonly Token[], t: TriggerHit, clause: Claus
   // trailing attribution: "X did Y, officials said (on Monday)." — what was said precedes the comma
   const before = tokens.slice(clause.from, t.from);
   const comma = before.map((x) => x.text).lastIndexOf(',');
-  const rest = tokens.slice(t.to, clause.to).filter((x) => x.word);
+  // "…, the ministry said, citing …": a participle clause after the attribution is the speaker's gloss
+  let restEnd = clause.to;
+  for (let j = t.to; j < clause.to - 1; j++) if (tokens[j].text === ',' && /^(?:citing|adding|noting|saying|calling|describing|referring|stressing)$/.test(tokens[j + 1].norm)) { restEnd = j; break; }
+  const rest = tokens.slice(t.to, restEnd).filter((x) => x.word);
   if (comma > 2 && rest.length <= 6 && !rest.some((x) => x.norm === 'that') && source.every((m) => m.from > clause.from + comma)) {
     return { from: clause.from, to: clause.from + comma };
   }

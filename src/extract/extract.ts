@@ -10,11 +10,12 @@ import { resolveMentions, type Mention } from './mentions.js';
 import { findDates, type DateMention } from './dates.js';
 import type { Sentence } from './sentences.js';
 import { newParagraphMemory, resolveReferenceBack } from './reference-back.js';
+import { applyDocumentContext, briefingSpeaker, documentContext, transcriptTurn } from './document-context.js';
 import { findTriggers } from './triggers.js';
 import { codeSentence, type DraftEvent } from './code-sentence.js';
 import { buildEvent, countriesOf } from './build-event.js';
 import { mergeEvents } from './merge-events.js';
-import { answerClaim, assertedClaims, isDenial, toClaim, type OpenClaim, type SentenceForClaims } from './claims.js';
+import { answerClaim, assertedClaims, isClaimMade, isDenial, toClaim, type OpenClaim, type SentenceForClaims } from './claims.js';
 import { proposeCandidates, type CandidateOptions } from './candidates.js';
 
 export interface ExtractOptions {
@@ -30,6 +31,7 @@ interface Coded {
   readonly index: number;
   readonly events: ExtractedEvent[];
   readonly drafts: DraftEvent[];
+  readonly tokens: readonly { norm: string; word: boolean }[];
 }
 
 const CONTEXT_SENTENCES = 3;
@@ -67,13 +69,32 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   let tokenCount = 0;
   let markerAt = 0;
   const markersByStart = [...refs.markers].sort((a, b) => a.start - b.start);
+  const docContext = documentContext(text);
+  let speaker: string | null = null;
+  let turn: 'question' | 'answer' | null = null;
+  let previousPerson: Mention | null = null;
+  let previousParagraph = -1;
+  const titled = new Map<string, Mention>();
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
     tokenCount += tokens.length;
     if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph, memory);
     const resolved = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people });
-    const mentions = resolveReferenceBack(tokens, resolved, memory);
+    if (s.index === 0) speaker = briefingSpeaker(s.text, resolved);
+    if (s.paragraph !== previousParagraph) {
+      turn = transcriptTurn(s.text) ?? turn;
+      // a year written out in an aside ("… who clashed in June 2020") dates the rest of its paragraph, not the article
+      if (previousParagraph >= 0) lastYear = null;
+    }
+    const inContext = applyDocumentContext(tokens, resolved, docContext, {
+      speaker: turn === 'answer' ? speaker : null,
+      previousPerson: s.paragraph === previousParagraph ? previousPerson : null,
+      titled,
+    });
+    previousParagraph = s.paragraph;
+    previousPerson = inContext.find((m) => m.kind === 'person' && m.country && !m.weak) ?? null;
+    const mentions = resolveReferenceBack(tokens, inContext, memory);
     mentionsBySentence.push(mentions);
     const strong = mentions.filter((m) => !m.weak && m.country && !m.group);
     if (strong.length) lastCountry = strong[strong.length - 1].country;
@@ -117,7 +138,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       // context may supply what the structure leaves open, except the subject of an active verb
       // ("This demonstrates …") or the addressee of a statement that reports no interaction
       if (d.source.length === 0 && d.voice !== 'active') fillSource(d, kept, recent, mentions, tokens);
-      if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent);
+      if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined);
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,
         date: nearestDate(dates, tokens[d.trigger.head].start) ?? (RELATIVE_TO_EVENT.test(s.text) ? null : null),
@@ -147,8 +168,8 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     const lastEvent = events.filter((e) => e.date).pop();
     if (lastEvent?.date) lastDate = lastEvent.date;
     allEvents.push(...events);
-    recent.push({ index: s.index, events, drafts: kept });
-    recentAll.push({ index: s.index, events, drafts: kept });
+    recent.push({ index: s.index, events, drafts: kept, tokens });
+    recentAll.push({ index: s.index, events, drafts: kept, tokens });
     while (recent.length && s.index - recent[0].index > CONTEXT_SENTENCES) recent.shift();
   }
 
@@ -179,7 +200,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     references: refs.references,
     actors,
     events: numbered,
-    claims: claims.map((c) => toClaim(c, claimEvents.get(c))),
+    claims: claims.filter(isClaimMade).map((c) => toClaim(c, claimEvents.get(c))),
     actions: allActions.map((a, i) => ({ ...a, id: `a${i + 1}` })),
     candidates,
     warnings,
@@ -242,6 +263,9 @@ function selectDrafts(drafts: readonly DraftEvent[]): DraftEvent[] {
 function selfDirected(d: DraftEvent): boolean {
   const srcIds = new Set(d.source.map((m) => m.id));
   if (d.target.every((m) => srcIds.has(m.id))) return true;
+  // "Petro … allowed the diplomats" read as COLGOV → COLGOV: the same code on both sides
+  const srcCodes = new Set(d.source.map((m) => m.code));
+  if (d.target.every((m) => m.code && srcCodes.has(m.code))) return true;
   const src = new Set(d.source.flatMap(countriesOf));
   const tgt = d.target.flatMap(countriesOf);
   if (!tgt.every((c) => src.has(c))) return false;
@@ -282,7 +306,7 @@ function fillSource(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
   if (found) d.source = [...found];
 }
 
-function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[]): void {
+function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[], tokens?: readonly { norm: string; word: boolean }[]): void {
   if (d.target.length || d.source.length === 0) return;
   const mine = new Set(d.source.flatMap(countriesOf));
   const other = (c: DraftEvent, loose: boolean): Mention[] | null => {
@@ -294,8 +318,12 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
     if (loose) return [...c.source, ...c.target].filter((m) => !mine.has(m.country ?? ''));
     return null;
   };
+  // a later clause of the same sentence lends its other side only when it shares the subject ("X suspended the
+  // treaty and accused Y"), not when a new subject speaks ("X rejected the law, and its president said he would ask Z")
+  const at = same.indexOf(d);
+  const lenders = same.filter((c, k) => k < at || at < 0 || c.source.some((m) => d.source.includes(m)));
   for (const loose of [false, true]) {
-    for (const c of [...same].reverse()) {
+    for (const c of [...lenders].reverse()) {
       const t = other(c, loose);
       if (t && t.length) {
         d.target = t;
@@ -312,7 +340,30 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
       }
     }
   }
+  // "Guyana rejected the law", "Hungary criticised the proposal": a verb answering an act the text reported just
+  // before targets that act's author
+  // before (the same noun names it: "signed a law … rejected the law", "raided the embassy … condemned the raid")
+  if (tokens && ANSWERING.test(d.cameo) && /^(?:the|this|that|these|those|such)$/.test(tokens[d.trigger.to]?.norm ?? '')) {
+    let h = d.trigger.to + 1;
+    while (h + 1 < tokens.length && h < d.trigger.to + 4 && tokens[h + 1].word && !/^(?:of|in|on|by|from|to|as|and|at|with|over|for)$/.test(tokens[h + 1].norm)) h++;
+    const head = stem(tokens[h]?.norm ?? '');
+    const last = recent[recent.length - 1];
+    for (const c of [...(last?.drafts ?? [])].reverse()) {
+      if (!last || head.length < 3 || c.trigger.entry.speech || c.negated || c.hypothetical) continue;
+      const named = stem(last.tokens[c.trigger.head]?.norm ?? '') === head
+        || last.tokens.slice(c.trigger.to, c.trigger.to + 5).some((x) => x.word && stem(x.norm) === head);
+      const t = c.source.filter((m) => !mine.has(m.country ?? ''));
+      if (named && t.length) {
+        d.target = t;
+        return;
+      }
+    }
+  }
 }
+// Disapprove, reject, praise or defend verbally: verbs that answer something another did.
+const ANSWERING = /^(?:11|12|051)/;
+// A crude stem for matching a noun to the act it names again ("raids"/"raided" → "raid").
+const stem = (w: string) => w.replace(/(?:ings?|ed|es|s)$/, '').slice(0, 6);
 
 function nearestDate(dates: readonly DateMention[], at: number): DateInterval | null {
   let best: DateMention | null = null;

@@ -125,8 +125,13 @@ export function buildGazetteer(options: GazetteerOptions = {}): Gazetteer {
     for (const [n, role] of dict.agents) add(root, n, { kind: 'role', role, name: n }, false);
     for (const p of dict.places) proper(p.name, { kind: 'place', iso3: p.iso3, name: p.name });
     const bySurname = new Map<string, DictPerson[]>();
-    for (const p of dict.people) {
+    // two people of one name ("Mark Rutte" the Dutch premier and the NATO secretary general): the name goes to the one
+    // whose latest office began last
+    const latest = (p: DictPerson) => p.roles.reduce((a, r) => (r.from && r.from > a ? r.from : a), '');
+    for (const p of [...dict.people].sort((a, b) => latest(b).localeCompare(latest(a)))) {
       for (const n of [p.name, ...p.aliases]) proper(n, { kind: 'person', person: p });
+    }
+    for (const p of dict.people) {
       if (p.surname) {
         const list = bySurname.get(p.surname) ?? [];
         list.push(p);

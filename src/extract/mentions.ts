@@ -48,6 +48,8 @@ const ORG_KIND: Readonly<Record<DictOrgKind, ExtractedActorKind>> = {
   igo: 'igo', ngo: 'organization', mnc: 'organization', armed: 'military', institution: 'organization', media: 'media', party: 'party',
 };
 const familyKey = (name: string) => name.split(' ').pop()!.toLowerCase();
+const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
+const MONTH_CONTEXT = /^(?:in|since|by|until|till|from|of|last|next|early|late|mid|this|before|after|during|through|\d+)$/;
 
 // Knowledge-base actors by code and the state they belong to ("ARMGOV|ARM"), indexed once per gazetteer.
 const CODE_INDEX = new WeakMap<Gazetteer, Map<string, Actor>>();
@@ -128,6 +130,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
   };
   // a family name alone: the person named before in the text, else the one dictionary person it can be
   const surnameMention = (h: GazetteerHit, persons: readonly DictPerson[], titled: boolean, titleCountry: string | null): Mention | null => {
+    if (monthAt(h)) return null;
     const seen = ctx.people?.get(h.entry.kind === 'surname' ? h.entry.name.toLowerCase() : '');
     if (seen) return { ...seen, ...span(h.from, h.to), possessive: possessiveAt(h.to) };
     let pool = persons.filter((p) => inOfficeOn(p, ctx.day));
@@ -160,6 +163,8 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     const k = hitTo.get(i);
     return k !== undefined && hits[k].entry.kind === 'title' ? hits[k] : undefined;
   };
+  // "in May", "by June 2024": a month, not the person of that name
+  const monthAt = (h: GazetteerHit) => h.to - h.from === 1 && MONTH.test(tokens[h.from].norm) && (MONTH_CONTEXT.test(tokens[h.from - 1]?.norm ?? '') || /^\d/.test(tokens[h.to]?.text ?? ''));
   const remember = (m: Mention) => {
     if (m.kind === 'person' && m.name.includes(' ') && ctx.people && !ctx.people.has(familyKey(m.name))) ctx.people.set(familyKey(m.name), m);
   };
@@ -221,6 +226,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     }
     switch (e.kind) {
       case 'person': {
+        if (monthAt(h)) break;
         const title = titleBefore(h.from);
         const m = personMention(title && !used.has(hitTo.get(h.from)!) ? title.from : h.from, h.to, e.person);
         out.push(m);
@@ -360,7 +366,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     }
   }
   out.sort((a, b) => a.from - b.from);
-  return out;
+  return ownedBodies(tokens, out);
 
   /** "X, Kenya's foreign minister" / "X, the Kenyan president" / "X, Deputy Director of …": the title after the name. */
   function appositive(m: Mention): Mention | null {
@@ -414,3 +420,23 @@ function personNameAt(tokens: readonly Token[], i: number): { text: string; to: 
 }
 
 const NAME_PARTICLE = /^(?:al|el|bin|ibn|bint|de|da|das|dos|du|van|von|der|den|la|le|di|del|ter|ould|ag)$/;
+
+/**
+ * "The African Union's Peace and Security Council", "NATO's military committee": a body named after an organisation's
+ * possessive belongs to that organisation, whatever else its own name matches.
+ */
+function ownedBodies(tokens: readonly Token[], mentions: Mention[]): Mention[] {
+  const drop = new Set<Mention>();
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const owner = mentions[k];
+    if (!owner.possessive || (owner.kind !== 'igo' && owner.kind !== 'organization')) continue;
+    const body = mentions[k + 1];
+    if (body.kind !== 'igo' && body.kind !== 'organization') continue;
+    // only the possessive and capitalised words of the body's name ("Peace and") stand between
+    const gap = tokens.slice(owner.to + 1, body.from);
+    if (gap.length > 4 || !gap.every((t) => (t.word && t.cap) || t.norm === 'and' || t.norm === 'of')) continue;
+    drop.add(body);
+  }
+  return drop.size ? mentions.filter((m) => !drop.has(m)) : mentions;
+}
+

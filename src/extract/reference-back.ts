@@ -59,8 +59,12 @@ export function resolveReferenceBack(tokens: readonly Token[], mentions: readonl
     }
     // the paragraph's states, else those named before it — leaving out the sentence's own subject ("Kenya offered
     // to mediate between the two governments")
+    const ownList = sorted.filter((m) => m.to <= i && m.country && !m.country.startsWith('IGO') && m.kind !== 'location').map((m) => m.country!.slice(0, 3)).filter((c, k, all) => all.lastIndexOf(c) === k);
     const own = new Set(sorted.filter((m) => m.to <= i && m.country).map((m) => m.country!.slice(0, 3)));
-    const pool = memory.countries.length >= (n ?? 0) + own.size ? memory.countries.filter((c) => !own.has(c))
+    // "Modi met Xi …, and the two leaders agreed", "urged Caracas and Georgetown to respect the accord both governments
+    // signed": when the sentence itself has named enough states, the group is the last of them
+    const pool = n !== undefined && ownList.length >= n ? ownList
+      : memory.countries.length >= (n ?? 0) + own.size ? memory.countries.filter((c) => !own.has(c))
       : [...memory.earlier, ...memory.countries].filter((c, k, all) => !own.has(c) && all.lastIndexOf(c) === k);
     if (n !== undefined && nounAt >= 0 && !covered(nounAt) && pool.length >= n) {
       const role = GROUP_NOUN[tokens[nounAt].norm];

@@ -126,11 +126,22 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
     let best: TriggerHit | null = null;
     for (const f of forms) {
       if (i + f.words.length > tokens.length) continue;
+      // "lodged a formal protest", "issued a strong warning": one modifier may follow the phrase's article
+      let extra = 0;
       let ok = true;
-      for (let k = 1; k < f.words.length; k++) if (tokens[i + k].norm !== f.words[k]) ok = false;
+      for (let k = 1; k < f.words.length && ok; k++) {
+        const tok = tokens[i + k + extra];
+        if (!tok) ok = false;
+        else if (tok.norm !== f.words[k]) {
+          const modifier = extra === 0 && k < f.words.length && /^(?:a|an|the)$/.test(f.words[k - 1]) && tok.word && !tok.cap && !DETERMINER.test(tok.norm) && !PARTICLE.test(tok.norm) && tokens[i + k + 1]?.norm === f.words[k];
+          if (modifier) extra = 1;
+          else ok = false;
+        }
+      }
       if (!ok) continue;
-      if (!best || f.words.length > best.to - best.from || (f.words.length === best.to - best.from && preferred(f, tokens, i, best))) {
-        best = { entry: f.entry, from: i, to: i + f.words.length, head: i + f.headAt, form: f.form };
+      const len = f.words.length + extra;
+      if (!best || len > best.to - best.from || (len === best.to - best.from && preferred(f, tokens, i, best))) {
+        best = { entry: f.entry, from: i, to: i + len, head: i + f.headAt, form: f.form };
       }
     }
     // a verb entry in base form after a determiner ("their immediate release") is a noun the dictionary does not list
@@ -163,6 +174,11 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
       const before = !p1 || DETERMINER.test(p1.norm) || p1.text === '-' || /^(?:newly|recently|formerly|long|self|jointly|illegally)$/.test(p1.norm);
       const nominal = !!next && next.word && !PARTICLE.test(next.norm) && (next.cap || !/(?:ed|ly)$/.test(next.norm));
       if (before && nominal && !(p1 && /^(?:the|a|an)$/.test(p1.norm) && next.norm === 'by')) best = null;
+    }
+    // "the negotiating table", "a visiting delegation": a participle of talks before its noun is an adjective
+    if (best && best.form === 'ing' && best.entry.cameo.startsWith('04') && DETERMINER.test(tokens[i - 1]?.norm ?? '')) {
+      const next = tokens[best.to];
+      if (next && next.word && !next.cap && !PARTICLE.test(next.norm) && !/(?:ed|ly)$/.test(next.norm) && !/^(?:near|between|among|inside|across|against|on|about|over)$/.test(next.norm)) best = null;
     }
     if (best && best.entry.intransitive && /^(?:that|how|the|a|an|its|their|his|her|this|these|our|what|why)$/.test(tokens[best.to]?.norm ?? '')) best = null;
     if (best) {

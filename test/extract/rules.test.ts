@@ -229,3 +229,198 @@ describe('a verb answering an act names the act\'s author', () => {
     one(between(read('The convoy from Chad was attacked on Monday by Sudan.'), 'SDN', 'TCD'), 'a true passive keeps its agent');
   });
 });
+
+describe('clause structure: relative clauses, repeated infinitives, manner phrases', () => {
+  it('resumes the main clause after a relative one ("X, who chairs Y, criticised Z")', () => {
+    const x = read('Senegal, which chairs the Economic Community of West African States, criticised Mali on Tuesday.');
+    assert.equal(one(between(x, 'SEN', 'MLI'), 'the subject before the relative clause').quad, 3);
+    assert.equal(between(x, 'IGOWAFECW', 'MLI').length + x.events.filter((e) => e.source.some((c) => c.startsWith('IGO'))).length, 0, 'the bloc in the relative clause is not the subject');
+  });
+
+  it('gives a second "and to V" the first one\'s governor ("urged X to show restraint and to withdraw")', () => {
+    const x = read('Germany urged Serbia to show restraint and to withdraw its troops from the border.');
+    one(between(x, 'DEU', 'SRB').filter((e) => e.cameo.startsWith('02')), 'the appeal');
+    assert.equal(x.events.filter((e) => e.source.some((c) => country(c) === 'SRB')).length, 0, 'no act of Serbia is reported');
+  });
+
+  it('reads past a manner phrase and finds the author of the act answered ("condemned in the strongest terms the shelling by X", "welcomed the decision by X")', () => {
+    one(between(read('Algeria condemned in the strongest terms the shelling by Moroccan forces.'), 'DZA', 'MAR').filter((e) => e.quad === 3), 'manner phrase');
+    one(between(read('Morocco welcomed the decision by Spain to reopen the border crossings.'), 'MAR', 'ESP').filter((e) => e.cameo === '051'), 'the decision by');
+  });
+
+  it('skips "any" and "acting" before an object ("rejected any Turkish role", "spoke with the acting Iranian minister")', () => {
+    assert.equal(one(between(read('Jordan rejected any Turkish role in the negotiations.'), 'JOR', 'TUR'), 'any').quad, 3);
+    one(between(read('The Omani foreign minister held talks with the acting Iranian foreign minister in Muscat.'), 'OMN', 'IRN'), 'acting');
+  });
+});
+
+describe('document context: the Congo, a briefing\'s "we", a sentence-initial "He"', () => {
+  it('reads a bare "Congo" as the Democratic Republic when the text names it and not the Republic', () => {
+    const x = read('The Democratic Republic of Congo accused Uganda of backing the rebels. Congo then closed its border with Uganda.');
+    assert.ok(between(x, 'COD', 'UGA').length >= 2, JSON.stringify(x.events.map((e) => [e.source, e.target])));
+    assert.equal(x.actors.filter((a) => a.code?.startsWith('COG')).length, 0);
+    const y = read('Congo and Gabon signed a fisheries accord in Brazzaville.');
+    assert.equal(between(y, 'COG', 'GAB').length + between(y, 'GAB', 'COG').length, 1, 'without the Democratic Republic, Congo stays the Republic');
+  });
+
+  it('makes "we" in a briefing speaker\'s turn the speaker\'s government, never in a question', () => {
+    const text = 'Press briefing by the Japanese Foreign Ministry spokesperson, 4 March 2025\n\nSPOKESPERSON: We welcome the decision by South Korea to resume the trilateral talks.\n\nQUESTION (NHK): Should we expect China to criticise the talks?';
+    const x = read(text, '2025-03-04');
+    one(between(x, 'JPN', 'KOR').filter((e) => e.cameo === '051'), 'we welcome');
+    assert.equal(between(x, 'JPN', 'CHN').length, 0, 'a journalist\'s "we" is not the government');
+    const y = read('Japan and South Korea resumed talks.\n\nWe welcome the decision by South Korea to resume the talks.');
+    assert.equal(between(y, 'JPN', 'KOR').filter((e) => e.cameo === '051').length, 0, 'outside a briefing "we" is no one in particular');
+  });
+
+  it('reads a sentence-initial "He" as the person the sentence before named', () => {
+    const x = read('Kenyan President William Ruto arrived in Addis Ababa on Monday. He urged Ethiopia to settle its dispute with Eritrea.', '2024-05-08');
+    one(between(x, 'KEN', 'ETH').filter((e) => e.cameo.startsWith('02')), 'He urged');
+  });
+
+  it('does not read a month as a person ("announced in May")', () => {
+    const x = read('Egypt welcomed the plan that Joe Biden announced in May.', '2024-08-01');
+    assert.equal(x.actors.filter((a) => a.kind === 'person' && a.name !== 'Joe Biden').length, 0, JSON.stringify(x.actors.map((a) => a.name)));
+  });
+});
+
+describe('references back, settings and asides', () => {
+  it('takes "the two leaders" from the states the sentence itself named', () => {
+    const x = read('Chilean and Peruvian presidents Gabriel Boric and Dina Boluarte met in Lima, and the two leaders agreed to reopen the border crossing.', '2024-06-01');
+    assert.ok(between(x, 'CHL', 'PER').length + between(x, 'PER', 'CHL').length >= 1);
+    const y = read('Ghana met Togo in Accra on Monday, and the two governments agreed to share intelligence.');
+    assert.equal(y.events.filter((e) => e.source.some((c) => !['GHA', 'TGO'].includes(country(c))) || e.target.some((c) => !['GHA', 'TGO'].includes(country(c)))).length, 0, JSON.stringify(y.events.map((e) => [e.source, e.target])));
+  });
+
+  it('does not code the gathering where a meeting or trip took place ("on the sidelines of the summit", "for a meeting of")', () => {
+    const x = read('Vietnam\'s prime minister met the Japanese prime minister on the sidelines of the ASEAN summit in Vientiane.');
+    assert.equal(x.events.filter((e) => e.source.some((c) => c.startsWith('IGO')) || e.target.some((c) => c.startsWith('IGO'))).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+    one(between(x, 'VNM', 'JPN'), 'the meeting itself');
+  });
+
+  it('never takes the object of a participle as a subject ("without naming Israel, criticised …")', () => {
+    const x = read('Turkey\'s president praised Qatar and, without naming Israel, criticised governments that bomb hospitals.');
+    assert.equal(x.events.filter((e) => e.source.some((c) => country(c) === 'ISR')).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('resumes the main clause after a relative one at an auxiliary ("X, which …, has …")', () => {
+    const x = read('Hungary, which has vetoed aid to Ukraine, has criticised Poland for its stance.');
+    one(between(x, 'HUN', 'POL'), 'the subject before the relative clause');
+    assert.equal(between(x, 'UKR', 'POL').length, 0);
+  });
+
+  it('lets one modifier follow a phrase\'s article ("lodged a formal protest with X")', () => {
+    const e = one(between(read('Vietnam lodged a strong protest with China over the survey ship.'), 'VNM', 'CHN'), 'lodged a strong protest');
+    assert.equal(e.quad, 3);
+  });
+
+  it('codes coordination as cooperation with the other side and reads "their" as that side', () => {
+    const x = read('Saudi Arabia has coordinated closely with Egypt on the crossing.');
+    assert.equal(one(between(x, 'SAU', 'EGY'), 'coordinated with').cameo, '050');
+    const y = read('Iran\'s foreign minister met Iraqi officials in Baghdad, and Tehran fully supports their position.');
+    one(between(y, 'IRN', 'IRQ').filter((e) => e.cameo === '051'), '"supports their position"');
+  });
+
+  it('reads "the Secretary" as the person named with that title before', () => {
+    const x = read('Secretary Antony Blinken arrived in Cairo. On Monday the Secretary met the Egyptian foreign minister.', '2024-08-20');
+    assert.ok(between(x, 'USA', 'EGY').length + between(x, 'EGY', 'USA').length >= 1, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('keeps a year written out in an aside to its own paragraph', () => {
+    const x = read('Armenia and Azerbaijan, whose armies clashed in September 2022, resumed talks.\n\nIn early October Armenia accused Azerbaijan of shelling a village.', '2024-11-05');
+    const accused = one(between(x, 'ARM', 'AZE').filter((e) => e.cameo.startsWith('11')), 'the accusation');
+    assert.equal(accused.date?.start.slice(0, 7), '2024-10');
+  });
+});
+
+describe('subjects, bodies and elaborations', () => {
+  it('gives a body named after an organisation\'s possessive to that organisation ("the African Union\'s Peace and Security Council")', () => {
+    const x = read('The African Union\'s Peace and Security Council suspended Niger on Friday.');
+    assert.ok(between(x, 'IGOAU', 'NER').length + x.events.filter((e) => e.source.some((c) => c.startsWith('IGOAFR')) && e.target.some((c) => country(c) === 'NER')).length >= 1, JSON.stringify(x.events.map((e) => [e.source, e.target])));
+    assert.equal(x.events.filter((e) => e.source.includes('IGOUNO')).length, 0, 'not the UN Security Council');
+  });
+
+  it('lets a demonym-led subject act even after a phrase naming another country ("Ecuadorian police forced their way into the Mexican embassy")', () => {
+    const x = read('Hours later, Venezuelan troops forced their way into the Guyanese border post and arrested two officers.');
+    assert.ok(between(x, 'VEN', 'GUY').some((e) => e.quad === 4), JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+    assert.equal(between(x, 'GUY', 'VEN').length, 0);
+  });
+
+  it('shares a subject only with a finite verb, not a participle ("urged them to return to the negotiating table and offered …")', () => {
+    const x = read('Qatar urged Sudan and Chad to return to the negotiating table and offered to host the next round.');
+    assert.ok(x.events.every((e) => e.source.some((c) => country(c) === 'QAT')), JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('codes "traded insults/accusations" as a quarrel, not trade', () => {
+    const x = read('Colombia and Venezuela traded accusations over the border closure.');
+    const e = one([...between(x, 'COL', 'VEN'), ...between(x, 'VEN', 'COL')], 'traded accusations');
+    assert.equal(e.quad, 3);
+  });
+
+  it('adds no statement for "… and said …" after an act of the same subject', () => {
+    const x = read('The Nigerian president criticised Niger in a speech in Abuja and said its junta had no mandate.');
+    assert.equal(between(x, 'NGA', 'NER').length, 1, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('reads ", X said, citing …" as a trailing attribution', () => {
+    const x = read('Canada imposed sanctions on three Iranian officials on Monday, the foreign ministry said, citing their role in the crackdown.');
+    const e = one(between(x, 'CAN', 'IRN'), 'the sanctions only');
+    assert.equal(e.quad, 4);
+  });
+
+  it('codes nothing between a state\'s government and itself', () => {
+    const x = read('Gustavo Petro later allowed the Colombian diplomats to stay.', '2024-04-12');
+    assert.equal(x.events.length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+});
+
+describe('appositions, participle clauses, appeals and namesakes', () => {
+  it('takes the head before an apposition as the subject ("Belarus, Russia\'s closest ally, accused …")', () => {
+    const x = read('Serbia, China\'s main partner in the Balkans, accused Croatia of arming Kosovo.');
+    one(between(x, 'SRB', 'HRV').filter((e) => e.cameo.startsWith('11')), 'the head');
+    assert.equal(between(x, 'CHN', 'HRV').length, 0);
+  });
+
+  it('gives a participle clause after the main clause the main subject (", accusing them of …")', () => {
+    const x = read('Poland expelled three Belarusian diplomats on Monday, accusing them of spying.');
+    assert.equal(x.events.filter((e) => e.source.some((c) => country(c) === 'BLR')).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('folds the act an appeal asks of others into the appeal ("urged member states to impose sanctions on X")', () => {
+    const x = read('Sweden urged member states to impose sanctions on Iran.');
+    const appeal = one(between(x, 'SWE', 'IRN'), 'the appeal');
+    assert.ok(appeal.cameo.startsWith('02') && !appeal.hypothetical, appeal.cameo);
+  });
+
+  it('gives a name two dictionary people share to the one whose office began last ("Mark Rutte" at NATO)', () => {
+    const x = read('Mark Rutte met the Finnish president in Helsinki.', '2025-01-17');
+    assert.equal(x.actors.find((a) => a.name === 'Mark Rutte')?.code, 'IGONATO');
+  });
+});
+
+describe('claims: a plain statement about another becomes a claim once that other answers it', () => {
+  it('makes "investigators said X had …" a denied claim when X denies any involvement', () => {
+    const x = read('Norwegian investigators said a trawler linked to Beijing had cut a data cable. China denied any involvement in the damage.');
+    assert.equal(x.claims.length, 1, JSON.stringify(x.claims));
+    const c = x.claims[0];
+    assert.deepEqual([c.claimant.map(country), c.about.map(country), c.status, c.deniedBy.map(country)], [['NOR'], ['CHN'], 'denied', ['CHN']]);
+  });
+
+  it('keeps unanswered statements and what a speaker says of itself out of the claims', () => {
+    assert.equal(read('Kenya said it would send more police officers to Haiti.').claims.length, 0);
+    assert.equal(read('Norwegian investigators said a trawler linked to Beijing had cut a data cable.').claims.length, 0);
+  });
+});
+
+describe('context: which clause may lend a side, and the act a verb answers', () => {
+  it('lends a later clause\'s other side only when it shares the subject', () => {
+    const x = read('Chad rejected the plan, and its president said he would ask the African Union to mediate.');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('12') && e.target.includes('IGOAU')).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('targets the author of an act the sentence before reported, when the object names it again ("signed a decree … rejected the decree")', () => {
+    const x = read('Mali signed a decree on Monday that claims the border town for itself. Burkina Faso rejected the decree.');
+    one(between(x, 'BFA', 'MLI').filter((e) => e.cameo.startsWith('12')), 'rejected the decree');
+    const y = read('Mali signed a decree on Monday that claims the border town for itself. Burkina Faso rejected the proposal.');
+    assert.equal(between(y, 'BFA', 'MLI').length, 0, 'another noun answers something else');
+  });
+});

@@ -1,0 +1,97 @@
+// Readings of mentions that need the whole document: a bare "Congo" in a text about the Democratic Republic, the
+// first person plural of a briefing's speaker ("we condemn …" from a ministry spokesperson is that government), and a
+// sentence-initial "He"/"She" that continues the sentence before.
+import type { Mention } from './mentions.js';
+import type { Token } from './tokens.js';
+
+/** What the document as a whole says about who its mentions are. */
+export interface DocumentContext {
+  /** The text names the Democratic Republic of the Congo and not the Republic (Brazzaville). */
+  readonly congoIsDrc: boolean;
+}
+
+const DRC = /\b(?:Democratic Republic of (?:the )?Congo|DR ?Congo|DRC)\b/;
+const ROC = /\b(?:(?<!Democratic )Republic of (?:the )?Congo|Brazzaville|Congo-Brazzaville)\b/;
+// A transcript turn: "QUESTION (Reuters):", "Q:", "SPOKESPERSON:", "MAJED AL-ANSARI:" at the start of a paragraph.
+const QUESTION_TURN = /^\s*(?:Q|QUESTION|REPORTER|JOURNALIST|QUESTIONER)\b[^:\n]{0,60}:/;
+const SPEAKER_TURN = /^\s*(?:[\p{Lu}][\p{Lu}.'’ -]{1,40})(?:\s*\([^)\n]{0,60}\))?\s*:/u;
+const BRIEFING = /\b(?:briefing|press conference|news conference|press point|press encounter|transcript|remarks to the press)\b/i;
+const WE = /^(?:we|our|us|ours)$/;
+const TITLE = /^(?:secretary|president|chancellor|premier|emir|king|queen)$/;
+
+/** The document-level facts `text` gives. */
+export function documentContext(text: string): DocumentContext {
+  return { congoIsDrc: DRC.test(text) && !ROC.test(text) };
+}
+
+/** Whether a paragraph's first sentence opens a question turn, a speaker's turn, or no turn of a transcript. */
+export function transcriptTurn(sentence: string): 'question' | 'answer' | null {
+  if (QUESTION_TURN.test(sentence)) return 'question';
+  return SPEAKER_TURN.test(sentence) ? 'answer' : null;
+}
+
+/** The country a briefing's title names as the speaker's ("Briefing by the Kazakh Foreign Ministry spokesperson"). */
+export function briefingSpeaker(sentence: string, mentions: readonly Mention[]): string | null {
+  if (!BRIEFING.test(sentence)) return null;
+  const m = mentions.find((x) => x.country && !x.weak && x.kind !== 'location' && !x.country.startsWith('IGO'))
+    ?? mentions.find((x) => x.country && x.kind !== 'location' && !x.country.startsWith('IGO'));
+  return m ? m.country!.slice(0, 3) : null;
+}
+
+const government = (country: string, from: number, t: Token, possessive: boolean): Mention => ({
+  from, to: from + 1, start: t.start, end: t.end, id: `${country}GOV`, name: `${country}GOV`, kind: 'organization', code: `${country}GOV`,
+  country, members: [], weak: false, possessive, known: false,
+});
+
+/**
+ * Adds the document's readings to one sentence's mentions: "Congo" → COD when the text is about the Democratic
+ * Republic; "we"/"our" in a briefing speaker's turn → that government; a sentence-initial "He"/"She" → the first person
+ * the sentence before named.
+ */
+export function applyDocumentContext(tokens: readonly Token[], mentions: readonly Mention[], ctx: DocumentContext, turn: { speaker: string | null; previousPerson: Mention | null; titled?: Map<string, Mention> }): Mention[] {
+  let out = ctx.congoIsDrc ? mentions.map(toDrc) : [...mentions];
+  const covered = (i: number) => out.some((m) => i >= m.from && i < m.to);
+  if (turn.titled) {
+    // "Secretary Blinken … The Secretary met": a capitalised title alone is the person named with it before
+    for (const m of out) {
+      const t = tokens[m.from - 1];
+      if (m.kind === 'person' && m.country && t && t.cap && TITLE.test(t.norm)) turn.titled.set(t.norm, m);
+      const own = TITLE.exec(m.name.split(' ')[0]?.toLowerCase() ?? '');
+      if (m.kind === 'person' && m.country && own && tokens[m.from]?.cap) turn.titled.set(own[0], m);
+    }
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!t.cap || !TITLE.test(t.norm) || tokens[i - 1].norm !== 'the' || covered(i)) continue;
+      const next = tokens[i + 1];
+      if (next && ((next.cap && next.word) || /^(?:of|general)$/.test(next.norm))) continue;
+      const p = turn.titled.get(t.norm);
+      if (p) out.push({ ...p, from: i - 1, to: i + 1, start: tokens[i - 1].start, end: t.end, possessive: /^['’]s$/.test(next?.text ?? '') });
+    }
+  }
+  if (turn.speaker) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      // "US" is the United States, not "us"
+      if (!WE.test(t.norm) || t.text === 'US' || covered(i)) continue;
+      // "our Egyptian brothers", "our Chinese partners": the other side, not the speaker
+      if (t.norm === 'our' && out.some((m) => m.from === i + 1 || m.from === i + 2)) continue;
+      out.push(government(turn.speaker, i, t, t.norm === 'our'));
+    }
+  }
+  const first = tokens.findIndex((t) => t.word);
+  const p = turn.previousPerson;
+  if (p && first >= 0 && /^(?:He|She)$/.test(tokens[first].text) && !covered(first)) {
+    out.push({ ...p, from: first, to: first + 1, start: tokens[first].start, end: tokens[first].end, possessive: false });
+  }
+  if (out.length !== mentions.length) out = out.sort((a, b) => a.from - b.from);
+  return out;
+}
+
+function toDrc(m: Mention): Mention {
+  const drc = (c: string | null) => (c && c.startsWith('COG') ? `COD${c.slice(3)}` : c);
+  if (!m.country?.startsWith('COG') && !m.members.includes('COG') && !m.group) return m;
+  return {
+    ...m, id: m.id.startsWith('COG') ? `COD${m.id.slice(3)}` : m.id, code: drc(m.code), country: drc(m.country),
+    members: m.members.map((c) => drc(c)!), group: m.group?.map(toDrc),
+  };
+}
