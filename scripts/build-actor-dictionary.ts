@@ -357,7 +357,19 @@ for (const { file, line, cells } of leaderFiles.flatMap((file) => readCurated(fi
   p.roles.unshift({ code, from, to, source: `${cells.source} (accessed ${cells.accessed}; ${cells.office})` });
   people.set(id, p);
 }
-for (const { cells } of readCurated('organizations.tsv', ['name', 'aliases', 'code', 'kind', 'source', 'accessed'])) {
+const ORG_KINDS: readonly Org['kind'][] = ['igo', 'ngo', 'mnc', 'armed', 'institution', 'media', 'party'];
+for (const { line, cells } of readCurated('organizations.tsv', ['name', 'aliases', 'code', 'kind', 'source', 'accessed'])) {
+  const at = `build-actor-dictionary: data/actors/curated/organizations.tsv:${line}`;
+  if (!ORG_KINDS.includes(cells.kind as Org['kind'])) throw new Error(`${at}: kind must be one of ${ORG_KINDS.join(', ')}`);
+  if (!/^(?:IGO[A-Z]+|[A-Z]{3}(?:[A-Z]{3})*)$/.test(cells.code)) throw new Error(`${at}: code "${cells.code}" is not an actor code`);
+  if (!cells.code.startsWith('IGO') && !cells.code.startsWith('IMG') && !isoCodes.has(cells.code.slice(0, 3))) throw new Error(`${at}: unknown country ${cells.code.slice(0, 3)}`);
+  const names = [cells.name, ...split(cells.aliases)].map(fold);
+  // a sourced row corrects Phoenix: an older entry under the same name goes, and its aliases stop naming it
+  for (const [key, o] of orgs) {
+    if (o.source !== ORIGIN) continue;
+    if (names.includes(fold(o.name))) orgs.delete(key);
+    else for (const a of [...o.aliases]) if (names.includes(fold(a))) o.aliases.delete(a);
+  }
   const key = `${fold(cells.name)}\t${cells.code}`;
   orgs.set(key, { name: cells.name, aliases: new Set(split(cells.aliases)), code: cells.code, kind: cells.kind as Org['kind'], source: `${cells.source} (accessed ${cells.accessed})` });
 }
