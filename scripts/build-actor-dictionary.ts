@@ -361,7 +361,7 @@ const ORG_KINDS: readonly Org['kind'][] = ['igo', 'ngo', 'mnc', 'armed', 'instit
 for (const { line, cells } of readCurated('organizations.tsv', ['name', 'aliases', 'code', 'kind', 'source', 'accessed'])) {
   const at = `build-actor-dictionary: data/actors/curated/organizations.tsv:${line}`;
   if (!ORG_KINDS.includes(cells.kind as Org['kind'])) throw new Error(`${at}: kind must be one of ${ORG_KINDS.join(', ')}`);
-  if (!/^(?:IGO[A-Z]+|[A-Z]{3}(?:[A-Z]{3})*)$/.test(cells.code)) throw new Error(`${at}: code "${cells.code}" is not an actor code`);
+  if (!/^(?:IGO[A-Z0-9]+|[A-Z]{3}(?:[A-Z]{3})*)$/.test(cells.code)) throw new Error(`${at}: code "${cells.code}" is not an actor code`);
   if (!cells.code.startsWith('IGO') && !cells.code.startsWith('IMG') && !isoCodes.has(cells.code.slice(0, 3))) throw new Error(`${at}: unknown country ${cells.code.slice(0, 3)}`);
   const names = [cells.name, ...split(cells.aliases)].map(fold);
   // a sourced row corrects Phoenix: an older entry under the same name goes, and its aliases stop naming it
@@ -390,6 +390,8 @@ const roleCell = (r: Person['roles'][number]) => `${r.code}${r.from || r.to ? `@
 // lexicon, not as a name), a place or country word, or shorter than four letters. Curated aliases add others ("Xi").
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string> } }).one.lexicon;
 const NAME_TAGS = /Name|Person|Honorific|ProperNoun/;
+// a name a sourced organisation goes by ("Wagner") is no one's family name alone
+const curatedOrgNames = new Set([...orgs.values()].filter((o) => o.source !== ORIGIN).flatMap((o) => [o.name, ...o.aliases].map(fold)));
 function surnameOf(p: Person): string {
   const words = p.name.split(' ');
   if (words.length < 2) return '';
@@ -397,7 +399,7 @@ function surnameOf(p: Person): string {
   const k = last.toLowerCase();
   if (last.length < 4 || !/^\p{Lu}[\p{L}'-]+$/u.test(last)) return '';
   if (lexicon[k] && !NAME_TAGS.test(lexicon[k])) return '';
-  if (codebookNames.has(fold(last)) || places.has(fold(last)) || agents.has(k)) return '';
+  if (codebookNames.has(fold(last)) || places.has(fold(last)) || agents.has(k) || curatedOrgNames.has(fold(last))) return '';
   return last;
 }
 const personRows = [...people.values()].filter((p) => p.roles.length).sort((a, b) => a.id.localeCompare(b.id));

@@ -424,3 +424,17 @@ describe('context: which clause may lend a side, and the act a verb answers', ()
     assert.equal(between(y, 'BFA', 'MLI').length, 0, 'another noun answers something else');
   });
 });
+
+describe('the sourced organisations correct the 2014 dictionary', () => {
+  it('codes the Houthis as Yemeni, Wagner as a Russian private force, the ELN as Colombian', () => {
+    const x = read('Houthi rebels fired a missile at Saudi Arabia. Wagner fighters clashed with Malian troops. The ELN attacked a Colombian army base.', '2024-06-01');
+    one(between(x, 'YEM', 'SAU'), 'Houthis');
+    assert.ok(between(x, 'RUS', 'MLI').some((e) => e.source.includes('RUSUAF')), 'Wagner');
+    one(between(x, 'COL', 'COL').filter((e) => e.source.includes('COLREB')), 'ELN');
+  });
+
+  it('keeps a person whose family name is an organisation\'s name under the full name only', () => {
+    const x = read('Kayikwamba Wagner met Antony Blinken in Kinshasa.', '2024-06-01');
+    one(between(x, 'COD', 'USA'), 'the DRC foreign minister by her full name');
+  });
+});
