@@ -48,7 +48,7 @@ const government = (country: string, from: number, t: Token, possessive: boolean
  * Republic; "we"/"our" in a briefing speaker's turn → that government; a sentence-initial "He"/"She" → the first person
  * the sentence before named.
  */
-export function applyDocumentContext(tokens: readonly Token[], mentions: readonly Mention[], ctx: DocumentContext, turn: { speaker: string | null; previousPerson: Mention | null; titled?: Map<string, Mention> }): Mention[] {
+export function applyDocumentContext(tokens: readonly Token[], mentions: readonly Mention[], ctx: DocumentContext, turn: { speaker: string | null; previousPerson: Mention | null; previousSubject?: Mention | null; titled?: Map<string, Mention> }): Mention[] {
   let out = ctx.congoIsDrc ? mentions.map(toDrc) : [...mentions];
   const covered = (i: number) => out.some((m) => i >= m.from && i < m.to);
   if (turn.titled) {
@@ -83,8 +83,37 @@ export function applyDocumentContext(tokens: readonly Token[], mentions: readonl
   if (p && first >= 0 && /^(?:He|She)$/.test(tokens[first].text) && !covered(first)) {
     out.push({ ...p, from: first, to: first + 1, start: tokens[first].start, end: tokens[first].end, possessive: false });
   }
+  // "The bloc answered … Within days it closed its borders": a clause-initial "it"/"its" before any other actor is the
+  // state or organisation the sentence before had as its subject
+  const q = turn.previousSubject;
+  if (q) {
+    for (let i = 0; i < Math.min(tokens.length - 1, 7); i++) {
+      const t = tokens[i];
+      if (!/^(?:it|its)$/.test(t.norm) || covered(i) || out.some((m) => m.from < i)) continue;
+      const next = tokens[i + 1];
+      if (!next.word || next.cap || (t.norm === 'it' && IT_EXPLETIVE.test(next.norm))) break;
+      if (i > 3 && !tokens.slice(0, i).some((x) => x.text === ',')) break;
+      out.push({ ...q, from: i, to: i + 1, start: t.start, end: t.end, possessive: t.norm === 'its' });
+      break;
+    }
+  }
   if (out.length !== mentions.length) out = out.sort((a, b) => a.from - b.from);
   return out;
+}
+
+// "it is unclear", "it seems", "it remains to be seen", "it emerged that": no actor.
+const IT_EXPLETIVE = /^(?:is|was|will|would|has|had|seems?|seemed|appears?|appeared|remains?|remained|emerged|became|becomes|may|might|could|should|must|can|that|to|'s|’s)$/;
+const PREPOSITION_BEFORE = /^(?:of|in|at|from|to|for|with|against|by|on|over|about|into|between|among|under|near|inside|outside|across|after|before|since|during)$/;
+
+/**
+ * The subject a clause-initial "it" of the next sentence may stand for: the one state or organisation of the sentence
+ * that is not the object of a preposition (people, places and groups are no such subject).
+ */
+export function sentenceSubject(tokens: readonly Token[], mentions: readonly Mention[]): Mention | null {
+  const cands = mentions.filter((m) => (m.kind === 'igo' || m.kind === 'state' || m.kind === 'organization') && !m.weak && !m.group && m.country
+    && !PREPOSITION_BEFORE.test(tokens[m.from - 1]?.norm === 'the' ? tokens[m.from - 2]?.norm ?? '' : tokens[m.from - 1]?.norm ?? ''));
+  const ids = new Set(cands.map((m) => m.id));
+  return ids.size === 1 ? cands[0] : null;
 }
 
 function toDrc(m: Mention): Mention {

@@ -10,7 +10,7 @@ import { resolveMentions, type Mention } from './mentions.js';
 import { findDates, type DateMention } from './dates.js';
 import type { Sentence } from './sentences.js';
 import { newParagraphMemory, resolveReferenceBack } from './reference-back.js';
-import { applyDocumentContext, briefingSpeaker, documentContext, transcriptTurn } from './document-context.js';
+import { applyDocumentContext, briefingSpeaker, documentContext, sentenceSubject, transcriptTurn } from './document-context.js';
 import { findTriggers } from './triggers.js';
 import { codeSentence, type DraftEvent } from './code-sentence.js';
 import { buildEvent, countriesOf } from './build-event.js';
@@ -73,6 +73,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   let speaker: string | null = null;
   let turn: 'question' | 'answer' | null = null;
   let previousPerson: Mention | null = null;
+  let previousSubject: Mention | null = null;
   let previousParagraph = -1;
   const titled = new Map<string, Mention>();
 
@@ -90,11 +91,13 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     const inContext = applyDocumentContext(tokens, resolved, docContext, {
       speaker: turn === 'answer' ? speaker : null,
       previousPerson: s.paragraph === previousParagraph ? previousPerson : null,
+      previousSubject: s.paragraph === previousParagraph ? previousSubject : null,
       titled,
     });
     previousParagraph = s.paragraph;
     previousPerson = inContext.find((m) => m.kind === 'person' && m.country && !m.weak) ?? null;
     const mentions = resolveReferenceBack(tokens, inContext, memory);
+    previousSubject = sentenceSubject(tokens, mentions);
     mentionsBySentence.push(mentions);
     const strong = mentions.filter((m) => !m.weak && m.country && !m.group);
     if (strong.length) lastCountry = strong[strong.length - 1].country;

@@ -438,3 +438,26 @@ describe('the sourced organisations correct the 2014 dictionary', () => {
     one(between(x, 'COD', 'USA'), 'the DRC foreign minister by her full name');
   });
 });
+
+describe('reader4: pronoun subjects, protest notes, one code per organisation', () => {
+  it('reads a clause-initial "it" as the one state or organisation the sentence before had as subject', () => {
+    const x = read('After the vote in Lome, the African Union answered with its toughest language in years. Within a week it suspended Togo and threatened further measures.');
+    assert.equal(one(between(x, 'IGOAU', 'TGO').filter((e) => e.cameo.startsWith('16')), 'suspension').quad, 4);
+    one(between(x, 'IGOAU', 'TGO').filter((e) => e.cameo.startsWith('13')), 'threat');
+    const y = read('Ghana and Togo met in Accra. It is unclear whether Togo will sign the accord.');
+    assert.equal(y.events.filter((e) => e.cameo.startsWith('05') || e.cameo.startsWith('06')).length, 0, 'an expletive "it" is nobody');
+  });
+
+  it('codes a protest note or a filed protest as a formal complaint (114) to the one it is sent to', () => {
+    const x = read('Hanoi sent a protest note to Beijing over the survey ship.');
+    assert.equal(one(between(x, 'VNM', 'CHN'), 'protest note').cameo, '114');
+    const y = read('Thai patrol boats seized a Cambodian trawler on Sunday. Phnom Penh filed a formal protest the next day.');
+    assert.equal(one(between(y, 'KHM', 'THA'), 'filed protest, answering the seizure').cameo, '114');
+  });
+
+  it('gives an organisation one code whether named in full or by its acronym', () => {
+    const x = read('The Economic Community of West African States suspended Guinea. ECOWAS later lifted the suspension on Guinea.');
+    assert.ok(x.events.every((e) => e.source.every((c) => c === 'IGOECOWAS')), JSON.stringify(x.events.map((e) => e.source)));
+    assert.equal(x.actors.filter((a) => a.kind === 'igo').map((a) => a.code).filter((c, i, all) => all.indexOf(c) === i).length, 1);
+  });
+});
