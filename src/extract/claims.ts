@@ -71,8 +71,23 @@ export function assertedClaims(s: SentenceForClaims, drafts: readonly DraftEvent
     const places = s.mentions.filter((m) => m.kind === 'location' && m.country && m.from >= c.from && m.to <= c.to).map((m) => m.country!);
     out.push({ ...open(s, nextId(), d.source, d.about, statement, content, places), allegation: d.trigger.entry.claim, latent });
   }
-  // "according to X, …"
   const t = s.tokens;
+  // "X accused Y of hosting Z": an allegation about Y, a claim once Y answers it ("… a charge Y denied")
+  for (const d of drafts) {
+    if (!/^accus/.test(t[d.trigger.head]?.norm ?? '') || d.negated || d.hypothetical || !d.source.length || !d.target.length) continue;
+    if (out.some((c) => c.claimant.some((m) => d.source.includes(m)))) continue;
+    const of = t.findIndex((x, i) => i >= d.trigger.to && i <= d.trigger.to + 6 && x.norm === 'of');
+    if (of < 0) continue;
+    let end = of + 1;
+    while (end < t.length && !(t[end].text === ',' && end > of + 2) && !/^[.;]$/.test(t[end].text)) end++;
+    const words = t.slice(of + 1, end);
+    if (!words.length) continue;
+    const content = { start: words[0].start, end: words[words.length - 1].end };
+    const statement = s.text.slice(content.start - s.span.start, content.end - s.span.start);
+    const places = s.mentions.filter((m) => m.kind === 'location' && m.country && m.from > of && m.to <= end).map((m) => m.country!);
+    out.push({ ...open(s, nextId(), d.source, d.target, statement, content, places), allegation: true, latent: true });
+  }
+  // "according to X, …"
   for (let i = 0; i + 2 < t.length; i++) {
     if (t[i].norm !== 'according' || t[i + 1].norm !== 'to') continue;
     const claimant = s.mentions.find((m) => m.from >= i + 2 && m.from <= i + 4 && m.kind !== 'location');

@@ -455,6 +455,13 @@ describe('reader4: pronoun subjects, protest notes, one code per organisation', 
     assert.equal(one(between(y, 'KHM', 'THA'), 'filed protest, answering the seizure').cameo, '114');
   });
 
+  it('makes "X accused Y of …" a claim once Y answers it, in the same sentence or the next', () => {
+    const x = read('Bamako accused Algeria of arming separatist fighters, a charge Algiers denied.');
+    assert.deepEqual(x.claims.map((c) => [c.claimant, c.about, c.status, c.deniedBy]), [[['MLIGOV'], ['DZA'], 'denied', ['DZAGOV']]]);
+    const y = read('Bamako accused Algeria of arming separatist fighters. Algeria later signed a gas deal with Tunisia.');
+    assert.equal(y.claims.length, 0, 'an accusation nobody answers stays an event, not a claim');
+  });
+
   it('gives an organisation one code whether named in full or by its acronym', () => {
     const x = read('The Economic Community of West African States suspended Guinea. ECOWAS later lifted the suspension on Guinea.');
     assert.ok(x.events.every((e) => e.source.every((c) => c === 'IGOECOWAS')), JSON.stringify(x.events.map((e) => e.source)));
