@@ -632,6 +632,8 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
       const prev = tokens.slice(Math.max(clause.from, d.trigger.from - 3), d.trigger.from).map((x) => x.norm);
       if (prev.some((w) => /^(?:proposed|planned|possible|potential|prospective|future|draft|envisaged|mooted|eventual|expected|new)$/.test(w)) && prev.some((w) => w !== 'new')) d.hypothetical = true;
       if (/^(?:to be|would|will|could|that would|that will|that could|is expected|are expected|was expected)\b/.test(next)) d.hypothetical = true;
+      // "warned that any intervention would …", "ruled out any Turkish deployment": no act has happened
+      if (prev.slice(-2).includes('any')) d.hypothetical = true;
     }
     // "withdrew from the pact", "pulled out of the accord": leaving an agreement reduces relations
     if (d.cameo.startsWith('087')) {

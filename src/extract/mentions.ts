@@ -44,6 +44,9 @@ export interface MentionContext {
   readonly people?: Map<string, Mention>;
 }
 
+// Roles whose bearers in a place are that place's people (not visiting diplomats or envoys).
+const LOCAL_ROLES = /^(?:MIL|OPP|CVL|COP|REB|LAB|EDU|SPY)/;
+
 const ORG_KIND: Readonly<Record<DictOrgKind, ExtractedActorKind>> = {
   igo: 'igo', ngo: 'organization', mnc: 'organization', armed: 'military', institution: 'organization', media: 'media', party: 'party',
 };
@@ -307,6 +310,11 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
           out.push(roleMention(h.from, nextHit.to, of.iso3, e.role, surface(h.from, nextHit.to)));
           used.add(nextAt!);
           lastCountry = of.iso3;
+          break;
+        }
+        // "soldiers in Niamey", "protesters in Manila": people of a place in their own city are that country's
+        if (of && nextHit && prep === 'in' && e.kind === 'role' && (nextHit.entry.kind === 'capital' || nextHit.entry.kind === 'place') && LOCAL_ROLES.test(e.role)) {
+          out.push(roleMention(h.from, h.to, of.iso3, e.role, surface(h.from, h.to)));
           break;
         }
         if (e.kind === 'title') {

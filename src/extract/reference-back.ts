@@ -25,6 +25,7 @@ const GROUP_NOUN: Readonly<Record<string, string | null>> = {
   presidents: 'GOV', ministers: 'GOV', neighbours: null, neighbors: null, rivals: null, allies: null, armies: 'MIL', militaries: 'MIL',
   forces: 'MIL', delegations: 'GOV', foes: null, adversaries: null, republics: null, administrations: 'GOV',
 };
+const GROUP_ADJECTIVE = /^(?:military|civilian|neighbouring|neighboring|rival|allied|coastal|landlocked|junta-led|sahelian|member|western|african|asian|gulf|nordic|baltic|central|southern|northern|eastern)$/;
 const BLOC = /^(?:bloc|alliance|organi[sz]ation|union|grouping|body|commission|community)$/;
 
 /** Adds group mentions to `mentions` for references back; updates `memory` with what the sentence names. */
@@ -56,6 +57,11 @@ export function resolveReferenceBack(tokens: readonly Token[], mentions: readonl
     } else if (w === 'the' && COUNT[tokens[i + 1]?.norm ?? ''] && tokens[i + 2] && GROUP_NOUN[tokens[i + 2].norm] !== undefined && tokens[i + 1].norm !== 'both') {
       n = COUNT[tokens[i + 1].norm];
       nounAt = i + 2;
+    } else if (w === 'the' && COUNT[tokens[i + 1]?.norm ?? ''] && tokens[i + 1].norm !== 'both' && GROUP_ADJECTIVE.test(tokens[i + 2]?.norm ?? '') && !covered(i + 2)
+      && tokens[i + 3] && GROUP_NOUN[tokens[i + 3].norm] !== undefined) {
+      // "the three military governments", "the two neighbouring states": one plain adjective between
+      n = COUNT[tokens[i + 1].norm];
+      nounAt = i + 3;
     }
     // the paragraph's states, else those named before it — leaving out the sentence's own subject ("Kenya offered
     // to mediate between the two governments")

@@ -462,6 +462,25 @@ describe('reader4: pronoun subjects, protest notes, one code per organisation', 
     assert.equal(y.claims.length, 0, 'an accusation nobody answers stays an event, not a claim');
   });
 
+  it('resolves "the three military governments" past one adjective to the states named before', () => {
+    const x = read('Chad, Sudan and Libya met in Cairo. The three neighbouring governments signed a border pact.');
+    const e = one(x.events.filter((e) => e.cameo === '057'), 'pact');
+    assert.deepEqual([...e.source, ...e.target].map(country).sort(), ['LBY', 'SDN', 'TCD']);
+  });
+
+  it('gives "soldiers/protesters in <capital>" that capital\'s country, but not visiting diplomats', () => {
+    const x = read('Soldiers in Conakry detained President Alpha Conde on Sunday.', '2021-09-06');
+    assert.ok(x.events.concat(x.actions).some((e) => e.cameo.startsWith('17') && e.source.includes('GINMIL')), JSON.stringify(x.actions.map((e) => [e.cameo, e.source])));
+    const y = read('Diplomats in Beijing met the Russian envoy.');
+    assert.equal(y.actors.filter((a) => a.code === 'CHNGOV').length, 0);
+  });
+
+  it('reads a noun after "any" as no act ("warned that any intervention would …")', () => {
+    const x = read('Algeria warned that any intervention in Libya would destabilise the region.');
+    assert.equal(x.events.filter((e) => e.quad === 4).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+    one(between(x, 'DZA', 'LBY').filter((e) => e.cameo.startsWith('13')), 'the warning');
+  });
+
   it('gives an organisation one code whether named in full or by its acronym', () => {
     const x = read('The Economic Community of West African States suspended Guinea. ECOWAS later lifted the suspension on Guinea.');
     assert.ok(x.events.every((e) => e.source.every((c) => c === 'IGOECOWAS')), JSON.stringify(x.events.map((e) => e.source)));
