@@ -93,6 +93,17 @@ export function applyDocumentContext(tokens: readonly Token[], mentions: readonl
       const next = tokens[i + 1];
       if (!next.word || next.cap || (t.norm === 'it' && IT_EXPLETIVE.test(next.norm))) break;
       if (i > 3 && !tokens.slice(0, i).some((x) => x.text === ',')) break;
+      // "Its foreign ministry": the role the possessive introduces belongs to the same subject, not to the country
+      // named last
+      const role = t.norm === 'its' ? out.findIndex((m) => m.from === i + 1 && m.code && m.country && !m.group && (m.kind === 'organization' || m.kind === 'military')) : -1;
+      if (role >= 0) {
+        const m = out[role];
+        const suffix = m.code!.startsWith('IGO') ? '' : m.code!.slice(3);
+        const c = q.country!;
+        out[role] = c.startsWith('IGO') ? { ...q, from: m.from, to: m.to, start: m.start, end: m.end, possessive: m.possessive }
+          : { ...m, id: `${c.slice(0, 3)}${suffix}`, code: `${c.slice(0, 3)}${suffix}`, country: c.slice(0, 3) };
+        break;
+      }
       out.push({ ...q, from: i, to: i + 1, start: t.start, end: t.end, possessive: t.norm === 'its' });
       break;
     }

@@ -18,10 +18,20 @@ export function sameInteraction(a: ExtractedEvent, b: ExtractedEvent, symmetric 
   if (a.date && b.date ? !overlaps(a.date, b.date) : (a.date || b.date) && !near) return false;
   // two statements are one only when the same speaker made them
   if (a.cameo.startsWith('01') && !a.actors.source.some((id) => b.actors.source.includes(id))) return false;
+  // "lodged a protest … summoned the envoy": two verbs of the same root in different sentences are two acts
+  if (distinctActs(a, b)) return false;
   const [as, at, bs, bt] = [countries(a.source), countries(a.target), countries(b.source), countries(b.target)];
   const shares = (x: Set<string>, y: Set<string>) => [...x].some((c) => y.has(c));
   if (shares(as, bs) && shares(at, bt)) return true;
   return symmetric && shares(as, bt) && shares(at, bs);
+}
+
+const DISTINCT_ROOTS = new Set(['11']);
+const lemma = (trigger: string) => trigger.toLowerCase().split(/\s+/)[0].replace(/(?:ing|ed|es|s|d)$/, '').slice(0, 5);
+function distinctActs(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  if (!DISTINCT_ROOTS.has(a.cameo.slice(0, 2)) || a.cameo !== b.cameo) return false;
+  if (a.sentence.start === b.sentence.start) return false;
+  return lemma(a.trigger) !== lemma(b.trigger);
 }
 
 /** Merges duplicates in document order; the first mention keeps its sentence and gains the others' refs and date. */

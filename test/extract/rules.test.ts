@@ -481,6 +481,13 @@ describe('reader4: pronoun subjects, protest notes, one code per organisation', 
     one(between(x, 'DZA', 'LBY').filter((e) => e.cameo.startsWith('13')), 'the warning');
   });
 
+  it('keeps a protest and a summons of the same dyad as two complaints, but merges a repeated one', () => {
+    const x = read('Cambodia lodged a formal protest with Thailand on Monday. Its foreign ministry then summoned the Thai ambassador in Phnom Penh.', '2025-06-03');
+    assert.equal(between(x, 'KHM', 'THA').filter((e) => e.cameo === '114').length, 2, JSON.stringify(x.events.map((e) => [e.trigger, e.cameo])));
+    const y = read('Cambodia summoned the Thai ambassador on Monday. The foreign ministry in Phnom Penh summoned the Thai ambassador over the border clash.', '2025-06-03');
+    assert.equal(between(y, 'KHM', 'THA').filter((e) => e.cameo === '114').length, 1);
+  });
+
   it('gives an organisation one code whether named in full or by its acronym', () => {
     const x = read('The Economic Community of West African States suspended Guinea. ECOWAS later lifted the suspension on Guinea.');
     assert.ok(x.events.every((e) => e.source.every((c) => c === 'IGOECOWAS')), JSON.stringify(x.events.map((e) => e.source)));
