@@ -4,7 +4,7 @@ import type { Candidate, ExtractedActor, ExtractedEvent, Extraction } from './co
 import type { ArticleInput } from './read-input.js';
 import { findReferences } from './references.js';
 import { splitSentences } from './sentences.js';
-import { tokenize } from './tokens.js';
+import { tokenize, type Token } from './tokens.js';
 import { codebookGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolveMentions, type Mention } from './mentions.js';
 import { findDates, type DateMention } from './dates.js';
@@ -140,6 +140,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     for (const d of kept) {
       // context may supply what the structure leaves open, except the subject of an active verb
       // ("This demonstrates …") or the addressee of a statement that reports no interaction
+      if (d.source.length === 0 && d.voice === 'active') crowdSource(d, mentions, tokens);
       if (d.source.length === 0 && d.voice !== 'active') fillSource(d, kept, recent, mentions, tokens);
       if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined);
       const place = {
@@ -277,6 +278,23 @@ function selfDirected(d: DraftEvent): boolean {
 }
 
 const COERCIVE_ROOTS = new Set(['17', '18', '19', '20']);
+// Nameless crowds that protest: "demonstrators rallied …", "hundreds of students marched …".
+const CROWD = /^(?:protesters|protestors|demonstrators|activists|students|crowds|residents|villagers|fishermen|workers|supporters|people|hundreds|thousands)$/;
+
+/**
+ * "Demonstrators rallied outside the Chinese embassy in Manila": a protest by a nameless crowd is by the people of
+ * the place it names (its country's opposition), never of the side it protests against.
+ */
+function crowdSource(d: DraftEvent, mentions: readonly Mention[], tokens: readonly Token[]): void {
+  if (d.cameo.slice(0, 2) !== '14') return;
+  let j = d.trigger.from - 1;
+  while (j >= 0 && /^(?:also|again|then|later|peacefully|briefly|have|has|had)$/.test(tokens[j].norm)) j--;
+  if (j < 0 || !CROWD.test(tokens[j].norm) || mentions.some((m) => m.from <= j && m.to > j)) return;
+  const against = new Set(d.target.flatMap(countriesOf));
+  const place = mentions.find((m) => m.kind === 'location' && m.country && !against.has(m.country) && m.from > d.trigger.from && m.from <= d.trigger.to + 10);
+  if (!place) return;
+  d.source = [{ ...place, id: `${place.country}OPP`, name: tokens[j].text, kind: 'organization', code: `${place.country}OPP`, weak: false }];
+}
 
 function fillSource(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[], mentions: readonly Mention[], tokens: readonly { start: number }[]): void {
   if (d.source.length) return;

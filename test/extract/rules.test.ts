@@ -488,6 +488,13 @@ describe('reader4: pronoun subjects, protest notes, one code per organisation', 
     assert.equal(between(y, 'KHM', 'THA').filter((e) => e.cameo === '114').length, 1);
   });
 
+  it('gives a nameless crowd\'s protest to the people of the place it names ("demonstrators rallied outside the X embassy in Y")', () => {
+    const x = read('Hundreds of students protested outside the Israeli embassy in Amman on Friday.');
+    assert.equal(one(between(x, 'JOR', 'ISR'), 'protest').quad, 3);
+    const y = read('Demonstrators rallied against the government.');
+    assert.equal(y.events.length, 0, 'no place, no country');
+  });
+
   it('gives an organisation one code whether named in full or by its acronym', () => {
     const x = read('The Economic Community of West African States suspended Guinea. ECOWAS later lifted the suspension on Guinea.');
     assert.ok(x.events.every((e) => e.source.every((c) => c === 'IGOECOWAS')), JSON.stringify(x.events.map((e) => e.source)));
