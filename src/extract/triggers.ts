@@ -116,6 +116,9 @@ export function triggerEntries(): TriggerEntry[] {
   return [...seen];
 }
 
+// A count between a verb and its noun ("sent two frigates").
+const COUNT_WORD = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|more|additional|extra)$/;
+
 /** Longest non-overlapping trigger matches over the tokens. */
 export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
   const idx = index();
@@ -134,7 +137,9 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
         if (!tok) ok = false;
         else if (tok.norm !== f.words[k]) {
           const modifier = extra === 0 && k < f.words.length && /^(?:a|an|the)$/.test(f.words[k - 1]) && tok.word && !tok.cap && !DETERMINER.test(tok.norm) && !PARTICLE.test(tok.norm) && tokens[i + k + 1]?.norm === f.words[k];
-          if (modifier) extra = 1;
+          // "sent two frigates", "deployed several warships": a count may stand between the verb and its noun
+          const count = extra === 0 && k === 1 && f.entry.pos === 'verb' && COUNT_WORD.test(tok.norm) && tokens[i + k + 1]?.norm === f.words[k];
+          if (modifier || count) extra = 1;
           else ok = false;
         }
       }

@@ -495,6 +495,12 @@ describe('reader4: pronoun subjects, protest notes, one code per organisation', 
     assert.equal(y.events.length, 0, 'no place, no country');
   });
 
+  it('codes "sent (two) warships to the area" as a deployment against the side of the standoff', () => {
+    const x = read('Chinese coast guard ships blocked a Vietnamese survey vessel on Monday. Vietnam sent four frigates to the area the next day.');
+    assert.equal(one(between(x, 'VNM', 'CHN').filter((e) => e.cameo.startsWith('15')), 'deployment').quad, 4);
+    assert.equal(one(between(read('Russia sent 3000 troops to Belarus.'), 'RUS', 'BLR'), 'troops sent to an ally').cameo, '074');
+  });
+
   it('gives an organisation one code whether named in full or by its acronym', () => {
     const x = read('The Economic Community of West African States suspended Guinea. ECOWAS later lifted the suspension on Guinea.');
     assert.ok(x.events.every((e) => e.source.every((c) => c === 'IGOECOWAS')), JSON.stringify(x.events.map((e) => e.source)));
