@@ -25,6 +25,8 @@ const GROUP_NOUN: Readonly<Record<string, string | null>> = {
   presidents: 'GOV', ministers: 'GOV', neighbours: null, neighbors: null, rivals: null, allies: null, armies: 'MIL', militaries: 'MIL',
   forces: 'MIL', delegations: 'GOV', foes: null, adversaries: null, republics: null, administrations: 'GOV',
 };
+const NEIGHBOUR = /^(?:neighbour|neighbor)$/;
+const DIRECTION = /^(?:northern|southern|eastern|western|western|smaller|larger|bigger|poorer|richer|coastal|landlocked)$/;
 const GROUP_ADJECTIVE = /^(?:military|civilian|neighbouring|neighboring|rival|allied|coastal|landlocked|junta-led|sahelian|member|western|african|asian|gulf|nordic|baltic|central|southern|northern|eastern)$/;
 const BLOC = /^(?:bloc|alliance|organi[sz]ation|union|grouping|body|commission|community)$/;
 
@@ -72,6 +74,14 @@ export function resolveReferenceBack(tokens: readonly Token[], mentions: readonl
     const pool = n !== undefined && ownList.length >= n ? ownList
       : memory.countries.length >= (n ?? 0) + own.size ? memory.countries.filter((c) => !own.has(c))
       : [...memory.earlier, ...memory.countries].filter((c, k, all) => !own.has(c) && all.lastIndexOf(c) === k);
+    // "its northern neighbour": the one other state the paragraph named last
+    if (n === undefined && /^(?:its|their)$/.test(w)) {
+      const k = NEIGHBOUR.test(tokens[i + 1]?.norm ?? '') ? i + 1 : DIRECTION.test(tokens[i + 1]?.norm ?? '') && NEIGHBOUR.test(tokens[i + 2]?.norm ?? '') ? i + 2 : -1;
+      if (k > 0 && !covered(k) && !tokens[k + 1]?.cap && pool.length) {
+        n = 1;
+        nounAt = k;
+      }
+    }
     if (n !== undefined && nounAt >= 0 && !covered(nounAt) && pool.length >= n) {
       const role = GROUP_NOUN[tokens[nounAt].norm];
       const members = pool.slice(-n).map((c): Mention => ({

@@ -116,8 +116,8 @@ export function triggerEntries(): TriggerEntry[] {
   return [...seen];
 }
 
-// A count between a verb and its noun ("sent two frigates").
-const COUNT_WORD = /^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|more|additional|extra)$/;
+// A count or possessive between a verb and its noun ("sent two frigates", "cut its electricity exports").
+const COUNT_WORD = /^(?:\d+|its|their|two|three|four|five|six|seven|eight|nine|ten|several|more|additional|extra)$/;
 
 /** Longest non-overlapping trigger matches over the tokens. */
 export function findTriggers(tokens: readonly Token[]): TriggerHit[] {

@@ -501,6 +501,11 @@ describe('reader4: pronoun subjects, protest notes, one code per organisation', 
     assert.equal(one(between(read('Russia sent 3000 troops to Belarus.'), 'RUS', 'BLR'), 'troops sent to an ally').cameo, '074');
   });
 
+  it('reads "its northern neighbour" as the other state the paragraph named last, and codes cut supplies as an embargo', () => {
+    const x = read('Russia blamed Georgia for the clashes. Moscow cut its gas supplies to its southern neighbour the next day.');
+    assert.equal(one(between(x, 'RUS', 'GEO').filter((e) => e.cameo === '163'), 'gas cut').quad, 4);
+  });
+
   it('gives an organisation one code whether named in full or by its acronym', () => {
     const x = read('The Economic Community of West African States suspended Guinea. ECOWAS later lifted the suspension on Guinea.');
     assert.ok(x.events.every((e) => e.source.every((c) => c === 'IGOECOWAS')), JSON.stringify(x.events.map((e) => e.source)));
