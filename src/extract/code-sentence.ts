@@ -422,6 +422,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       explicitTarget = explicitTarget || about.length > 0;
     }
     const reportsEvent = !!complement && triggers.some((x) => x !== t && x.from >= complement!.from && x.from < complement!.to);
+    if (e.igoOnly && !(target.length && target.every((m) => m.kind === 'igo'))) continue;
     out.push({ trigger: t, cameo: e.cameo, source, target, third: [], explicitSource, explicitTarget, negated, hypothetical: false, complement, about, voice, reportsEvent, relative: clause.antecedentBefore !== null });
   }
   answerAuthors(tokens, out);

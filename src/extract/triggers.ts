@@ -28,6 +28,8 @@ export interface TriggerEntry {
   readonly intent: boolean;
   /** "refused to V" is a rejection of V. */
   readonly refusal: boolean;
+  /** Fires only with an organisation as its object ("left ECOWAS", never "left Kyiv"). */
+  readonly igoOnly: boolean;
   readonly line: number;
 }
 
@@ -94,7 +96,7 @@ const index = once(() => {
       sym: flags.includes('sym'), speech: flags.includes('speech'), deny: flags.includes('deny'), claim: flags.includes('claim'),
       confirm: flags.includes('confirm'), needArg: flags.includes('need-arg'), intransitive: flags.includes('intransitive'), targetPreps: opt('by'), sourcePreps: opt('src'),
       forms: forms.length ? new Set(forms as VerbForm[]) : null,
-      place: flags.includes('place'), intent: flags.includes('intent'), refusal: flags.includes('refusal'),
+      place: flags.includes('place'), intent: flags.includes('intent'), refusal: flags.includes('refusal'), igoOnly: flags.includes('igo-only'),
     };
     const words = cells.phrase.split(/\s+/);
     if (entry.pos === 'verb') {

@@ -506,6 +506,12 @@ describe('reader4: pronoun subjects, protest notes, one code per organisation', 
     assert.equal(one(between(x, 'RUS', 'GEO').filter((e) => e.cameo === '163'), 'gas cut').quad, 4);
   });
 
+  it('codes leaving an organisation as reducing relations, but never leaving a city', () => {
+    const x = read('Burkina Faso left ECOWAS in January. The Russian minister left Kyiv on Monday.');
+    assert.equal(one(between(x, 'BFA', 'IGOECOWAS'), 'left the bloc').cameo, '160');
+    assert.equal(between(x, 'RUS', 'UKR').length, 0, 'a departure from a city is no act against it');
+  });
+
   it('gives an organisation one code whether named in full or by its acronym', () => {
     const x = read('The Economic Community of West African States suspended Guinea. ECOWAS later lifted the suspension on Guinea.');
     assert.ok(x.events.every((e) => e.source.every((c) => c === 'IGOECOWAS')), JSON.stringify(x.events.map((e) => e.source)));
