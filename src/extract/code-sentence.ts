@@ -716,7 +716,8 @@ function speechComplement(tokens: readonly Token[], t: TriggerHit, clause: Claus
   const comma = before.map((x) => x.text).lastIndexOf(',');
   // "…, the ministry said, citing …": a participle clause after the attribution is the speaker's gloss
   let restEnd = clause.to;
-  for (let j = t.to; j < clause.to - 1; j++) if (tokens[j].text === ',' && /^(?:citing|adding|noting|saying|calling|describing|referring|stressing)$/.test(tokens[j + 1].norm)) { restEnd = j; break; }
+  // "…, a spokesperson said, and Japan pledged …": a new clause after the attribution is no part of it
+  for (let j = t.to; j < clause.to - 1; j++) if (tokens[j].text === ',' && /^(?:citing|adding|noting|saying|calling|describing|referring|stressing|and|but|while|whereas)$/.test(tokens[j + 1].norm)) { restEnd = j; break; }
   const rest = tokens.slice(t.to, restEnd).filter((x) => x.word);
   if (comma > 2 && rest.length <= 6 && !rest.some((x) => x.norm === 'that') && source.every((m) => m.from > clause.from + comma)) {
     return { from: clause.from, to: clause.from + comma };

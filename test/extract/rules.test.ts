@@ -512,6 +512,12 @@ describe('reader4: pronoun subjects, protest notes, one code per organisation', 
     assert.equal(between(x, 'RUS', 'UKR').length, 0, 'a departure from a city is no act against it');
   });
 
+  it('ends a trailing attribution at ", and" so that the next clause is no part of what was said', () => {
+    const x = read('France urged Mali to release the hostages, a French ministry spokesman said, and Spain pledged two aircraft to Senegal.');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('01')).length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+    one(between(x, 'ESP', 'SEN'), 'the pledge');
+  });
+
   it('gives an organisation one code whether named in full or by its acronym', () => {
     const x = read('The Economic Community of West African States suspended Guinea. ECOWAS later lifted the suspension on Guinea.');
     assert.ok(x.events.every((e) => e.source.every((c) => c === 'IGOECOWAS')), JSON.stringify(x.events.map((e) => e.source)));
