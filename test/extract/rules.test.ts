@@ -524,3 +524,29 @@ describe('reader4: pronoun subjects, protest notes, one code per organisation', 
     assert.equal(x.actors.filter((a) => a.kind === 'igo').map((a) => a.code).filter((c, i, all) => all.indexOf(c) === i).length, 1);
   });
 });
+
+describe('statements: whom a bare statement is about, base forms after a modal, announcements of plans', () => {
+  it('makes a statement about the subject or object of what was said, not a name inside a modifier', () => {
+    const x = read('Kenya says it holds documents showing Somalia was behind the raid.');
+    assert.equal(between(x, 'KEN', 'SOM').length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+    assert.equal(one(between(read('Chile said Peru was acting in bad faith.'), 'CHL', 'PER'), 'the content\'s subject').cameo, '010');
+    assert.equal(one(between(read('Jordan said it would ask Egypt to mediate.'), 'JOR', 'EGY'), 'the object of its verb').source[0].slice(0, 3), 'JOR');
+  });
+
+  it('reads a base form the dictionary keeps for nouns and adjectives as the verb after a modal or "to"', () => {
+    const x = read('Vietnam announced it would free 40 Cambodian fishermen.');
+    assert.ok(between(x, 'VNM', 'KHM').length >= 1, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+    assert.equal(between(read('The talks took place in a free and open atmosphere between Vietnam and Cambodia.'), 'VNM', 'KHM').filter((e) => e.cameo.startsWith('08')).length, 0, 'an adjective stays one');
+  });
+
+  it('codes an arrest warrant as legal action against its subject', () => {
+    assert.equal(one(between(read('A Kenyan court issued an arrest warrant for a Ugandan opposition leader.'), 'KEN', 'UGA'), 'warrant').cameo, '173');
+  });
+
+  it('lets a denial answer an account of others, not a speaker\'s announcement of its own plan', () => {
+    const x = read('Norway said it would close a crossing with Russia. Swedish police said the Russian navy had cut a cable. Moscow denied the account.');
+    const denied = x.claims.filter((c) => c.status === 'denied');
+    assert.deepEqual(denied.map((c) => c.claimant.map(country)), [['SWE']]);
+    assert.ok(!x.claims.some((c) => c.claimant.some((k) => country(k) === 'NOR')), 'a plan is no claim');
+  });
+});
