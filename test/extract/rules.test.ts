@@ -550,3 +550,15 @@ describe('statements: whom a bare statement is about, base forms after a modal, 
     assert.ok(!x.claims.some((c) => c.claimant.some((k) => country(k) === 'NOR')), 'a plan is no claim');
   });
 });
+
+describe('the general dictionary beyond the G20 (sourced additions for smaller states)', () => {
+  it('codes foreign ministers and heads of government of Latin America, Central Asia, the Nordics and Russia', () => {
+    const x = read('Mario Lubetkin met Bakhtiyor Saidov and Rosa Villavicencio in Tashkent. Kristrún Frostadóttir later called Mikhail Mishustin.', '2025-09-01');
+    assert.deepEqual(x.actors.filter((a) => a.kind === 'person').map((a) => a.code).sort(), ['COLGOV', 'ISLGOV', 'RUSGOV', 'URYGOV', 'UZBGOV']);
+  });
+
+  it('never reads a weekday or a modal as a leader whose family name it is ("Friday", "May")', () => {
+    const x = read('Ghana and Togo will sign the accord on Friday, and May brings the next round.', '2025-09-01');
+    assert.deepEqual(x.actors.filter((a) => a.kind === 'person').map((a) => a.name), []);
+  });
+});
