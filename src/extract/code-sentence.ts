@@ -143,6 +143,12 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
   // the subject of a verb at token i: the nearest preceding mention not in a prepositional phrase, or, after "and"
   // joining two verbs, the subject of the first ("X accused Y and suspended the treaty")
   const subjectOf = (i: number, clause: Clause): Mention[] => {
+    // "Backing Kyiv, Poland sent tanks": a participle clause opening the sentence shares the main clause's subject
+    if (i <= 1 && /[a-z]{2,}ing$/.test(tokens[i]?.norm ?? '') && (i === 0 || /^(?:by|while|after|before|upon|on|when|since)$/.test(tokens[0].norm))) {
+      const comma = tokens.findIndex((x, j) => j > i && x.text === ',');
+      const main = comma > 0 && comma - i <= 12 ? mentionAt(comma + 1, 2) : undefined;
+      if (main) return coordinated(main, tokens.length);
+    }
     const shared = sharedSubject(i, clause);
     if (shared) return shared;
     const pron = pronounSubject(i, clause);
@@ -240,7 +246,10 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     // "criticized X for releasing …": a gerund after a preposition describes, it reports nothing new — except
     // "by -ing", which is how the subject acted ("retaliated by expelling diplomats")
     const byGerund = t.form === 'ing' && prevNorm === 'by';
-    if (t.form === 'ing' && PREPOSITION.test(prevNorm) && !byGerund) continue;
+    // "accused X of hosting": a gerund after a preposition is no act of its own, except one opening the sentence
+    // ("After meeting X, Y flew home"), whose subject is the main clause's
+    const openingGerund = t.form === 'ing' && t.from === 1 && /^(?:after|before|upon|on|while|when|since)$/.test(prevNorm);
+    if (t.form === 'ing' && PREPOSITION.test(prevNorm) && !byGerund && !openingGerund) continue;
     const prevWords = tokens.slice(Math.max(clause.from, t.from - 4), t.from).map((x) => x.norm);
     const negated = prevWords.slice(-3).some((w) => NEGATION.test(w)) || (t.from > 0 && /n't$/.test(tokens[t.from - 1].text));
     let source: Mention[] = [];

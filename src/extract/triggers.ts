@@ -211,8 +211,12 @@ const PARTICLE = /^(?:by|to|from|in|on|at|with|for|of|into|out|off|up|down|over|
 function preferred(f: Form, tokens: readonly Token[], i: number, current: TriggerHit): boolean {
   const prev = tokens[i - 1]?.norm ?? '';
   // "meeting": the noun, unless a form of "to be" makes it a progressive verb
-  if (f.form === 'noun' && current.form === 'ing') return !/^(?:is|are|was|were|be|been)$/.test(prev);
-  if (f.form === 'ing' && current.form === 'noun') return /^(?:is|are|was|were|be|been)$/.test(prev);
+  // "…, backing Kyiv", "meeting the president": an -ing form with a direct object and no determiner before it is the verb
+  const next = tokens[current.to];
+  const verbal = /^(?:is|are|was|were|be|been)$/.test(prev)
+    || (!!next && !DETERMINER.test(prev) && (next.cap || /^(?:the|its|their|his|her|this|these|those)$/.test(next.norm)) && f.words.length === 1 && current.to - current.from === 1);
+  if (f.form === 'noun' && current.form === 'ing') return !verbal;
+  if (f.form === 'ing' && current.form === 'noun') return verbal;
   const nounContext = DETERMINER.test(prev) || /^(?:and|of)$/.test(prev) && current.entry.pos === 'verb';
   return f.entry.pos === 'noun' ? nounContext : !nounContext;
 }

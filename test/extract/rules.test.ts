@@ -539,6 +539,18 @@ describe('statements: whom a bare statement is about, base forms after a modal, 
     assert.equal(between(read('The talks took place in a free and open atmosphere between Vietnam and Cambodia.'), 'VNM', 'KHM').filter((e) => e.cameo.startsWith('08')).length, 0, 'an adjective stays one');
   });
 
+  it('reads "backing from X" as support by X, and "…, backing X" as the verb', () => {
+    const x = read('Oslo said the plan had won backing from Tokyo.');
+    assert.equal(between(x, 'NOR', 'JPN').length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+    assert.equal(one(between(read('Poland sent tanks, backing Kyiv.'), 'POL', 'UKR'), 'participle').cameo, '051');
+  });
+
+  it('gives a participle or gerund opening the sentence the main clause\'s subject ("After meeting X, Y …")', () => {
+    assert.equal(one(between(read('Backing Kyiv, Poland sent tanks.'), 'POL', 'UKR'), 'opening participle').cameo, '051');
+    assert.ok(between(read('After meeting Erdogan on Monday, Putin flew home.'), 'RUS', 'TUR').some((e) => e.cameo.startsWith('04')));
+    assert.equal(between(read('Ankara accused Athens of hosting militants.'), 'GRC', 'TUR').length, 0, 'a gerund after "of" is still no act');
+  });
+
   it('codes an arrest warrant as legal action against its subject', () => {
     assert.equal(one(between(read('A Kenyan court issued an arrest warrant for a Ugandan opposition leader.'), 'KEN', 'UGA'), 'warrant').cameo, '173');
   });
