@@ -142,7 +142,12 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       // ("This demonstrates …") or the addressee of a statement that reports no interaction
       if (d.source.length === 0 && d.voice === 'active') crowdSource(d, mentions, tokens);
       if (d.source.length === 0 && d.voice !== 'active') fillSource(d, kept, recent, mentions, tokens);
-      if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined);
+      // (or reports only what the speaker plans: "said it reserves the right to respond")
+      const own = new Set(d.source.flatMap(countriesOf));
+      const ownPlan = (x: DraftEvent) => x.hypothetical && x.source.length > 0 && x.source.every((m) => countriesOf(m).some((c) => own.has(c)));
+      const reported = kept.filter((x) => x !== d && d.complement && x.trigger.from >= d.complement.from && x.trigger.from < d.complement.to && !x.trigger.entry.speech);
+      const reportsActual = d.reportsEvent && !(reported.length > 0 && reported.every(ownPlan));
+      if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || reportsActual)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined);
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,
         date: nearestDate(dates, tokens[d.trigger.head].start) ?? (RELATIVE_TO_EVENT.test(s.text) ? null : null),
