@@ -735,5 +735,9 @@ function speechComplement(tokens: readonly Token[], t: TriggerHit, clause: Claus
       break;
     }
   }
+  // "told Y that X would respond if Z attacked": the condition is part of what was said
+  if (to === clause.to && CONDITION.test(tokens[to]?.norm ?? '')) {
+    while (to < tokens.length && !/^[,;:]$/.test(tokens[to].text)) to++;
+  }
   return { from, to };
 }

@@ -30,6 +30,16 @@ export function transcriptTurn(sentence: string): 'question' | 'answer' | null {
   return SPEAKER_TURN.test(sentence) ? 'answer' : null;
 }
 
+/**
+ * "QUESTION (Reuters): …": the outlet in a question turn's label only says who asked; it is no actor of the text.
+ * Returns the mentions without those inside such a label.
+ */
+export function withoutTurnLabel(sentence: string, tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+  if (!QUESTION_TURN.test(sentence)) return [...mentions];
+  const colon = tokens.findIndex((t) => t.text === ':');
+  return colon < 0 ? [...mentions] : mentions.filter((m) => m.from > colon);
+}
+
 /** The country a briefing's title names as the speaker's ("Briefing by the Kazakh Foreign Ministry spokesperson"). */
 export function briefingSpeaker(sentence: string, mentions: readonly Mention[]): string | null {
   if (!BRIEFING.test(sentence)) return null;

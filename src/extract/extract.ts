@@ -10,7 +10,7 @@ import { resolveMentions, type Mention } from './mentions.js';
 import { findDates, type DateMention } from './dates.js';
 import type { Sentence } from './sentences.js';
 import { newParagraphMemory, resolveReferenceBack } from './reference-back.js';
-import { applyDocumentContext, briefingSpeaker, documentContext, sentenceSubject, transcriptTurn } from './document-context.js';
+import { applyDocumentContext, briefingSpeaker, documentContext, sentenceSubject, transcriptTurn, withoutTurnLabel } from './document-context.js';
 import { findTriggers } from './triggers.js';
 import { codeSentence, type DraftEvent } from './code-sentence.js';
 import { buildEvent, countriesOf } from './build-event.js';
@@ -81,7 +81,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     const tokens = tokenize(s.text, s.start);
     tokenCount += tokens.length;
     if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph, memory);
-    const resolved = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people });
+    const resolved = withoutTurnLabel(s.text, tokens, resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people }));
     if (s.index === 0) speaker = briefingSpeaker(s.text, resolved);
     if (s.paragraph !== previousParagraph) {
       turn = transcriptTurn(s.text) ?? turn;

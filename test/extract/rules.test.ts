@@ -524,3 +524,23 @@ describe('reader4: pronoun subjects, protest notes, one code per organisation', 
     assert.equal(x.actors.filter((a) => a.kind === 'igo').map((a) => a.code).filter((c, i, all) => all.indexOf(c) === i).length, 1);
   });
 });
+
+describe('reader5: titles before names, transcript labels, conditions inside statements', () => {
+  it('gives "the Foreign Minister of X, First Last," the title\'s code, and a later "President Last" the person named before', () => {
+    const x = read('The foreign minister of Chile, Ana Reyes, met the Peruvian ambassador. President Gabriel Boric spoke on Monday. Lima thanked President Boric for his support.', '2024-04-02');
+    assert.ok(x.actors.some((a) => a.kind === 'person' && a.name === 'Ana Reyes' && a.code === 'CHLGOV'), JSON.stringify(x.actors));
+    one(between(x, 'PER', 'CHL').filter((e) => e.cameo === '051'), '"President Boric" is the person named before');
+  });
+
+  it('keeps the outlet of a question turn\'s label out of the actors', () => {
+    const x = read('Press conference by the Foreign Ministry of Peru, Lima, 2 April 2024\n\nQUESTION (Reuters): Did Chile recall its ambassador?\n\nSPOKESPERSON: We have no comment.', '2024-04-02');
+    assert.ok(!x.actors.some((a) => a.code === 'GBRMED'), JSON.stringify(x.actors.map((a) => a.code)));
+  });
+
+  it('reads a condition after a reported statement as part of what was said, so the conditional act is no event or claim', () => {
+    const x = read('The Brazilian minister told Paraguay that Brasilia would respond if Bolivia closed the border.');
+    one(between(x, 'BRA', 'PRY'), 'the statement to its addressee');
+    assert.equal(between(x, 'BOL', 'BRA').length + between(x, 'BOL', 'PRY').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+    assert.equal(x.claims.length, 0);
+  });
+});
