@@ -543,4 +543,13 @@ describe('reader5: titles before names, transcript labels, conditions inside sta
     assert.equal(between(x, 'BOL', 'BRA').length + between(x, 'BOL', 'PRY').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
     assert.equal(x.claims.length, 0);
   });
+
+  it('reads a capitalised "May" after "in" as the month, and "the following week" after a month as a week into it', () => {
+    const x = read('In May, Poland expelled a Belarusian diplomat. Belarus may answer soon.', '2025-01-20');
+    const e = one(between(x, 'POL', 'BLR'), 'expulsion');
+    assert.deepEqual([e.date?.start, e.date?.end], ['2024-05-01', '2024-05-31']);
+    const y = read('Estonia accused Russia of jamming flights in December. The following week Tallinn summoned the Russian ambassador.', '2025-01-20');
+    const summons = one(between(y, 'EST', 'RUS').filter((v) => v.cameo === '114'), 'summons stays apart from the accusation');
+    assert.ok(summons.date && summons.date.start <= '2024-12-31' && summons.date.end >= '2024-12-08', JSON.stringify(summons.date));
+  });
 });
