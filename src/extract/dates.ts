@@ -88,6 +88,18 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
     push(m.index, m.index + m[0].length, iv);
   }
 
+  // "in the spring", "last summer": the latest such season that began by the document date (or in the year the text
+  // last wrote out)
+  const bareSeasonRe = /\b(?:in|during|over|by|since|last)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?\d{4})/gi;
+  while ((m = bareSeasonRe.exec(sentence))) {
+    const s = m[1].toLowerCase();
+    const first = s === 'winter' ? 12 : s === 'spring' ? 3 : s === 'summer' ? 6 : 9;
+    let y = ctx.year ?? pubYear;
+    if (!ctx.year && `${y}-${pad(first)}-01` > ctx.published) y -= 1;
+    const iv = s === 'winter' ? interval(`${y}-12-01`, monthEnd(y + 1, 2), 'season') : interval(`${y}-${pad(first)}-01`, monthEnd(y, first + 2), 'season');
+    push(m.index, m.index + m[0].length, iv, false);
+  }
+
   // explicit dates (chrono, day-first) — only when the sentence has a month name, a numeric date or a weekday
   if (MONTH_WORD.test(sentence)) {
     const ref = new Date(`${ctx.published}T12:00:00Z`);

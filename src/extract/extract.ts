@@ -343,7 +343,11 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
   // treaty and accused Y"), not when a new subject speaks ("X rejected the law, and its president said he would ask Z")
   const at = same.indexOf(d);
   const lenders = same.filter((c, k) => k < at || at < 0 || c.source.some((m) => d.source.includes(m)));
-  for (const loose of [false, true]) {
+  // "has always supported the freedom of shipping", "is defending national sovereignty": an active verb whose object
+  // names no actor takes no other side from context — only the author of an act its object names again (below)
+  const o = tokens && /^(?:the|its|their|our|his|her)$/.test(tokens[d.trigger.to]?.norm ?? '') ? d.trigger.to + 1 : d.trigger.to;
+  const valueObject = !!tokens && !d.trigger.entry.speech && d.trigger.entry.pos === 'verb' && VALUE_OBJECT.test(tokens[o]?.norm ?? '');
+  for (const loose of valueObject ? [] : [false, true]) {
     for (const c of [...lenders].reverse()) {
       const t = other(c, loose);
       if (t && t.length) {
@@ -381,6 +385,8 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
     }
   }
 }
+// An object that names a value or principle, not an act or an actor ("national sovereignty", "the freedom of shipping").
+const VALUE_OBJECT = /^(?:freedom|freedoms|sovereignty|independence|peace|stability|democracy|dialogue|multilateralism|principles?|values|national|territorial|international|human|self-determination)$/;
 // Disapprove, reject, praise or defend verbally: verbs that answer something another did.
 const ANSWERING = /^(?:11|12|051)/;
 // A crude stem for matching a noun to the act it names again ("raids"/"raided" → "raid").

@@ -51,6 +51,8 @@ const ORG_KIND: Readonly<Record<DictOrgKind, ExtractedActorKind>> = {
   igo: 'igo', ngo: 'organization', mnc: 'organization', armed: 'military', institution: 'organization', media: 'media', party: 'party',
 };
 const familyKey = (name: string) => name.split(' ').pop()!.toLowerCase();
+// Countries whose names put the family name first, as English-language news writes them.
+const FAMILY_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK']);
 const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const MONTH_CONTEXT = /^(?:in|since|by|until|till|from|of|last|next|early|late|mid|this|before|after|during|through|\d+)$/;
 
@@ -169,7 +171,11 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
   // "in May", "by June 2024": a month, not the person of that name
   const monthAt = (h: GazetteerHit) => h.to - h.from === 1 && MONTH.test(tokens[h.from].norm) && (MONTH_CONTEXT.test(tokens[h.from - 1]?.norm ?? '') || /^\d/.test(tokens[h.to]?.text ?? ''));
   const remember = (m: Mention) => {
-    if (m.kind === 'person' && m.name.includes(' ') && ctx.people && !ctx.people.has(familyKey(m.name))) ctx.people.set(familyKey(m.name), m);
+    if (m.kind !== 'person' || !m.name.includes(' ') || !ctx.people) return;
+    if (!ctx.people.has(familyKey(m.name))) ctx.people.set(familyKey(m.name), m);
+    // "Xi Jinping … Xi", "Yoon Suk Yeol … Yoon": Chinese and Korean names put the family name first
+    const first = m.name.split(' ')[0].toLowerCase();
+    if (FAMILY_FIRST.has(m.country?.slice(0, 3) ?? '') && first.length >= 2 && !ctx.people.has(first)) ctx.people.set(first, m);
   };
 
   for (let k = 0; k < hits.length; k++) {

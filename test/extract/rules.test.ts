@@ -552,4 +552,22 @@ describe('reader5: titles before names, transcript labels, conditions inside sta
     const summons = one(between(y, 'EST', 'RUS').filter((v) => v.cameo === '114'), 'summons stays apart from the accusation');
     assert.ok(summons.date && summons.date.start <= '2024-12-31' && summons.date.end >= '2024-12-08', JSON.stringify(summons.date));
   });
+
+  it('resolves a bare Chinese or Korean family name ("Xi") to the person named in full, and "the two governments" to the parties, not an attributive place', () => {
+    const x = read('Chinese President Xi Jinping spoke on Monday. Viktor Orbán welcomed Xi to Budapest after the Belgrade visit. The two governments then raised their ties to a strategic partnership.', '2024-05-20');
+    one(between(x, 'HUN', 'CHN').filter((e) => e.cameo === '051'), 'the welcome');
+    one([...between(x, 'HUN', 'CHN'), ...between(x, 'CHN', 'HUN')].filter((e) => e.cameo === '050'), 'the upgrade between the two parties, kept apart from the welcome');
+    assert.equal(between(x, 'HUN', 'SRB').length + between(x, 'SRB', 'HUN').length, 0);
+  });
+
+  it('gives no other side from context to a verb whose object is a value ("supported the freedom of shipping")', () => {
+    const x = read('Egypt signed a transit accord with Jordan. Egypt has always supported the freedom of shipping.');
+    assert.equal(x.events.filter((e) => e.cameo === '051').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.target])));
+  });
+
+  it('dates "in the spring" without a year to the latest spring before the document', () => {
+    const x = read('Hungary blocked a joint EU statement on Kosovo in the spring.', '2025-01-20');
+    const e = one(between(x, 'HUN', 'IGOEU'), 'the block');
+    assert.deepEqual([e.date?.start, e.date?.end], ['2024-03-01', '2024-05-31']);
+  });
 });
