@@ -16,7 +16,7 @@ const ROC = /\b(?:(?<!Democratic )Republic of (?:the )?Congo|Brazzaville|Congo-B
 const QUESTION_TURN = /^\s*(?:Q|QUESTION|REPORTER|JOURNALIST|QUESTIONER)\b[^:\n]{0,60}:/;
 const SPEAKER_TURN = /^\s*(?:[\p{Lu}][\p{Lu}.'’ -]{1,40})(?:\s*\([^)\n]{0,60}\))?\s*:/u;
 const BRIEFING = /\b(?:briefing|press conference|news conference|press point|press encounter|transcript|remarks to the press)\b/i;
-const WE = /^(?:we|our|us|ours)$/;
+const WE = /^(?:we|our|us|ours|i|me|my)$/;
 const TITLE = /^(?:secretary|president|chancellor|premier|emir|king|queen)$/;
 
 /** The document-level facts `text` gives. */

@@ -570,4 +570,19 @@ describe('reader5: titles before names, transcript labels, conditions inside sta
     const e = one(between(x, 'HUN', 'IGOEU'), 'the block');
     assert.deepEqual([e.date?.start, e.date?.end], ['2024-03-01', '2024-05-31']);
   });
+
+  it('codes a vessel entering waters its owner names inside the phrase as a show of force, but not unowned "waters off X"', () => {
+    const x = read('A Russian warship entered Norwegian waters on Monday.');
+    assert.equal(one(between(x, 'RUS', 'NOR'), 'incursion').quad, 4);
+    const y = read('A Russian warship entered waters off Svalbard on Monday.');
+    assert.equal(y.events.length, 0, JSON.stringify(y.events.map((e) => [e.trigger, e.target])));
+  });
+
+  it('codes "sent a team/delegation to <capital>" as a visit, "assured me" in a speaker\'s turn as a statement to the speaker\'s government, and "bought X from Y" as trade', () => {
+    const x = read('Press conference by the Foreign Minister of Chile, Santiago, 2 April 2024\n\nMINISTER: Peru sent a team of engineers to Santiago. Its foreign minister assured me on Friday that Lima respects the treaty.', '2024-04-02');
+    assert.equal(one(between(x, 'PER', 'CHL').filter((e) => e.cameo === '042'), 'the team').quad, 1);
+    one(between(x, 'PER', 'CHL').filter((e) => e.cameo === '010'), '"assured me"');
+    const y = read('Serbia bought twelve fighter jets from France.');
+    assert.equal(one(between(y, 'SRB', 'FRA'), 'the purchase').quad, 2);
+  });
 });
