@@ -120,7 +120,8 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
       // last wrote out when it gave one
       let y = certainYear ? (s.get('year') ?? pubYear) : (ctx.year ?? pubYear);
       if (!certainYear && !ctx.year && `${y}-${pad(mo)}-${pad(s.isCertain('day') ? (s.get('day') ?? 1) : 1)}` > ctx.published) y -= 1;
-      const weekday = WEEKDAYS.findIndex((w) => new RegExp(`^(?:on\\s+|last\\s+)?${w}$`, 'i').test(text.trim()));
+      // "on Sunday evening": the part of the day does not change the day
+      const weekday = WEEKDAYS.findIndex((w) => new RegExp(`^(?:on\\s+|last\\s+)?${w}(?:\\s+(?:morning|afternoon|evening|night))?$`, 'i').test(text.trim()));
       let iv: DateInterval;
       if (weekday >= 0) {
         // news usage: "on Wednesday" is the last such day on or before the document date

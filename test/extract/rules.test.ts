@@ -585,4 +585,12 @@ describe('reader5: titles before names, transcript labels, conditions inside sta
     const y = read('Serbia bought twelve fighter jets from France.');
     assert.equal(one(between(y, 'SRB', 'FRA'), 'the purchase').quad, 2);
   });
+
+  it('lets "criticised the closures" and "condemned the incursion" name the author of the act reported a few sentences before', () => {
+    const x = read('Pristina closed the Serbian-run post offices in the north. Belgrade protested. Serbia also asked for talks. The EU criticised the closures.', '2025-01-20');
+    one(between(x, 'IGOEU', 'XKX').filter((e) => e.cameo === '111'), 'the closures are Pristina\'s');
+    const y = read('A Venezuelan navy patrol vessel entered Guyanese waters on Saturday. Guyana summoned the ambassador. Brazil offered support. Lula spoke to Ali. The OAS met on Friday. CARICOM condemned the incursion on Sunday evening.', '2025-03-03');
+    const e = one(between(y, 'IGOCRB', 'VEN'), 'the incursion is Venezuela\'s');
+    assert.deepEqual([e.date?.start, e.quad], ['2025-03-02', 3]);
+  });
 });
