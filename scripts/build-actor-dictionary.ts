@@ -402,6 +402,19 @@ function surnameOf(p: Person): string {
   if (codebookNames.has(fold(last)) || places.has(fold(last)) || agents.has(k) || curatedOrgNames.has(fold(last))) return '';
   return last;
 }
+// a one-word alias obeys the family-name rule: "Friday" (Godwin Friday) or "May" must not name a person in every text
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/;
+let commonAliases = 0;
+for (const p of people.values()) {
+  for (const a of [...p.aliases]) {
+    if (a.includes(' ') || /^[A-Z]{2,}$/.test(a)) continue;
+    const k = a.toLowerCase();
+    if (CALENDAR.test(k) || (lexicon[k] && !NAME_TAGS.test(lexicon[k])) || codebookNames.has(fold(a))) {
+      p.aliases.delete(a);
+      commonAliases++;
+    }
+  }
+}
 const personRows = [...people.values()].filter((p) => p.roles.length).sort((a, b) => a.id.localeCompare(b.id));
 writeFileSync(path.join(outDir, 'people.tsv'), [
   ...header('people with their CAMEO codes by date'),
@@ -433,4 +446,4 @@ writeFileSync(path.join(outDir, 'places.tsv'), [
   ...[...places.values()].sort((a, b) => a.name.localeCompare(b.name)).map((p) => `${p.name}\t${p.iso3}`),
 ].join('\n') + '\n');
 
-process.stdout.write(`build-actor-dictionary: ${personRows.length} people, ${orgRows.length} organisations, ${agents.size} agent nouns, ${places.size} places → data/actors/\n`);
+process.stdout.write(`build-actor-dictionary: ${personRows.length} people, ${orgRows.length} organisations, ${agents.size} agent nouns, ${places.size} places → data/actors/ (${commonAliases} one-word aliases that are common words left out)\n`);

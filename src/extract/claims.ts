@@ -55,12 +55,14 @@ export function assertedClaims(s: SentenceForClaims, drafts: readonly DraftEvent
   const out: OpenClaim[] = [];
   for (const d of drafts) {
     if (!d.trigger.entry.speech || !d.complement || d.source.length === 0 || d.negated) continue;
+    const reported = drafts.filter((x) => x !== d && x.trigger.from >= d.complement!.from && x.trigger.from < d.complement!.to && !x.trigger.entry.speech);
     // a conditional act ("would respond if Z attacked") asserts nothing that could be denied
-    const reportsEvent = drafts.some((x) => x !== d && x.trigger.from >= d.complement!.from && x.trigger.from < d.complement!.to && !x.trigger.entry.speech && !x.hypothetical);
+    const reportsEvent = reported.some((x) => !x.hypothetical);
     if (d.about.length === 0) continue;
     const latent = !(d.trigger.entry.claim || reportsEvent);
-    // "Latvia said it would close …": what a speaker says of itself claims nothing about others
-    if (latent) {
+    // "Latvia said it would close …": what a speaker says of itself claims nothing about others, and its own plans
+    // ("said it would close the crossing") are an announcement, not an account others could deny
+    if (latent || (!d.trigger.entry.claim && reported.every((x) => x.hypothetical))) {
       const first = s.tokens.slice(d.complement.from, d.complement.to).find((x) => x.word && !/^(?:that|the|a|an)$/.test(x.norm));
       const own = new Set(d.source.map((m) => m.country?.slice(0, 3)));
       if (!first || /^(?:it|they|we|he|she|its|their)$/.test(first.norm) || s.mentions.some((m) => m.start === first.start && own.has(m.country?.slice(0, 3)))) continue;

@@ -189,7 +189,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     if (j < 0 || !/^(?:and|but|then|before|after)$/.test(tokens[j].norm)) return null;
     // "X and Y met": the "and" joins two subjects when a mention stands right after it, not a verb
     // a participle ("the negotiating table") heads no coordinated verb
-    const prev = [...out].reverse().find((d) => d.trigger.to <= j && d.trigger.entry.pos === 'verb' && d.trigger.form !== 'ing' && d.voice === 'active' && d.source.length && d.explicitSource);
+    // an infinitive ("urged X to return … and offered") heads no coordinated verb either: its subject is the object
+    const prev = [...out].reverse().find((d) => d.trigger.to <= j && d.trigger.entry.pos === 'verb' && d.trigger.form !== 'ing' && tokens[d.trigger.from - 1]?.norm !== 'to' && d.voice === 'active' && d.source.length && d.explicitSource);
     return prev ? [...prev.source] : null;
   };
   // "X said it would …": a pronoun subject inside a statement is the speaker
@@ -425,8 +426,10 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       const srcCountries = new Set(source.map((m) => m.country));
       about = expand(actors.filter((m) => m.from >= complement!.from && m.to <= complement!.to && (!m.weak || m.kind === 'region') && !srcCountries.has(m.country) && !source.includes(m)));
       if (about.some((m) => m.kind !== 'region')) about = about.filter((m) => m.kind !== 'region');
-      if (!explicitTarget && about.length) target = about;
-      explicitTarget = explicitTarget || about.length > 0;
+      // a bare statement is about its content's subject or the object of its verb, not a name in a modifier
+      const args = complementArguments(tokens, complement, about);
+      if (!explicitTarget && args.length) target = args;
+      explicitTarget = explicitTarget || args.length > 0;
     }
     const reportsEvent = !!complement && triggers.some((x) => x !== t && x.from >= complement!.from && x.from < complement!.to);
     if (e.igoOnly && !(target.length && target.every((m) => m.kind === 'igo'))) continue;
@@ -748,3 +751,66 @@ function speechComplement(tokens: readonly Token[], t: TriggerHit, clause: Claus
   }
   return { from, to };
 }
+
+const AUXILIARY = /^(?:would|will|shall|could|can|may|might|must|should|had|has|have|was|were|is|are|did|does|do|been|be|being|'d|'ll)$/;
+const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|some|any|all|both|each|every|such|no|'s|’s)$/;
+
+/**
+ * The mentions of a statement's content that are its arguments: those in the content's subject, and the objects of
+ * its verb (a noun phrase right after it, a preposition's object right after it or after another such object, the
+ * object of an infinitive it governs). A name inside a modifier of the object ("enjoyed support from Moscow", "has
+ * evidence proving Russia …", "would close its crossings with Russia") is a detail of what was said, not whom it is
+ * about.
+ */
+export function complementArguments(tokens: readonly Token[], c: { from: number; to: number }, about: readonly Mention[]): Mention[] {
+  if (about.length === 0) return [];
+  const at = (j: number) => about.filter((m) => m.from === j);
+  const end = (ms: readonly Mention[]) => Math.max(...ms.map((m) => m.to));
+  const lower = (j: number) => j < c.to && tokens[j].word && !tokens[j].cap;
+  let j = c.from;
+  while (j < c.to && (DETERMINER.test(tokens[j].norm) || tokens[j].norm === 'that')) j++;
+  // the verb: the first auxiliary or past form; else the word right after a subject mention or pronoun
+  let v = PRONOUN_SUBJECT.test(tokens[j]?.norm ?? '') && lower(j + 1) ? j + 1 : -1;
+  for (let k = j; v < 0 && k < Math.min(c.to, j + 10) && tokens[k].text !== ','; k++) {
+    if (at(k).length) { k = end(at(k)) - 1; continue; }
+    if (lower(k) && (AUXILIARY.test(tokens[k].norm) || (k > j && /[a-z]{2,}ed$/.test(tokens[k].norm)))) { v = k; break; }
+  }
+  if (v < 0) {
+    const subj = at(j);
+    const after = subj.length ? end(subj) : PRONOUN_SUBJECT.test(tokens[j]?.norm ?? '') ? j + 1 : -1;
+    if (after >= 0 && lower(after) && !PREPOSITION.test(tokens[after].norm) && !DETERMINER.test(tokens[after].norm)) v = after;
+  }
+  const out = about.filter((m) => m.from >= c.from && m.to <= (v < 0 ? c.to : v));
+  if (v < 0) return out;
+  // the verb group: auxiliaries, negation and adverbs, then the main verb
+  let k = v;
+  while (k < c.to && (AUXILIARY.test(tokens[k].norm) || NEGATION.test(tokens[k].norm) || ADVERB.test(tokens[k].norm))) k++;
+  if (k === v || (lower(k) && !DETERMINER.test(tokens[k].norm) && !PREPOSITION.test(tokens[k].norm) && !at(k).length)) k = k === v ? v + 1 : k + 1;
+  const skipDeterminers = (i: number) => {
+    while (i < c.to && (DETERMINER.test(tokens[i].norm) || NUMBER_WORD.test(tokens[i].norm))) i++;
+    return i;
+  };
+  for (let guard = 0; k < c.to && guard < 8; guard++) {
+    // "willing to forgive X", "would ask X to act": an infinitive the verb governs brings its own object
+    if (tokens[k].norm === 'to' && lower(k + 1) && !DETERMINER.test(tokens[k + 1].norm) && !at(k + 1).length) { k += 2; continue; }
+    if (ADVERB.test(tokens[k].norm) && lower(k)) { k++; continue; }
+    const prep = PREPOSITION.test(tokens[k].norm);
+    const i = skipDeterminers(prep ? k + 1 : k);
+    const m = at(i);
+    if (m.length) {
+      out.push(...m);
+      k = end(m);
+      while (k < c.to && (tokens[k].text === ',' || /^(?:and|or)$/.test(tokens[k].norm)) && at(skipDeterminers(k + 1)).length) {
+        const n = at(skipDeterminers(k + 1));
+        out.push(...n);
+        k = end(n);
+      }
+      continue;
+    }
+    // "fired at it from X": a pronoun object, then the next phrase
+    if (prep && PRONOUN_OBJECT.test(tokens[i]?.norm ?? '')) { k = i + 1; continue; }
+    break;
+  }
+  return [...new Set(out)];
+}
+const PRONOUN_OBJECT = /^(?:it|them|him|her|us|itself|themselves)$/;

@@ -51,6 +51,8 @@ interface Form {
   /** Words of the phrase, the inflected one replaced by this form. */
   readonly words: readonly string[];
   readonly headAt: number;
+  /** A base form of a verb whose `forms` leave the base out ("free", "help"): a verb only after a modal or "to". */
+  readonly afterModal?: boolean;
 }
 
 const irregular = once(() => {
@@ -103,7 +105,11 @@ const index = once(() => {
     const words = cells.phrase.split(/\s+/);
     if (entry.pos === 'verb') {
       for (const [form, kind] of verbForms(words[0])) {
-        if (entry.forms && !entry.forms.has(kind)) continue;
+        if (entry.forms && !entry.forms.has(kind)) {
+          // "would free the prisoners", "to help Kyiv": after a modal or "to" the base form can only be the verb
+          if (kind === 'base' && !entry.speech) put({ entry, form: kind, words: [form, ...words.slice(1)], headAt: 0, afterModal: true });
+          continue;
+        }
         put({ entry, form: kind, words: [form, ...words.slice(1)], headAt: 0 });
       }
     } else {
@@ -133,6 +139,7 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
     let best: TriggerHit | null = null;
     for (const f of forms) {
       if (i + f.words.length > tokens.length) continue;
+      if (f.afterModal && !MODAL_OR_TO.test(tokens[i - 1]?.norm ?? '')) continue;
       // "lodged a formal protest", "issued a strong warning": one modifier may follow the phrase's article
       let extra = 0;
       let ok = true;
@@ -205,6 +212,7 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
   return out;
 }
 
+const MODAL_OR_TO = /^(?:would|will|shall|could|can|may|might|should|must|'ll|to|not|n't)$/;
 const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|any|no|every|each|such|'s|’s)$/;
 const PARTICLE = /^(?:by|to|from|in|on|at|with|for|of|into|out|off|up|down|over|back|away|that|the|a|an|its|their|his|her|and|or|but|as|after|before|since|when|while|if|last|this|yesterday|today|tonight|earlier|later|again|not|is|was|were|are|has|have|had|will|would)$/;
 

@@ -525,6 +525,44 @@ describe('reader4: pronoun subjects, protest notes, one code per organisation', 
   });
 });
 
+describe('statements: whom a bare statement is about, base forms after a modal, announcements of plans', () => {
+  it('makes a statement about the subject or object of what was said, not a name inside a modifier', () => {
+    const x = read('Kenya says it holds documents showing Somalia was behind the raid.');
+    assert.equal(between(x, 'KEN', 'SOM').length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+    assert.equal(one(between(read('Chile said Peru was acting in bad faith.'), 'CHL', 'PER'), 'the content\'s subject').cameo, '010');
+    assert.equal(one(between(read('Jordan said it would ask Egypt to mediate.'), 'JOR', 'EGY'), 'the object of its verb').source[0].slice(0, 3), 'JOR');
+  });
+
+  it('reads a base form the dictionary keeps for nouns and adjectives as the verb after a modal or "to"', () => {
+    const x = read('Vietnam announced it would free 40 Cambodian fishermen.');
+    assert.ok(between(x, 'VNM', 'KHM').length >= 1, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+    assert.equal(between(read('The talks took place in a free and open atmosphere between Vietnam and Cambodia.'), 'VNM', 'KHM').filter((e) => e.cameo.startsWith('08')).length, 0, 'an adjective stays one');
+  });
+
+  it('codes an arrest warrant as legal action against its subject', () => {
+    assert.equal(one(between(read('A Kenyan court issued an arrest warrant for a Ugandan opposition leader.'), 'KEN', 'UGA'), 'warrant').cameo, '173');
+  });
+
+  it('lets a denial answer an account of others, not a speaker\'s announcement of its own plan', () => {
+    const x = read('Norway said it would close a crossing with Russia. Swedish police said the Russian navy had cut a cable. Moscow denied the account.');
+    const denied = x.claims.filter((c) => c.status === 'denied');
+    assert.deepEqual(denied.map((c) => c.claimant.map(country)), [['SWE']]);
+    assert.ok(!x.claims.some((c) => c.claimant.some((k) => country(k) === 'NOR')), 'a plan is no claim');
+  });
+});
+
+describe('the general dictionary beyond the G20 (sourced additions for smaller states)', () => {
+  it('codes foreign ministers and heads of government of Latin America, Central Asia, the Nordics and Russia', () => {
+    const x = read('Mario Lubetkin met Bakhtiyor Saidov and Rosa Villavicencio in Tashkent. Kristrún Frostadóttir later called Mikhail Mishustin.', '2025-09-01');
+    assert.deepEqual(x.actors.filter((a) => a.kind === 'person').map((a) => a.code).sort(), ['COLGOV', 'ISLGOV', 'RUSGOV', 'URYGOV', 'UZBGOV']);
+  });
+
+  it('never reads a weekday or a modal as a leader whose family name it is ("Friday", "May")', () => {
+    const x = read('Ghana and Togo will sign the accord on Friday, and May brings the next round.', '2025-09-01');
+    assert.deepEqual(x.actors.filter((a) => a.kind === 'person').map((a) => a.name), []);
+  });
+});
+
 describe('reader5: titles before names, transcript labels, conditions inside statements', () => {
   it('gives "the Foreign Minister of X, First Last," the title\'s code, and a later "President Last" the person named before', () => {
     const x = read('The foreign minister of Chile, Ana Reyes, met the Peruvian ambassador. President Gabriel Boric spoke on Monday. Lima thanked President Boric for his support.', '2024-04-02');
