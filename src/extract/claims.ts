@@ -56,7 +56,8 @@ export function assertedClaims(s: SentenceForClaims, drafts: readonly DraftEvent
   for (const d of drafts) {
     if (!d.trigger.entry.speech || !d.complement || d.source.length === 0 || d.negated) continue;
     const reported = drafts.filter((x) => x !== d && x.trigger.from >= d.complement!.from && x.trigger.from < d.complement!.to && !x.trigger.entry.speech);
-    const reportsEvent = reported.length > 0;
+    // a conditional act ("would respond if Z attacked") asserts nothing that could be denied
+    const reportsEvent = reported.some((x) => !x.hypothetical);
     if (d.about.length === 0) continue;
     const latent = !(d.trigger.entry.claim || reportsEvent);
     // "Latvia said it would close …": what a speaker says of itself claims nothing about others, and its own plans

@@ -322,6 +322,13 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
           const m = by !== undefined && !triggers.some((x) => x.from > k && x.from < by) ? mentionAt(by + 1, 2) : undefined;
           if (m && !source.includes(m)) obj = coordinated(m, end);
         }
+        // "entered our exclusive economic zone", "entered Guyanese waters": the owner inside the phrase
+        if (e.owner) {
+          const own = new Set(source.map((m) => m.country?.slice(0, 3)));
+          const inside = actors.find((m) => m.from > t.from && m.to < t.to && !own.has(m.country?.slice(0, 3)));
+          if (!inside) continue;
+          obj = [inside];
+        }
         if (obj.length === 0 && !passive) obj = afterPrep(t.to, end, ['against', 'with', 'on', 'to', 'towards', 'from', 'into', 'in', 'inside', 'near', 'across', 'over', 'at'], 6).filter((m) => !source.includes(m));
         // "we fully support their position": a plural possessive object points back to the sentence's other side
         if (obj.length === 0 && tokens[t.to]?.norm === 'their' && source.length === 1) {
@@ -746,6 +753,10 @@ function speechComplement(tokens: readonly Token[], t: TriggerHit, clause: Claus
       to = j;
       break;
     }
+  }
+  // "told Y that X would respond if Z attacked": the condition is part of what was said
+  if (to === clause.to && CONDITION.test(tokens[to]?.norm ?? '')) {
+    while (to < tokens.length && !/^[,;:]$/.test(tokens[to].text)) to++;
   }
   return { from, to };
 }

@@ -37,6 +37,7 @@ const NUMBER: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, several: 3, few: 3,
 };
 const MONTH_WORD = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b/i;
+const MAY_CONTEXT = /\b(?:in|since|by|until|till|from|of|early|late|mid|last|next|this|before|after|during|through)\s+$/i;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 // Thirds of a year: "beginning of 2025" is January–April, "middle" May–August, "end" September–December.
@@ -87,12 +88,26 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
     push(m.index, m.index + m[0].length, iv);
   }
 
+  // "in the spring", "last summer": the latest such season that began by the document date (or in the year the text
+  // last wrote out)
+  const bareSeasonRe = /\b(?:in|during|over|by|since|last)\s+(?:the\s+)?(spring|summer|autumn|fall|winter)\b(?!\s+(?:of\s+)?\d{4})/gi;
+  while ((m = bareSeasonRe.exec(sentence))) {
+    const s = m[1].toLowerCase();
+    const first = s === 'winter' ? 12 : s === 'spring' ? 3 : s === 'summer' ? 6 : 9;
+    let y = ctx.year ?? pubYear;
+    if (!ctx.year && `${y}-${pad(first)}-01` > ctx.published) y -= 1;
+    const iv = s === 'winter' ? interval(`${y}-12-01`, monthEnd(y + 1, 2), 'season') : interval(`${y}-${pad(first)}-01`, monthEnd(y, first + 2), 'season');
+    push(m.index, m.index + m[0].length, iv, false);
+  }
+
   // explicit dates (chrono, day-first) — only when the sentence has a month name, a numeric date or a weekday
   if (MONTH_WORD.test(sentence)) {
     const ref = new Date(`${ctx.published}T12:00:00Z`);
     for (const r of chrono.en.GB.parse(sentence, { instant: ref, timezone: 0 }, { forwardDate: false })) {
       const text = r.text.replace(/[\s,.;:]+$/, '');
-      if (!MONTH_WORD.test(text) || /^(?:now|may)$/i.test(text.trim()) || /\b(?:hours?|minutes?|seconds?)\b/i.test(text)) continue;
+      // "may" is a modal, except capitalised after a word that takes a month ("In May,", "since May", "early May")
+      const month = text.trim() === 'May' && MAY_CONTEXT.test(sentence.slice(Math.max(0, r.index - 12), r.index));
+      if (!MONTH_WORD.test(text) || (/^(?:now|may)$/i.test(text.trim()) && !month) || /\b(?:hours?|minutes?|seconds?)\b/i.test(text)) continue;
       const s = r.start;
       const mo = s.get('month') ?? 1;
       // "March 14" is the 14th, not 2014: a year counts only when the text writes four digits
@@ -105,7 +120,8 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
       // last wrote out when it gave one
       let y = certainYear ? (s.get('year') ?? pubYear) : (ctx.year ?? pubYear);
       if (!certainYear && !ctx.year && `${y}-${pad(mo)}-${pad(s.isCertain('day') ? (s.get('day') ?? 1) : 1)}` > ctx.published) y -= 1;
-      const weekday = WEEKDAYS.findIndex((w) => new RegExp(`^(?:on\\s+|last\\s+)?${w}$`, 'i').test(text.trim()));
+      // "on Sunday evening": the part of the day does not change the day
+      const weekday = WEEKDAYS.findIndex((w) => new RegExp(`^(?:on\\s+|last\\s+)?${w}(?:\\s+(?:morning|afternoon|evening|night))?$`, 'i').test(text.trim()));
       let iv: DateInterval;
       if (weekday >= 0) {
         // news usage: "on Wednesday" is the last such day on or before the document date
@@ -150,6 +166,12 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
     const days = unit === 'day' ? n : unit === 'week' ? 7 * n : unit === 'month' ? 30 * n : 365 * n;
     const day = addDays(from, sign * days);
     const precision: Precision = unit === 'day' ? 'day' : unit === 'week' ? 'day' : unit === 'month' ? 'month' : 'year';
+    // "in December … the following week": a week after a day of that month, not a week after its end
+    const span = (Date.parse(ctx.last.end) - Date.parse(ctx.last.start)) / 86_400_000;
+    if (span >= days) {
+      push(m.index, m.index + m[0].length, interval(addDays(ctx.last.start, sign * days), addDays(ctx.last.end, sign * days), ctx.last.precision), false);
+      continue;
+    }
     push(m.index, m.index + m[0].length, unit === 'day' ? interval(day, day, 'day') : interval(addDays(day, -Math.floor(days / 4)), addDays(day, Math.floor(days / 4)), precision), false);
   }
 

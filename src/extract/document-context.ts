@@ -16,7 +16,7 @@ const ROC = /\b(?:(?<!Democratic )Republic of (?:the )?Congo|Brazzaville|Congo-B
 const QUESTION_TURN = /^\s*(?:Q|QUESTION|REPORTER|JOURNALIST|QUESTIONER)\b[^:\n]{0,60}:/;
 const SPEAKER_TURN = /^\s*(?:[\p{Lu}][\p{Lu}.'’ -]{1,40})(?:\s*\([^)\n]{0,60}\))?\s*:/u;
 const BRIEFING = /\b(?:briefing|press conference|news conference|press point|press encounter|transcript|remarks to the press)\b/i;
-const WE = /^(?:we|our|us|ours)$/;
+const WE = /^(?:we|our|us|ours|i|me|my)$/;
 const TITLE = /^(?:secretary|president|chancellor|premier|emir|king|queen)$/;
 
 /** The document-level facts `text` gives. */
@@ -28,6 +28,16 @@ export function documentContext(text: string): DocumentContext {
 export function transcriptTurn(sentence: string): 'question' | 'answer' | null {
   if (QUESTION_TURN.test(sentence)) return 'question';
   return SPEAKER_TURN.test(sentence) ? 'answer' : null;
+}
+
+/**
+ * "QUESTION (Reuters): …": the outlet in a question turn's label only says who asked; it is no actor of the text.
+ * Returns the mentions without those inside such a label.
+ */
+export function withoutTurnLabel(sentence: string, tokens: readonly Token[], mentions: readonly Mention[]): Mention[] {
+  if (!QUESTION_TURN.test(sentence)) return [...mentions];
+  const colon = tokens.findIndex((t) => t.text === ':');
+  return colon < 0 ? [...mentions] : mentions.filter((m) => m.from > colon);
 }
 
 /** The country a briefing's title names as the speaker's ("Briefing by the Kazakh Foreign Ministry spokesperson"). */

@@ -10,7 +10,7 @@ import { resolveMentions, type Mention } from './mentions.js';
 import { findDates, type DateMention } from './dates.js';
 import type { Sentence } from './sentences.js';
 import { newParagraphMemory, resolveReferenceBack } from './reference-back.js';
-import { applyDocumentContext, briefingSpeaker, documentContext, sentenceSubject, transcriptTurn } from './document-context.js';
+import { applyDocumentContext, briefingSpeaker, documentContext, sentenceSubject, transcriptTurn, withoutTurnLabel } from './document-context.js';
 import { findTriggers } from './triggers.js';
 import { codeSentence, type DraftEvent } from './code-sentence.js';
 import { buildEvent, countriesOf } from './build-event.js';
@@ -81,7 +81,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     const tokens = tokenize(s.text, s.start);
     tokenCount += tokens.length;
     if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph, memory);
-    const resolved = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people });
+    const resolved = withoutTurnLabel(s.text, tokens, resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people }));
     if (s.index === 0) speaker = briefingSpeaker(s.text, resolved);
     if (s.paragraph !== previousParagraph) {
       turn = transcriptTurn(s.text) ?? turn;
@@ -147,7 +147,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       const ownPlan = (x: DraftEvent) => x.hypothetical && x.source.length > 0 && x.source.every((m) => countriesOf(m).some((c) => own.has(c)));
       const reported = kept.filter((x) => x !== d && d.complement && x.trigger.from >= d.complement.from && x.trigger.from < d.complement.to && !x.trigger.entry.speech);
       const reportsActual = d.reportsEvent && !(reported.length > 0 && reported.every(ownPlan));
-      if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || reportsActual)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined);
+      if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || reportsActual)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined, recentAll.slice(-ANSWER_SENTENCES));
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,
         date: nearestDate(dates, tokens[d.trigger.head].start) ?? (RELATIVE_TO_EVENT.test(s.text) ? null : null),
@@ -332,7 +332,7 @@ function fillSource(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
   if (found) d.source = [...found];
 }
 
-function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[], tokens?: readonly { norm: string; word: boolean }[]): void {
+function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[], tokens?: readonly { norm: string; word: boolean }[], older: readonly Coded[] = recent): void {
   if (d.target.length || d.source.length === 0) return;
   const mine = new Set(d.source.flatMap(countriesOf));
   const other = (c: DraftEvent, loose: boolean): Mention[] | null => {
@@ -348,7 +348,11 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
   // treaty and accused Y"), not when a new subject speaks ("X rejected the law, and its president said he would ask Z")
   const at = same.indexOf(d);
   const lenders = same.filter((c, k) => k < at || at < 0 || c.source.some((m) => d.source.includes(m)));
-  for (const loose of [false, true]) {
+  // "has always supported the freedom of shipping", "is defending national sovereignty": an active verb whose object
+  // names no actor takes no other side from context — only the author of an act its object names again (below)
+  const o = tokens && /^(?:the|its|their|our|his|her)$/.test(tokens[d.trigger.to]?.norm ?? '') ? d.trigger.to + 1 : d.trigger.to;
+  const valueObject = !!tokens && !d.trigger.entry.speech && d.trigger.entry.pos === 'verb' && VALUE_OBJECT.test(tokens[o]?.norm ?? '');
+  for (const loose of valueObject ? [] : [false, true]) {
     for (const c of [...lenders].reverse()) {
       const t = other(c, loose);
       if (t && t.length) {
@@ -373,23 +377,34 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
     let h = d.trigger.to + 1;
     while (h + 1 < tokens.length && h < d.trigger.to + 4 && tokens[h + 1].word && !/^(?:of|in|on|by|from|to|as|and|at|with|over|for)$/.test(tokens[h + 1].norm)) h++;
     const head = stem(tokens[h]?.norm ?? '');
-    const last = recent[recent.length - 1];
-    for (const c of [...(last?.drafts ?? [])].reverse()) {
-      if (!last || head.length < 3 || c.trigger.entry.speech || c.negated || c.hypothetical) continue;
-      const named = stem(last.tokens[c.trigger.head]?.norm ?? '') === head
-        || last.tokens.slice(c.trigger.to, c.trigger.to + 5).some((x) => x.word && stem(x.norm) === head);
-      const t = c.source.filter((m) => !mine.has(m.country ?? ''));
-      if (named && t.length) {
-        d.target = t;
-        return;
+    // the act named again in the sentences just before ("closed the offices … criticised the closures"); a word for
+    // a use of force ("condemned the incursion") names the latest act of material conflict of the paragraphs before
+    const force = FORCE_NOUN.test(tokens[h]?.norm ?? '');
+    for (const r of [...older].reverse()) {
+      for (const c of [...r.drafts].reverse()) {
+        if (head.length < 3 || c.trigger.entry.speech || c.negated || c.hypothetical) continue;
+        const named = stem(r.tokens[c.trigger.head]?.norm ?? '') === head
+          || r.tokens.slice(c.trigger.to, c.trigger.to + 5).some((x) => x.word && stem(x.norm) === head)
+          || (force && Number(c.cameo.slice(0, 2)) >= 15 && c.voice !== 'noun');
+        const t = c.source.filter((m) => !mine.has(m.country ?? ''));
+        if (named && t.length) {
+          d.target = t;
+          return;
+        }
       }
     }
   }
 }
+/** How many sentences back a verb answering an act may look for the act it names again. */
+const ANSWER_SENTENCES = 6;
+// Nouns for a use of force that a condemnation names without its author ("condemned the incursion").
+const FORCE_NOUN = /^(?:incursions?|intrusions?|provocations?|aggression|violations?|attacks?|raids?|strikes?|shelling|bombardment|invasion)$/;
+// An object that names a value or principle, not an act or an actor ("national sovereignty", "the freedom of shipping").
+const VALUE_OBJECT = /^(?:freedom|freedoms|sovereignty|independence|peace|stability|democracy|dialogue|multilateralism|principles?|values|national|territorial|international|human|self-determination)$/;
 // Disapprove, reject, praise or defend verbally: verbs that answer something another did.
 const ANSWERING = /^(?:11|12|051)/;
-// A crude stem for matching a noun to the act it names again ("raids"/"raided" → "raid").
-const stem = (w: string) => w.replace(/(?:ings?|ed|es|s)$/, '').slice(0, 6);
+// A crude stem for matching a noun to the act it names again ("raids"/"raided" → "raid", "closures"/"closed" → "clos").
+const stem = (w: string) => w.replace(/(?:ures?|ings?|ed|es|s)$/, '').slice(0, 6);
 
 function nearestDate(dates: readonly DateMention[], at: number): DateInterval | null {
   let best: DateMention | null = null;

@@ -51,6 +51,8 @@ const ORG_KIND: Readonly<Record<DictOrgKind, ExtractedActorKind>> = {
   igo: 'igo', ngo: 'organization', mnc: 'organization', armed: 'military', institution: 'organization', media: 'media', party: 'party',
 };
 const familyKey = (name: string) => name.split(' ').pop()!.toLowerCase();
+// Countries whose names put the family name first, as English-language news writes them.
+const FAMILY_FIRST = new Set(['CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK']);
 const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december)$/;
 const MONTH_CONTEXT = /^(?:in|since|by|until|till|from|of|last|next|early|late|mid|this|before|after|during|through|\d+)$/;
 
@@ -169,7 +171,11 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
   // "in May", "by June 2024": a month, not the person of that name
   const monthAt = (h: GazetteerHit) => h.to - h.from === 1 && MONTH.test(tokens[h.from].norm) && (MONTH_CONTEXT.test(tokens[h.from - 1]?.norm ?? '') || /^\d/.test(tokens[h.to]?.text ?? ''));
   const remember = (m: Mention) => {
-    if (m.kind === 'person' && m.name.includes(' ') && ctx.people && !ctx.people.has(familyKey(m.name))) ctx.people.set(familyKey(m.name), m);
+    if (m.kind !== 'person' || !m.name.includes(' ') || !ctx.people) return;
+    if (!ctx.people.has(familyKey(m.name))) ctx.people.set(familyKey(m.name), m);
+    // "Xi Jinping … Xi", "Yoon Suk Yeol … Yoon": Chinese and Korean names put the family name first
+    const first = m.name.split(' ')[0].toLowerCase();
+    if (FAMILY_FIRST.has(m.country?.slice(0, 3) ?? '') && first.length >= 2 && !ctx.people.has(first)) ctx.people.set(first, m);
   };
 
   for (let k = 0; k < hits.length; k++) {
@@ -360,7 +366,8 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     if (covered(i) || !tokens[i].cap || !tokens[i].word) continue;
     const name = personNameAt(tokens, i);
     if (name && !Array.from({ length: name.to - i }, (_, d) => i + d).some(covered) && tokens[name.to]?.text === ',' && !(i > 0 && tokens[i - 1].cap && tokens[i - 1].word)) {
-      const m = appositive({ ...span(i, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: null, country: null, members: [], weak: false, possessive: false, known: false });
+      const bare: Mention = { ...span(i, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: null, country: null, members: [], weak: false, possessive: false, known: false };
+      const m = titledBefore(bare) ?? appositive(bare);
       if (m) {
         out.push(m);
         remember(m);
@@ -370,11 +377,21 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     }
     const seen = ctx.people?.get(tokens[i].norm);
     if (seen && /^\p{Lu}\p{Ll}/u.test(tokens[i].text) && !(tokens[i + 1]?.cap && tokens[i + 1]?.word)) {
-      out.push({ ...seen, ...span(i, i + 1), possessive: possessiveAt(i + 1) });
+      // "President Ali" after "President Irfaan Ali": the title belongs to the mention
+      const title = titleBefore(i);
+      out.push({ ...seen, ...span(title && !covered(title.from) ? title.from : i, i + 1), possessive: possessiveAt(i + 1) });
     }
   }
   out.sort((a, b) => a.from - b.from);
   return ownedBodies(tokens, out);
+
+  /** "Guyana's foreign minister, Hugh Todd," / "the Minister of Foreign Affairs of Guyana, Hugh Todd,": the title before. */
+  function titledBefore(m: Mention): Mention | null {
+    if (tokens[m.from - 1]?.text !== ',') return null;
+    const role = out.find((x) => x.to === m.from - 1 && x.kind !== 'person' && x.kind !== 'state' && x.code && x.code.length > 3 && x.country && !x.country.startsWith('IGO'));
+    if (!role || !PERSON_ROLE.test(surface(role.from, role.to))) return null;
+    return { ...m, code: role.code, country: role.country };
+  }
 
   /** "X, Kenya's foreign minister" / "X, the Kenyan president" / "X, Deputy Director of …": the title after the name. */
   function appositive(m: Mention): Mention | null {
@@ -426,6 +443,9 @@ function personNameAt(tokens: readonly Token[], i: number): { text: string; to: 
   }
   return words >= 2 ? { text, to: j } : null;
 }
+
+// A role borne by one person ("foreign minister", "Minister of Foreign Affairs"), not a body ("the foreign ministry").
+const PERSON_ROLE = /\b(?:minister|secretary|president|prime minister|chancellor|spokes(?:man|woman|person)|ambassador|envoy|governor|general|commander|chief|director|premier|king|emir|speaker)\b/i;
 
 const NAME_PARTICLE = /^(?:al|el|bin|ibn|bint|de|da|das|dos|du|van|von|der|den|la|le|di|del|ter|ould|ag)$/;
 

@@ -38,6 +38,8 @@ export function resolveReferenceBack(tokens: readonly Token[], mentions: readonl
   let next = 0;
   const remember = (m: Mention) => {
     if (m.weak || !m.country) return;
+    // "after the Belgrade visit", "the Doha talks": a place name used attributively names no party
+    if (m.kind !== 'igo' && tokens[m.from - 1]?.norm === 'the' && tokens[m.to]?.word && !tokens[m.to].cap && /^[a-z]{3,}$/.test(tokens[m.to].text)) return;
     if (m.kind === 'igo') {
       memory.igos.push(m);
       return;

@@ -30,6 +30,8 @@ export interface TriggerEntry {
   readonly refusal: boolean;
   /** Fires only with an organisation as its object ("left ECOWAS", never "left Kyiv"). */
   readonly igoOnly: boolean;
+  /** Fires only when the phrase names its owner inside it ("entered our waters", never "entered waters off X"). */
+  readonly owner: boolean;
   readonly line: number;
 }
 
@@ -98,7 +100,7 @@ const index = once(() => {
       sym: flags.includes('sym'), speech: flags.includes('speech'), deny: flags.includes('deny'), claim: flags.includes('claim'),
       confirm: flags.includes('confirm'), needArg: flags.includes('need-arg'), intransitive: flags.includes('intransitive'), targetPreps: opt('by'), sourcePreps: opt('src'),
       forms: forms.length ? new Set(forms as VerbForm[]) : null,
-      place: flags.includes('place'), intent: flags.includes('intent'), refusal: flags.includes('refusal'), igoOnly: flags.includes('igo-only'),
+      place: flags.includes('place'), intent: flags.includes('intent'), refusal: flags.includes('refusal'), igoOnly: flags.includes('igo-only'), owner: flags.includes('owner'),
     };
     const words = cells.phrase.split(/\s+/);
     if (entry.pos === 'verb') {
@@ -125,7 +127,7 @@ export function triggerEntries(): TriggerEntry[] {
 }
 
 // A count or possessive between a verb and its noun ("sent two frigates", "cut its electricity exports").
-const COUNT_WORD = /^(?:\d+|its|their|two|three|four|five|six|seven|eight|nine|ten|several|more|additional|extra)$/;
+const COUNT_WORD = /^(?:\d+|its|their|our|two|three|four|five|six|seven|eight|nine|ten|twelve|several|more|additional|extra|hundred|hundreds|thousand|thousands|dozen|dozens)$/;
 
 /** Longest non-overlapping trigger matches over the tokens. */
 export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
@@ -146,9 +148,16 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
         if (!tok) ok = false;
         else if (tok.norm !== f.words[k]) {
           const modifier = extra === 0 && k < f.words.length && /^(?:a|an|the)$/.test(f.words[k - 1]) && tok.word && !tok.cap && !DETERMINER.test(tok.norm) && !PARTICLE.test(tok.norm) && tokens[i + k + 1]?.norm === f.words[k];
-          // "sent two frigates", "deployed several warships": a count may stand between the verb and its noun
-          const count = extra === 0 && k === 1 && f.entry.pos === 'verb' && COUNT_WORD.test(tok.norm) && tokens[i + k + 1]?.norm === f.words[k];
-          if (modifier || count) extra = 1;
+          // "sent two frigates", "sent several hundred additional troops", "entered Guyanese waters": a count (up to
+          // three words) or one capitalised adjective may stand between the verb and its noun
+          let n = 0;
+          if (extra === 0 && k === 1 && f.entry.pos === 'verb') {
+            while (n < 3 && tokens[i + k + n] && COUNT_WORD.test(tokens[i + k + n].norm)) n++;
+            if (n === 0 && tok.cap && tok.word) n = 1;
+          }
+          const count = n > 0 && tokens[i + k + n]?.norm === f.words[k];
+          if (modifier) extra = 1;
+          else if (count) extra = n;
           else ok = false;
         }
       }

@@ -574,3 +574,73 @@ describe('the general dictionary beyond the G20 (sourced additions for smaller s
     assert.deepEqual(x.actors.filter((a) => a.kind === 'person').map((a) => a.name), []);
   });
 });
+
+describe('reader5: titles before names, transcript labels, conditions inside statements', () => {
+  it('gives "the Foreign Minister of X, First Last," the title\'s code, and a later "President Last" the person named before', () => {
+    const x = read('The foreign minister of Chile, Ana Reyes, met the Peruvian ambassador. President Gabriel Boric spoke on Monday. Lima thanked President Boric for his support.', '2024-04-02');
+    assert.ok(x.actors.some((a) => a.kind === 'person' && a.name === 'Ana Reyes' && a.code === 'CHLGOV'), JSON.stringify(x.actors));
+    one(between(x, 'PER', 'CHL').filter((e) => e.cameo === '051'), '"President Boric" is the person named before');
+  });
+
+  it('keeps the outlet of a question turn\'s label out of the actors', () => {
+    const x = read('Press conference by the Foreign Ministry of Peru, Lima, 2 April 2024\n\nQUESTION (Reuters): Did Chile recall its ambassador?\n\nSPOKESPERSON: We have no comment.', '2024-04-02');
+    assert.ok(!x.actors.some((a) => a.code === 'GBRMED'), JSON.stringify(x.actors.map((a) => a.code)));
+  });
+
+  it('reads a condition after a reported statement as part of what was said, so the conditional act is no event or claim', () => {
+    const x = read('The Brazilian minister told Paraguay that Brasilia would respond if Bolivia closed the border.');
+    one(between(x, 'BRA', 'PRY'), 'the statement to its addressee');
+    assert.equal(between(x, 'BOL', 'BRA').length + between(x, 'BOL', 'PRY').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+    assert.equal(x.claims.length, 0);
+  });
+
+  it('reads a capitalised "May" after "in" as the month, and "the following week" after a month as a week into it', () => {
+    const x = read('In May, Poland expelled a Belarusian diplomat. Belarus may answer soon.', '2025-01-20');
+    const e = one(between(x, 'POL', 'BLR'), 'expulsion');
+    assert.deepEqual([e.date?.start, e.date?.end], ['2024-05-01', '2024-05-31']);
+    const y = read('Estonia accused Russia of jamming flights in December. The following week Tallinn summoned the Russian ambassador.', '2025-01-20');
+    const summons = one(between(y, 'EST', 'RUS').filter((v) => v.cameo === '114'), 'summons stays apart from the accusation');
+    assert.ok(summons.date && summons.date.start <= '2024-12-31' && summons.date.end >= '2024-12-08', JSON.stringify(summons.date));
+  });
+
+  it('resolves a bare Chinese or Korean family name ("Xi") to the person named in full, and "the two governments" to the parties, not an attributive place', () => {
+    const x = read('Chinese President Xi Jinping spoke on Monday. Viktor Orbán welcomed Xi to Budapest after the Belgrade visit. The two governments then raised their ties to a strategic partnership.', '2024-05-20');
+    one(between(x, 'HUN', 'CHN').filter((e) => e.cameo === '051'), 'the welcome');
+    one([...between(x, 'HUN', 'CHN'), ...between(x, 'CHN', 'HUN')].filter((e) => e.cameo === '050'), 'the upgrade between the two parties, kept apart from the welcome');
+    assert.equal(between(x, 'HUN', 'SRB').length + between(x, 'SRB', 'HUN').length, 0);
+  });
+
+  it('gives no other side from context to a verb whose object is a value ("supported the freedom of shipping")', () => {
+    const x = read('Egypt signed a transit accord with Jordan. Egypt has always supported the freedom of shipping.');
+    assert.equal(x.events.filter((e) => e.cameo === '051').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.target])));
+  });
+
+  it('dates "in the spring" without a year to the latest spring before the document', () => {
+    const x = read('Hungary blocked a joint EU statement on Kosovo in the spring.', '2025-01-20');
+    const e = one(between(x, 'HUN', 'IGOEU'), 'the block');
+    assert.deepEqual([e.date?.start, e.date?.end], ['2024-03-01', '2024-05-31']);
+  });
+
+  it('codes a vessel entering waters its owner names inside the phrase as a show of force, but not unowned "waters off X"', () => {
+    const x = read('A Russian warship entered Norwegian waters on Monday.');
+    assert.equal(one(between(x, 'RUS', 'NOR'), 'incursion').quad, 4);
+    const y = read('A Russian warship entered waters off Svalbard on Monday.');
+    assert.equal(y.events.length, 0, JSON.stringify(y.events.map((e) => [e.trigger, e.target])));
+  });
+
+  it('codes "sent a team/delegation to <capital>" as a visit, "assured me" in a speaker\'s turn as a statement to the speaker\'s government, and "bought X from Y" as trade', () => {
+    const x = read('Press conference by the Foreign Minister of Chile, Santiago, 2 April 2024\n\nMINISTER: Peru sent a team of engineers to Santiago. Its foreign minister assured me on Friday that Lima respects the treaty.', '2024-04-02');
+    assert.equal(one(between(x, 'PER', 'CHL').filter((e) => e.cameo === '042'), 'the team').quad, 1);
+    one(between(x, 'PER', 'CHL').filter((e) => e.cameo === '010'), '"assured me"');
+    const y = read('Serbia bought twelve fighter jets from France.');
+    assert.equal(one(between(y, 'SRB', 'FRA'), 'the purchase').quad, 2);
+  });
+
+  it('lets "criticised the closures" and "condemned the incursion" name the author of the act reported a few sentences before', () => {
+    const x = read('Pristina closed the Serbian-run post offices in the north. Belgrade protested. Serbia also asked for talks. The EU criticised the closures.', '2025-01-20');
+    one(between(x, 'IGOEU', 'XKX').filter((e) => e.cameo === '111'), 'the closures are Pristina\'s');
+    const y = read('A Venezuelan navy patrol vessel entered Guyanese waters on Saturday. Guyana summoned the ambassador. Brazil offered support. Lula spoke to Ali. The OAS met on Friday. CARICOM condemned the incursion on Sunday evening.', '2025-03-03');
+    const e = one(between(y, 'IGOCRB', 'VEN'), 'the incursion is Venezuela\'s');
+    assert.deepEqual([e.date?.start, e.quad], ['2025-03-02', 3]);
+  });
+});
