@@ -212,6 +212,7 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
   return out;
 }
 
+const AFTER_PREPOSITION = /^(?:against|amid|despite|after|over|about|of|for|from|with|without|by|following|during|since)$/;
 const MODAL_OR_TO = /^(?:would|will|shall|could|can|may|might|should|must|'ll|to|not|n't)$/;
 const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|any|no|every|each|such|'s|’s)$/;
 const PARTICLE = /^(?:by|to|from|in|on|at|with|for|of|into|out|off|up|down|over|back|away|that|the|a|an|its|their|his|her|and|or|but|as|after|before|since|when|while|if|last|this|yesterday|today|tonight|earlier|later|again|not|is|was|were|are|has|have|had|will|would)$/;
@@ -226,6 +227,10 @@ function preferred(f: Form, tokens: readonly Token[], i: number, current: Trigge
     || (!!next && !DETERMINER.test(prev) && (next.cap || /^(?:the|its|their|his|her|this|these|those)$/.test(next.norm)) && f.words.length === 1 && current.to - current.from === 1);
   if (f.form === 'noun' && current.form === 'ing') return !verbal;
   if (f.form === 'ing' && current.form === 'noun') return verbal;
-  const nounContext = DETERMINER.test(prev) || /^(?:and|of)$/.test(prev) && current.entry.pos === 'verb';
+  // "protested against Turkish strikes", "amid attacks": a finite verb never follows a preposition
+  const prev2 = tokens[i - 2]?.norm ?? '';
+  const afterPreposition = (f.form === 's' || current.form === 's' || f.form === 'noun' || current.form === 'noun')
+    && (AFTER_PREPOSITION.test(prev) || (AFTER_PREPOSITION.test(prev2) && !!tokens[i - 1]?.word && !/^(?:it|they|he|she|we)$/.test(prev)));
+  const nounContext = DETERMINER.test(prev) || afterPreposition || /^(?:and|of)$/.test(prev) && current.entry.pos === 'verb';
   return f.entry.pos === 'noun' ? nounContext : !nounContext;
 }

@@ -551,6 +551,13 @@ describe('statements: whom a bare statement is about, base forms after a modal, 
     assert.equal(between(read('Ankara accused Athens of hosting militants.'), 'GRC', 'TUR').length, 0, 'a gerund after "of" is still no act');
   });
 
+  it('reads a word after a preposition as a noun, never a finite verb ("protested against Turkish strikes")', () => {
+    const x = read('Syrians protested against Turkish strikes.');
+    assert.equal(between(x, 'SYR', 'TUR').filter((e) => e.quad === 4).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+    assert.equal(one(between(x, 'SYR', 'TUR'), 'the protest').cameo.slice(0, 2), '14');
+    assert.equal(one(between(read('Russia strikes Ukrainian ports.'), 'RUS', 'UKR'), 'a finite verb after its subject').quad, 4);
+  });
+
   it('codes an arrest warrant as legal action against its subject', () => {
     assert.equal(one(between(read('A Kenyan court issued an arrest warrant for a Ugandan opposition leader.'), 'KEN', 'UGA'), 'warrant').cameo, '173');
   });
