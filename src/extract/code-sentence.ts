@@ -39,6 +39,7 @@ const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
 const ADVERB = /^(?:not|also|reportedly|allegedly|swiftly|quickly|already|later|recently|officially|publicly|openly|formally|then|again|repeatedly|strongly|firmly|further|once|never|just|still|widely|now|jointly|subsequently|immediately|finally|ultimately|only|even|soon|today|yesterday|apparently|reluctantly|unilaterally|eventually|partly|largely|fully|all|both)$|ly$/;
 const FILLER = /^(?:participation|involvement|presence|help|mediation|ruling|governing|the|a|an|any|its|their|his|her|our|this|that|these|those|new|such|as|two|three|several|some|other|all|both|of|-|former|partners|partner|countries|country|actors|neighbours|neighbors|like|including|namely|particularly|especially|,)$/;
 const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many|some|at|least|about|more|than|nearly|almost|up)$/;
+const PLACE_MODIFIER = /^(?:northern|southern|eastern|western|central|north|south|east|west|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|occupied|neighbouring|neighboring|mainland|rural|coastal|remote|war-torn|restive)$/;
 const NEGATION = /^(?:not|n't|never|no|neither|nor|without)$/;
 const PRONOUN_POSSESSIVE = /^(?:its|their|his|her)$/;
 const PRONOUN_SUBJECT = /^(?:it|they|he|she|we)$/;
@@ -136,7 +137,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
   const inPP = (m: Mention): boolean => {
     for (let j = m.from - 1, k = 0; j >= 0 && k < 3; j--, k++) {
       if (PREPOSITION.test(tokens[j].norm)) return true;
-      if (!FILLER.test(tokens[j].norm)) return false;
+      // "in northern Kosovo", "across the occupied territories": a place's modifiers keep it in its phrase
+      if (!FILLER.test(tokens[j].norm) && !PLACE_MODIFIER.test(tokens[j].norm)) return false;
     }
     return false;
   };

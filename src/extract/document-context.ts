@@ -6,11 +6,12 @@ import type { Token } from './tokens.js';
 
 /** What the document as a whole says about who its mentions are. */
 export interface DocumentContext {
-  /** The text names the Democratic Republic of the Congo and not the Republic (Brazzaville). */
+  /** The text names the Democratic Republic of the Congo (or its places and leaders) and not the Republic (Brazzaville). */
   readonly congoIsDrc: boolean;
 }
 
-const DRC = /\b(?:Democratic Republic of (?:the )?Congo|DR ?Congo|DRC)\b/;
+// the Democratic Republic named, or its capital, eastern provinces and cities, its president, M23 or the UN mission
+const DRC = /\b(?:Democratic Republic of (?:the )?Congo|DR ?Congo|DRC|Kinshasa|(?:eastern|north-eastern|northeastern) Congo|(?:North|South) Kivu|Kivu|Goma|Bukavu|Ituri|Lubumbashi|Kisangani|Tshisekedi|Kabila|M23|MONUSCO)\b/;
 const ROC = /\b(?:(?<!Democratic )Republic of (?:the )?Congo|Brazzaville|Congo-Brazzaville)\b/;
 // A transcript turn: "QUESTION (Reuters):", "Q:", "SPOKESPERSON:", "MAJED AL-ANSARI:" at the start of a paragraph.
 const QUESTION_TURN = /^\s*(?:Q|QUESTION|REPORTER|JOURNALIST|QUESTIONER)\b[^:\n]{0,60}:/;

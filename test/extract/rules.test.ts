@@ -263,6 +263,12 @@ describe('document context: the Congo, a briefing\'s "we", a sentence-initial "H
     assert.equal(between(y, 'COG', 'GAB').length + between(y, 'GAB', 'COG').length, 1, 'without the Democratic Republic, Congo stays the Republic');
   });
 
+  it('reads a bare "Congo" as the Democratic Republic when the text names its places, leaders or the M23', () => {
+    const x = read('M23 fighters seized Goma in January. Congo accused Rwanda of backing them.');
+    assert.equal(one(between(x, 'COD', 'RWA'), 'the accusation').cameo, '112');
+    assert.equal(between(read('Congo accused Gabon of harbouring smugglers.'), 'COG', 'GAB').length, 1, 'with no such cue, the codebook\'s reading stands');
+  });
+
   it('makes "we" in a briefing speaker\'s turn the speaker\'s government, never in a question', () => {
     const text = 'Press briefing by the Japanese Foreign Ministry spokesperson, 4 March 2025\n\nSPOKESPERSON: We welcome the decision by South Korea to resume the trilateral talks.\n\nQUESTION (NHK): Should we expect China to criticise the talks?';
     const x = read(text, '2025-03-04');
