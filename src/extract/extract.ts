@@ -8,6 +8,7 @@ import { tokenize, type Token } from './tokens.js';
 import { codebookGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolveMentions, type Mention } from './mentions.js';
 import { findDates, type DateMention } from './dates.js';
+import { datelineOf } from './dateline.js';
 import type { Sentence } from './sentences.js';
 import { newParagraphMemory, resolveReferenceBack } from './reference-back.js';
 import { applyDocumentContext, briefingSpeaker, documentContext, sentenceSubject, transcriptTurn } from './document-context.js';
@@ -76,12 +77,26 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   let previousSubject: Mention | null = null;
   let previousParagraph = -1;
   const titled = new Map<string, Mention>();
+  // the day of the dispatch being read: a wire dateline's ("ADEN, Jan 12 (…) -"), else the document's
+  let dispatchDay = docDay;
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
     tokenCount += tokens.length;
+    const dateline = s.paragraph !== memory.paragraph || s.index === 0 ? datelineOf(s.text) : null;
+    const datelineEnd = dateline ? s.start + dateline.length : s.start;
+    if (dateline?.date) {
+      const day = findDates(dateline.date, 0, { published: docDay, last: null, year: null })[0]?.interval;
+      if (day?.precision === 'day') {
+        dispatchDay = day.start;
+        lastDate = null;
+        lastYear = null;
+      }
+    }
     if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph, memory);
-    const resolved = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people });
+    // the dateline's city says where the dispatch was filed, not who acted
+    const resolved = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people })
+      .map((m) => (m.end <= datelineEnd ? { ...m, kind: 'location' as const, code: null, weak: true, possessive: false } : m));
     if (s.index === 0) speaker = briefingSpeaker(s.text, resolved);
     if (s.paragraph !== previousParagraph) {
       turn = transcriptTurn(s.text) ?? turn;
@@ -107,7 +122,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       if (t) t.n++;
       else actorTally.set(m.id, { m, n: 1 });
     }
-    const dates = findDates(s.text, s.start, { published: docDay, last: lastDate, year: lastYear });
+    const dates: DateMention[] = findDates(s.text, s.start, { published: dispatchDay, last: lastDate, year: lastYear }).filter((d) => d.start >= datelineEnd);
     for (const d of dates) if (d.explicitYear) lastYear = Number(d.interval.start.slice(0, 4));
     if (dates.length) lastDate = dates[dates.length - 1].interval;
     while (markerAt < markersByStart.length && markersByStart[markerAt].start < s.start) markerAt++;

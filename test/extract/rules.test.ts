@@ -524,3 +524,12 @@ describe('reader4: pronoun subjects, protest notes, one code per organisation', 
     assert.equal(x.actors.filter((a) => a.kind === 'igo').map((a) => a.code).filter((c, i, all) => all.indexOf(c) === i).length, 1);
   });
 });
+
+describe('reader6: datelines, names, titles before a name, generic act nouns', () => {
+  it('counts a dispatch\'s weekdays back from its dateline and keeps the dateline\'s city out of the actors', () => {
+    const x = read('BAKU, Feb 5 (Example Wire) - Azerbaijan and Georgia agreed on Saturday to open a new border crossing.\n\nTBILISI, Feb 3 (Example Wire) - Georgia summoned the Russian ambassador on Monday.', '2025-02-12');
+    assert.equal(one(between(x, 'AZE', 'GEO'), 'the agreement').date?.start, '2025-02-01');
+    assert.equal(one(between(x, 'GEO', 'RUS'), 'the summons').date?.start, '2025-02-03');
+    assert.ok(!x.actors.some((a) => a.code === 'AZEGOV' || a.code === 'GEOGOV'), JSON.stringify(x.actors.map((a) => a.code)));
+  });
+});
