@@ -532,4 +532,35 @@ describe('reader6: datelines, names, titles before a name, generic act nouns', (
     assert.equal(one(between(x, 'GEO', 'RUS'), 'the summons').date?.start, '2025-02-03');
     assert.ok(!x.actors.some((a) => a.code === 'AZEGOV' || a.code === 'GEOGOV'), JSON.stringify(x.actors.map((a) => a.code)));
   });
+
+  it('reads a family name after a given name the dictionary does not pair with it as someone else', () => {
+    const x = read('Bakhtiyor Saidov, Uzbekistan\'s foreign minister, met Amir Khan Muttaqi in Termez on Monday.', '2025-02-10');
+    assert.ok(!x.actors.some((a) => a.country === 'TJK'), JSON.stringify(x.actors.map((a) => [a.name, a.code])));
+    one(between(x, 'UZB', 'AFG'), 'the meeting');
+  });
+
+  it('gives a name set off by commas after its title the title\'s side ("his Omani counterpart, X,"; "Y\'s chief spokesman, X,")', () => {
+    const x = read('Sergey Lavrov met his Omani counterpart, Salim Harthi, in Moscow on Monday.', '2025-02-10');
+    assert.equal(x.actors.find((a) => a.name === 'Salim Harthi')?.code, 'OMNGOV');
+    one(between(x, 'RUS', 'OMN'), 'the meeting');
+    const y = read('The Taliban\'s chief spokesman, Karim Zahed, rejected the UN report.', '2025-02-10');
+    assert.equal(y.actors.find((a) => a.name === 'Karim Zahed')?.country, 'AFG');
+    one(between(y, 'AFG', 'IGOUNO'), 'the rejection');
+  });
+
+  it('lets a role ending in a title head a name ("Sudanese Information Minister X")', () => {
+    const x = read('Sudanese Information Minister Khalid Omer Yousif dismissed the report.', '2025-02-10');
+    assert.equal(x.actors.find((a) => a.kind === 'person')?.country, 'SDN', JSON.stringify(x.actors));
+  });
+
+  it('reads "the group" as the armed group named last, and "Its leader, X," as that group\'s leader', () => {
+    const x = read('Al-Shabaab fighters attacked a base near Mogadishu. The group said it had captured the base. Its leader, Ahmed Diriye, warned Kenya that attacks would continue.', '2025-02-10');
+    assert.equal(x.actors.find((a) => a.name === 'Ahmed Diriye')?.code, 'SOMREB');
+    assert.equal(one(between(x, 'SOM', 'KEN'), 'the warning').quad, 3);
+  });
+
+  it('keeps a name after "al-" or "el-" a part of the person\'s name, not the organisation it spells', () => {
+    const x = read('Houthi fighters seized a tanker. The movement\'s spokesman, Mohammed al-Houthi, defended the seizure.', '2025-02-10');
+    assert.ok(x.actors.some((a) => a.kind === 'person' && a.name === 'Mohammed al-Houthi' && a.country === 'YEM'), JSON.stringify(x.actors.map((a) => [a.name, a.code])));
+  });
 });
