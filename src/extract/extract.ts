@@ -345,6 +345,7 @@ function fillSource(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
 function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[], tokens?: readonly { norm: string; word: boolean }[]): void {
   if (d.target.length || d.source.length === 0) return;
   const mine = new Set(d.source.flatMap(countriesOf));
+  if (tokens && answeredAct(d, recent, tokens, mine)) return;
   const other = (c: DraftEvent, loose: boolean): Mention[] | null => {
     if (c === d || c.source.length === 0 || c.target.length === 0) return null;
     const cs = c.source.flatMap(countriesOf);
@@ -376,26 +377,35 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
       }
     }
   }
-  // "Guyana rejected the law", "Hungary criticised the proposal": a verb answering an act the text reported just
-  // before targets that act's author
-  // before (the same noun names it: "signed a law … rejected the law", "raided the embassy … condemned the raid")
-  if (tokens && ANSWERING.test(d.cameo) && /^(?:the|this|that|these|those|such)$/.test(tokens[d.trigger.to]?.norm ?? '')) {
-    let h = d.trigger.to + 1;
-    while (h + 1 < tokens.length && h < d.trigger.to + 4 && tokens[h + 1].word && !/^(?:of|in|on|by|from|to|as|and|at|with|over|for)$/.test(tokens[h + 1].norm)) h++;
-    const head = stem(tokens[h]?.norm ?? '');
-    const last = recent[recent.length - 1];
-    for (const c of [...(last?.drafts ?? [])].reverse()) {
-      if (!last || head.length < 3 || c.trigger.entry.speech || c.negated || c.hypothetical) continue;
-      const named = stem(last.tokens[c.trigger.head]?.norm ?? '') === head
-        || last.tokens.slice(c.trigger.to, c.trigger.to + 5).some((x) => x.word && stem(x.norm) === head);
-      const t = c.source.filter((m) => !mine.has(m.country ?? ''));
-      if (named && t.length) {
-        d.target = t;
-        return;
-      }
+}
+
+/**
+ * "Guyana rejected the law", "Hungary criticised the proposal", "Aden welcomed the move": a verb answering an act the
+ * text reported just before targets that act's author — the same noun names it ("signed a law … rejected the law",
+ * "raided the embassy … condemned the raid"), or a noun that can name any act ("the move", "the decision").
+ */
+function answeredAct(d: DraftEvent, recent: readonly Coded[], tokens: readonly { norm: string; word: boolean }[], mine: ReadonlySet<string>): boolean {
+  if (!ANSWERING.test(d.cameo) || !/^(?:the|this|that|these|those|such)$/.test(tokens[d.trigger.to]?.norm ?? '')) return false;
+  let h = d.trigger.to + 1;
+  while (h + 1 < tokens.length && h < d.trigger.to + 4 && tokens[h + 1].word && !/^(?:of|in|on|by|from|to|as|and|at|with|over|for)$/.test(tokens[h + 1].norm)) h++;
+  const word = tokens[h]?.norm ?? '';
+  const head = stem(word);
+  const any = ANY_ACT.test(word);
+  const last = recent[recent.length - 1];
+  for (const c of [...(last?.drafts ?? [])].reverse()) {
+    if (!last || head.length < 3 || c.trigger.entry.speech || c.negated || c.hypothetical) continue;
+    const named = any || stem(last.tokens[c.trigger.head]?.norm ?? '') === head
+      || last.tokens.slice(c.trigger.to, c.trigger.to + 5).some((x) => x.word && stem(x.norm) === head);
+    const t = c.source.filter((m) => !mine.has(m.country ?? ''));
+    if (named && t.length) {
+      d.target = t;
+      return true;
     }
   }
+  return false;
 }
+// Nouns that name whatever act was reported last: "welcomed the move", "criticised the decision".
+const ANY_ACT = /^(?:move|moves|decision|decisions|step|steps|measure|measures|action|actions|announcement|initiative)$/;
 // Disapprove, reject, praise or defend verbally: verbs that answer something another did.
 const ANSWERING = /^(?:11|12|051)/;
 // A crude stem for matching a noun to the act it names again ("raids"/"raided" → "raid").

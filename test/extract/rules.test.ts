@@ -563,4 +563,11 @@ describe('reader6: datelines, names, titles before a name, generic act nouns', (
     const x = read('Houthi fighters seized a tanker. The movement\'s spokesman, Mohammed al-Houthi, defended the seizure.', '2025-02-10');
     assert.ok(x.actors.some((a) => a.kind === 'person' && a.name === 'Mohammed al-Houthi' && a.country === 'YEM'), JSON.stringify(x.actors.map((a) => [a.name, a.code])));
   });
+
+  it('gives "welcomed the move" the author of the act reported just before, not a side named earlier', () => {
+    const x = read('Iran warned Israel on Monday. Canada expelled two Iranian diplomats on Tuesday. Israel welcomed the move.', '2025-02-12');
+    assert.equal(one(between(x, 'ISR', 'CAN'), 'the welcome').cameo, '051');
+    assert.equal(between(x, 'ISR', 'IRN').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
 });
+
