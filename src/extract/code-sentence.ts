@@ -111,6 +111,11 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     let first = m;
     for (;;) {
       let j = first.from - 1;
+      // "… and Uzbekistan's Shavkat Mirziyoyev": the possessive owner belongs to the name it stands before
+      if (/^['’]s$/.test(tokens[j]?.text ?? '')) {
+        const owner = actors.find((x) => x.to === j && x.possessive && x.country !== null && x.country === first.country);
+        if (owner) j = owner.from - 1;
+      }
       let join: 'and' | 'comma' | null = null;
       while (j >= floor && (tokens[j].text === ',' || tokens[j].norm === 'and' || tokens[j].norm === 'or' || tokens[j].text === '&' || tokens[j].norm === 'the')) {
         if (tokens[j].norm === 'and' || tokens[j].norm === 'or' || tokens[j].text === '&') join = 'and';
@@ -209,6 +214,13 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     const earlier = [...out].reverse().find((d) => d.trigger.to <= j && d.source.length && d.voice !== 'passive');
     return earlier ? [...earlier.source] : null;
   };
+  const whereClauseWithoutActor = (i: number): boolean => {
+    for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
+      if (!tokens[j].word || actors.some((m) => m.from <= j && j < m.to)) return false;
+      if (/^(?:where|wherever|whereby)$/.test(tokens[j].norm)) return j < i - 1;
+    }
+    return false;
+  };
   // the next trigger bounds a verb's own phrase: "agreed to resign without returning to X" — X is not agreed to
   const nextTriggerAfter = (i: number) => triggers.find((x) => x.from >= i)?.from ?? tokens.length;
   const afterPrep = (from: number, to: number, preps: readonly string[], window = 8): Mention[] => {
@@ -240,6 +252,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     // "by -ing", which is how the subject acted ("retaliated by expelling diplomats")
     const byGerund = t.form === 'ing' && prevNorm === 'by';
     if (t.form === 'ing' && PREPOSITION.test(prevNorm) && !byGerund) continue;
+    // "the point where their borders meet": a "where" clause whose subject is no actor reports no act of one
+    if (e.pos === 'verb' && whereClauseWithoutActor(t.from)) continue;
     const prevWords = tokens.slice(Math.max(clause.from, t.from - 4), t.from).map((x) => x.norm);
     const negated = prevWords.slice(-3).some((w) => NEGATION.test(w)) || (t.from > 0 && /n't$/.test(tokens[t.from - 1].text));
     let source: Mention[] = [];

@@ -569,5 +569,17 @@ describe('reader6: datelines, names, titles before a name, generic act nouns', (
     assert.equal(one(between(x, 'ISR', 'CAN'), 'the welcome').cameo, '051');
     assert.equal(between(x, 'ISR', 'IRN').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
   });
+
+  it('joins "the two leaders and Kenya\'s X" as co-subjects, the possessive owner going with the name', () => {
+    const x = read('Ethiopian Prime Minister Abiy Ahmed met Somali President Hassan Sheikh Mohamud in Nairobi on 3 May. On 5 May the two leaders and Kenya\'s William Ruto signed a water-sharing accord.', '2025-05-10');
+    const signed = x.events.filter((e) => e.cameo === '057');
+    assert.equal(signed.length, 1, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+    assert.deepEqual([...signed[0].source, ...signed[0].target].map((c) => c.slice(0, 3)).sort(), ['ETH', 'KEN', 'SOM']);
+  });
+
+  it('reads no act in a "where" clause whose subject is no actor ("the point where the borders meet")', () => {
+    const x = read('Armenia and Azerbaijan agreed to mark the point where their borders meet the Iranian frontier.', '2025-05-10');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('04')).length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
 });
 
