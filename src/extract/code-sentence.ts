@@ -252,6 +252,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     // "by -ing", which is how the subject acted ("retaliated by expelling diplomats")
     const byGerund = t.form === 'ing' && prevNorm === 'by';
     if (t.form === 'ing' && PREPOSITION.test(prevNorm) && !byGerund) continue;
+    // "removed X from its list of banned groups", "reopened the road crossings": a verb that is an act only with its noun
+    if (e.requires.length && !tokens.slice(t.to, Math.min(clause.to, t.to + 8)).some((x) => e.requires.includes(x.norm))) continue;
     // "the point where their borders meet": a "where" clause whose subject is no actor reports no act of one
     if (e.pos === 'verb' && whereClauseWithoutActor(t.from)) continue;
     const prevWords = tokens.slice(Math.max(clause.from, t.from - 4), t.from).map((x) => x.norm);

@@ -581,5 +581,22 @@ describe('reader6: datelines, names, titles before a name, generic act nouns', (
     const x = read('Armenia and Azerbaijan signed a map of the valley where their two borders meet.', '2025-05-10');
     assert.equal(x.events.filter((e) => e.cameo.startsWith('04')).length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
   });
+
+  it('codes taking a group off a list as easing sanctions, and reads "of banned groups" as no ban', () => {
+    const x = read('Kazakhstan removed the Taliban from its list of banned organisations on Monday.', '2025-02-12');
+    assert.equal(one(between(x, 'KAZ', 'AFG'), 'the delisting').cameo, '081');
+    assert.equal(read('Russia removed two battalions from the border.', '2025-02-12').events.filter((e) => e.cameo === '081').length, 0, 'no list, no delisting');
+  });
+
+  it('reads a participle after an adverb and a determiner as an adjective ("the internationally recognised government")', () => {
+    const x = read('Libya\'s internationally recognised government met Egyptian officials in Cairo.', '2025-02-12');
+    assert.ok(!x.actions.some((e) => e.trigger === 'recognised') && !x.events.some((e) => e.trigger === 'recognised'), JSON.stringify(x.actions.map((e) => e.trigger)));
+  });
+
+  it('codes reopening border crossings between the two governments as a concession of both', () => {
+    const x = read('Armenia and Turkey held talks in Kars on Monday. The two governments reopened the road crossings the following week.', '2025-02-12');
+    assert.equal(one(x.events.filter((e) => e.cameo === '086'), 'the reopening').quad, 2);
+    assert.equal(read('Armenia reopened the museum in Gyumri.', '2025-02-12').events.length, 0);
+  });
 });
 
