@@ -51,6 +51,7 @@ const WILLING_ADJ = /^(?:ready|willing|prepared|determined|eager|keen|committed|
 const REFUSE_ADJ = /^(?:unwilling|unable|reluctant|loath)$/;
 const ASPECT = /^(?:keep|keeps|kept|keeping|continue|continues|continued|continuing|resume|resumes|resumed|start|started|starts|begin|began|begins|try|tried|tries|attempt|attempts|attempted|seek|sought|move|moved|step|stepped)$/;
 const CONDITION = /^(?:if|unless|whether|provided|providing)$/;
+const ORDER = /^(?:ordered|orders|instructed|instructs|directed|directs|told)$/;
 const WAR_NOUNS = /^(?:agreements?|treaty|treaties|pacts?|accords?|deals?|conventions?|arrangements?|memorandums?|memoranda|alliances?|partnerships?|framework|protocol|initiative|union|bloc|organi[sz]ation|talks|negotiations|process)$/;
 
 const usable = (m: Mention) => m.kind !== 'location' && (m.country !== null || m.members.length > 0) && !(m.kind === 'region' && m.members.length === 0);
@@ -72,7 +73,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     for (let j = i, skipped = 0; j < tokens.length && skipped <= maxSkip; j++) {
       const m = startsAt.get(j);
       if (m) return m;
-      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional|senior|top|visiting|fellow|exiled|military|government|security|rebel|acting|interim|outgoing|incoming|caretaker)$/.test(tokens[j].norm))) return undefined;
+      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional|senior|top|visiting|fellow|exiled|military|government|security|rebel|acting|interim|outgoing|incoming|caretaker|destroyer|frigate|corvette|cruiser|carrier|tanker|freighter|vessel|ship|warship|aircraft|cargo|container)$/.test(tokens[j].norm))) return undefined;
       skipped++;
     }
     return undefined;
@@ -572,6 +573,17 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
         }
         fill(gov, d);
         drop.add(d);
+        continue;
+      }
+      // "Trump ordered the State Department to designate X", "the president instructed the army to strike Y": an order
+      // to one's own side is that side's act
+      const order = drafts.find((g) => g !== d && ORDER.test(tokens[g.trigger.head]?.norm ?? '') && g.trigger.to <= j && j - g.trigger.to <= 8 && g.trigger.from >= clause.from
+        && g.source.length > 0 && g.target.every((m) => g.source.some((x) => x.country === m.country)));
+      if (order && !order.negated) {
+        d.source = [...order.source];
+        d.explicitSource = order.explicitSource;
+        governedBy.set(d, order);
+        drop.add(order);
         continue;
       }
       // "urged X to V", "allowed X to V": the governor sits before the object — also when the object is no actor

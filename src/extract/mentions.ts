@@ -80,8 +80,12 @@ const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu,
 
 /** Turns the hits of one sentence into mentions. */
 export function resolveMentions(tokens: readonly Token[], allHits: readonly GazetteerHit[], gaz: Gazetteer, ctx: MentionContext): Mention[] {
+  // "USS Harry S. Truman", "HMS Diamond": a navy's ship prefix makes the name that navy's ship, whatever it spells;
+  // a role noun just before ("the aircraft carrier USS …") is the same ship
+  const ships = shipNames(tokens);
+  const inShip = (x: GazetteerHit) => ships.some((sh) => x.from < sh.to && sh.from < x.to + (x.entry.kind === 'role' ? 2 : 0));
   // "Abdul-Malik al-Houthi", "Abdel Fattah el-Sisi": a name after "al-"/"el-" is part of a person's name
-  const hits = allHits.filter((x) => !particleJoined(tokens, x.from));
+  const hits = allHits.filter((x) => !particleJoined(tokens, x.from) && !inShip(x));
   const out: Mention[] = [];
   const used = new Set<number>();
   let lastCountry: string | null = null;
@@ -388,7 +392,9 @@ export function resolveMentions(tokens: readonly Token[], allHits: readonly Gaze
   for (let i = 0; i < tokens.length; i++) {
     if (covered(i) || !tokens[i].cap || !tokens[i].word) continue;
     const name = personNameAt(tokens, i);
-    if (name && !Array.from({ length: name.to - i }, (_, d) => i + d).some(covered) && tokens[name.to]?.text === ',' && !(i > 0 && tokens[i - 1].cap && tokens[i - 1].word)) {
+    // "in the northern Red Sea, a spokesman said": after an article or a preposition the words name a place
+    const placeLike = i > 0 && (/^(?:the|in|at|on|near|across|off|from|into|through|over)$/.test(tokens[i - 1].norm) || (i > 1 && tokens[i - 2].norm === 'the' && tokens[i - 1].word && !tokens[i - 1].cap));
+    if (name && !placeLike && !Array.from({ length: name.to - i }, (_, d) => i + d).some(covered) && tokens[name.to]?.text === ',' && !(i > 0 && tokens[i - 1].cap && tokens[i - 1].word)) {
       const m = appositive({ ...span(i, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: null, country: null, members: [], weak: false, possessive: false, known: false });
       if (m) {
         out.push(m);
@@ -401,6 +407,10 @@ export function resolveMentions(tokens: readonly Token[], allHits: readonly Gaze
     if (seen && /^\p{Lu}\p{Ll}/u.test(tokens[i].text) && !(tokens[i + 1]?.cap && tokens[i + 1]?.word)) {
       out.push({ ...seen, ...span(i, i + 1), possessive: possessiveAt(i + 1) });
     }
+  }
+  for (const sh of ships) {
+    const code = `${sh.iso3}MIL`;
+    out.push({ ...span(sh.from, sh.to), id: code, name: surface(sh.from, sh.to), kind: 'military', code, country: sh.iso3, members: [], weak: false, possessive: possessiveAt(sh.to), known: false });
   }
   out.sort((a, b) => a.from - b.from);
   return ownedBodies(tokens, out);
@@ -428,6 +438,25 @@ export function resolveMentions(tokens: readonly Token[], allHits: readonly Gaze
       members: [], weak: false, possessive: possessiveAt(to), known: true,
     };
   }
+}
+
+// Navy ship prefixes, written in capitals before the ship's name.
+const SHIP_PREFIX: Readonly<Record<string, string>> = {
+  USS: 'USA', USNS: 'USA', HMS: 'GBR', HMAS: 'AUS', HMCS: 'CAN', HMNZS: 'NZL', HNLMS: 'NLD', HDMS: 'DNK', FGS: 'DEU', ROKS: 'KOR', BRP: 'PHL', TCG: 'TUR', KRI: 'IDN', RSS: 'SGP',
+};
+
+/** Ships named with a navy's prefix: the prefix and the capitalised words (and initials) of the name. */
+function shipNames(tokens: readonly Token[]): Array<{ from: number; to: number; iso3: string }> {
+  const out: Array<{ from: number; to: number; iso3: string }> = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const iso3 = SHIP_PREFIX[tokens[i].text];
+    if (!iso3 || !tokens[i + 1].cap || !tokens[i + 1].word) continue;
+    let j = i + 1;
+    while (j < tokens.length && ((tokens[j].cap && tokens[j].word) || (tokens[j].text === '.' && /^\p{Lu}$/u.test(tokens[j - 1].text) && tokens[j + 1]?.cap))) j++;
+    out.push({ from: i, to: j, iso3 });
+    i = j - 1;
+  }
+  return out;
 }
 
 /** Whether token `i` follows a name particle and a hyphen with no space ("al-Houthi"). */

@@ -598,5 +598,18 @@ describe('reader6: datelines, names, titles before a name, generic act nouns', (
     assert.equal(one(x.events.filter((e) => e.cameo === '086'), 'the reopening').quad, 2);
     assert.equal(read('Armenia reopened the museum in Gyumri.', '2025-02-12').events.length, 0);
   });
+
+  it('reads an order to one\'s own side as that side\'s act, and a terrorist designation as a sanction', () => {
+    const x = read('The Canadian prime minister ordered the foreign ministry on Monday to designate the Wagner Group as a terrorist organisation.', '2025-02-12');
+    const e = one(x.events.filter((ev) => ev.cameo === '172'), 'the designation');
+    assert.ok(e.source.every((c) => c.startsWith('CAN')) && !e.hypothetical, JSON.stringify(e));
+    assert.ok(!x.events.some((ev) => ev.cameo === '100'), 'no demand of its own ministry');
+  });
+
+  it('gives a ship named with a navy prefix that navy\'s side ("the destroyer HMS Diamond")', () => {
+    const x = read('Houthi forces fired two missiles at the destroyer HMS Diamond in the Red Sea, a spokesman for the group said.', '2025-02-12');
+    assert.equal(one(between(x, 'YEM', 'GBR'), 'the attack').quad, 4);
+    assert.ok(!x.actors.some((a) => a.kind === 'person'), JSON.stringify(x.actors.map((a) => [a.name, a.kind])));
+  });
 });
 
