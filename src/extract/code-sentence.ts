@@ -149,6 +149,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
   // the subject of a verb at token i: the nearest preceding mention not in a prepositional phrase, or, after "and"
   // joining two verbs, the subject of the first ("X accused Y and suspended the treaty")
   const subjectOf = (i: number, clause: Clause): Mention[] => {
+    const rel = relativeAntecedent(i);
+    if (rel) return [rel];
     const shared = sharedSubject(i, clause);
     if (shared) return shared;
     const pron = pronounSubject(i, clause);
@@ -171,6 +173,15 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       if (main) return coordinatedBefore(main, 0);
     }
     return [];
+  };
+  // "Fano militiamen who are fighting federal troops": the actor right before "who"/"that" is the relative's subject
+  const relativeAntecedent = (i: number): Mention | undefined => {
+    let j = i - 1;
+    while (j >= 0 && (ADVERB.test(tokens[j].norm) || BE.test(tokens[j].norm) || /^(?:has|have|had)$/.test(tokens[j].norm))) j--;
+    if (j < 1 || !/^(?:who|that)$/.test(tokens[j].norm)) return undefined;
+    const ante = actors.filter((m) => m.to === j || (m.to < j && m.to >= j - 1 && !tokens[m.to].word && tokens[m.to].text !== ',')).pop();
+    // the actor ends a longer noun phrase ("Fano militiamen"): the phrase's head word stands between
+    return ante ?? actors.find((m) => m.to === j - 1 && tokens[j - 1].word && !tokens[j - 1].cap && !PREPOSITION.test(tokens[j - 1].norm));
   };
   // "Belarus, Russia's closest ally, accused …": the subject is the head before the apposition, not a name inside it
   const appositionHead = (m: Mention, i: number, clause: Clause): Mention => {
@@ -253,6 +264,9 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     // "by -ing", which is how the subject acted ("retaliated by expelling diplomats")
     const byGerund = t.form === 'ing' && prevNorm === 'by';
     if (t.form === 'ing' && PREPOSITION.test(prevNorm) && !byGerund) continue;
+    // "accused X of arming and training Y": a gerund joined to one after a preposition describes as well
+    const joinedGerund = t.form === 'ing' && /^(?:and|or)$/.test(prevNorm) && /[a-z]{3,}ing$/.test(tokens[t.from - 2]?.norm ?? '');
+    if (joinedGerund && PREPOSITION.test(tokens[t.from - 3]?.norm ?? '') && tokens[t.from - 3].norm !== 'by') continue;
     // "removed X from its list of banned groups", "reopened the road crossings": a verb that is an act only with its noun
     if (e.requires.length && !tokens.slice(t.to, Math.min(clause.to, t.to + 8)).some((x) => e.requires.includes(x.norm))) continue;
     // "the point where their borders meet": a "where" clause whose subject is no actor reports no act of one

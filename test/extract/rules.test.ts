@@ -611,5 +611,20 @@ describe('reader6: datelines, names, titles before a name, generic act nouns', (
     assert.equal(one(between(x, 'YEM', 'GBR'), 'the attack').quad, 4);
     assert.ok(!x.actors.some((a) => a.kind === 'person'), JSON.stringify(x.actors.map((a) => [a.name, a.kind])));
   });
+
+  it('reads "accused X of arming and training Y" as one accusation: both gerunds describe the charge', () => {
+    const x = read('Sudan accused Chad on Monday of arming and training militiamen in Darfur.', '2025-02-12');
+    assert.deepEqual(x.events.map((e) => e.cameo), ['112'], JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
+
+  it('gives a verb after "who"/"that" the actor right before it as subject ("M23 rebels who are fighting Congolese troops")', () => {
+    const x = read('Kinshasa accused Rwanda of backing M23 rebels who are fighting Congolese troops.', '2025-02-12');
+    assert.equal(x.events.filter((e) => e.trigger === 'fighting' && e.source.some((c) => c.startsWith('RWA'))).length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
+
+  it('codes easing only of what can be eased (sanctions, restrictions, a blockade), not of a quarrel', () => {
+    assert.equal(read('Washington eased sanctions on Syria.', '2025-02-12').events.filter((e) => e.cameo === '080' || e.cameo === '085').length, 1);
+    assert.equal(read('Turkey eased the quarrel between Kenya and Somalia.', '2025-02-12').events.filter((e) => e.cameo.startsWith('08')).length, 0);
+  });
 });
 
