@@ -32,6 +32,8 @@ export interface DraftEvent {
   readonly reportsEvent: boolean;
   /** In a relative clause (", which hosted …"): context may not supply its other side. */
   readonly relative: boolean;
+  /** Its own phrase names the other side with a name no gazetteer knows ("a deal with Somaliland"): context may not. */
+  readonly unnamedOther?: boolean;
 }
 
 const PREPOSITION = /^(?:of|in|at|from|to|for|with|against|by|towards|toward|on|over|about|into|than|between|among|through|under|within|without|like|as|across|near|beyond|during|after|before|since|until|upon|along|inside|outside)$/;
@@ -225,6 +227,15 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     if (tokens[j].norm === 'it') return null;
     const earlier = [...out].reverse().find((d) => d.trigger.to <= j && d.source.length && d.voice !== 'passive');
     return earlier ? [...earlier.source] : null;
+  };
+  // "with Somaliland": the frame's preposition followed by a capitalised name that is no mention at all
+  const unknownNameAfter = (from: number, to: number, preps: readonly string[]): boolean => {
+    for (let j = from; j < Math.min(to - 1, from + 4); j++) {
+      if (!preps.includes(tokens[j].norm)) continue;
+      const n = tokens[j + 1];
+      return n.word && /^\p{Lu}\p{Ll}/u.test(n.text) && !mentions.some((m) => m.from <= j + 1 && j + 1 < m.to);
+    }
+    return false;
   };
   const whereClauseWithoutActor = (i: number): boolean => {
     for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
@@ -454,7 +465,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     }
     const reportsEvent = !!complement && triggers.some((x) => x !== t && x.from >= complement!.from && x.from < complement!.to);
     if (e.igoOnly && !(target.length && target.every((m) => m.kind === 'igo'))) continue;
-    out.push({ trigger: t, cameo: e.cameo, source, target, third: [], explicitSource, explicitTarget, negated, hypothetical: false, complement, about, voice, reportsEvent, relative: clause.antecedentBefore !== null });
+    const unnamedOther = target.length === 0 && unknownNameAfter(t.to, clause.to, e.targetPreps.length ? e.targetPreps : ['with', 'against']);
+    out.push({ trigger: t, cameo: e.cameo, source, target, third: [], explicitSource, explicitTarget, negated, hypothetical: false, complement, about, voice, reportsEvent, relative: clause.antecedentBefore !== null, unnamedOther });
   }
   answerAuthors(tokens, out);
   return dropElaborations(tokens, modality(tokens, clauses, out));

@@ -343,7 +343,7 @@ function fillSource(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
 }
 
 function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[], tokens?: readonly { norm: string; word: boolean }[]): void {
-  if (d.target.length || d.source.length === 0) return;
+  if (d.target.length || d.source.length === 0 || d.unnamedOther) return;
   const mine = new Set(d.source.flatMap(countriesOf));
   if (tokens && answeredAct(d, recent, tokens, mine)) return;
   const other = (c: DraftEvent, loose: boolean): Mention[] | null => {

@@ -626,5 +626,10 @@ describe('reader6: datelines, names, titles before a name, generic act nouns', (
     assert.equal(read('Washington eased sanctions on Syria.', '2025-02-12').events.filter((e) => e.cameo === '080' || e.cameo === '085').length, 1);
     assert.equal(read('Turkey eased the quarrel between Kenya and Somalia.', '2025-02-12').actions.filter((e) => e.cameo.startsWith('08')).length, 0);
   });
+
+  it('takes no other side from context for a noun whose own phrase names one the gazetteer does not know', () => {
+    const x = read('Turkish President Recep Tayyip Erdogan hosted Abiy Ahmed in Ankara. Critics attacked Ethiopia\'s port deal with Somaliland.', '2025-02-12');
+    assert.equal(x.events.filter((e) => e.cameo === '057').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
 });
 
