@@ -228,6 +228,13 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     const earlier = [...out].reverse().find((d) => d.trigger.to <= j && d.source.length && d.voice !== 'passive');
     return earlier ? [...earlier.source] : null;
   };
+  // a frame's required word ("list") or words in sequence ("them+to") within [from, to)
+  const requiredWordAfter = (from: number, to: number, words: readonly string[]): boolean => {
+    for (let j = from; j < to; j++) {
+      if (words.some((w) => w.split('+').every((p, k) => tokens[j + k]?.norm === p))) return true;
+    }
+    return false;
+  };
   // "with Somaliland": the frame's preposition followed by a capitalised name that is no mention at all
   const unknownNameAfter = (from: number, to: number, preps: readonly string[]): boolean => {
     for (let j = from; j < Math.min(to - 1, from + 4); j++) {
@@ -279,7 +286,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     const joinedGerund = t.form === 'ing' && /^(?:and|or)$/.test(prevNorm) && /[a-z]{3,}ing$/.test(tokens[t.from - 2]?.norm ?? '');
     if (joinedGerund && PREPOSITION.test(tokens[t.from - 3]?.norm ?? '') && tokens[t.from - 3].norm !== 'by') continue;
     // "removed X from its list of banned groups", "reopened the road crossings": a verb that is an act only with its noun
-    if (e.requires.length && !tokens.slice(t.to, Math.min(clause.to, t.to + 8)).some((x) => e.requires.includes(x.norm))) continue;
+    if (e.requires.length && !requiredWordAfter(t.to, Math.min(clause.to, t.to + 8), e.requires)) continue;
     // "the point where their borders meet": a "where" clause whose subject is no actor reports no act of one
     if (e.pos === 'verb' && whereClauseWithoutActor(t.from)) continue;
     const prevWords = tokens.slice(Math.max(clause.from, t.from - 4), t.from).map((x) => x.norm);

@@ -95,8 +95,8 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
     }
     if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph, memory);
     // the dateline's city says where the dispatch was filed, not who acted
-    const resolved = resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people })
-      .map((m) => (m.end <= datelineEnd ? { ...m, kind: 'location' as const, code: null, weak: true, possessive: false } : m));
+    const hits = dateline ? gaz.match(tokens).filter((h) => tokens[h.from].start >= datelineEnd) : gaz.match(tokens);
+    const resolved = resolveMentions(tokens, hits, gaz, { day: docDay, fallbackCountry: lastCountry, people });
     if (s.index === 0) speaker = briefingSpeaker(s.text, resolved);
     if (s.paragraph !== previousParagraph) {
       turn = transcriptTurn(s.text) ?? turn;

@@ -364,6 +364,13 @@ export function resolveMentions(tokens: readonly Token[], allHits: readonly Gaze
         const definite = h.from > 0 && /^(the|its|their)$/.test(tokens[h.from - 1].norm);
         // "its warships", "their troops": a possessive pronoun names the side whatever the role
         const possessed = h.from > 0 && /^(its|their)$/.test(tokens[h.from - 1].norm);
+        // "Yemen's Houthi movement released … after its fighters seized …": "its" is the armed group that opened the
+        // sentence as its subject
+        const opener = possessed ? out.find((m) => !m.weak && m.kind !== 'location' && !(m.possessive && out.some((x) => x.from === m.to + 1))) : undefined;
+        if (opener && opener.kind === 'military' && opener.id.startsWith('org:') && e.kind === 'role' && /^(?:MIL|REB)/.test(e.role)) {
+          out.push({ ...opener, ...span(h.from, to), possessive: possessiveAt(to) });
+          break;
+        }
         const iso3 = lastCountry ?? ctx.fallbackCountry;
         if (definite && (CONTEXT_ROLES.has(e.role.slice(0, 3)) || possessed) && iso3 && tokens[h.from].word) {
           out.push(roleMention(h.from, to, iso3, e.role, surface(h.from, to)));

@@ -631,5 +631,17 @@ describe('reader6: datelines, names, titles before a name, generic act nouns', (
     const x = read('Turkish President Recep Tayyip Erdogan hosted Abiy Ahmed in Ankara. Critics attacked Ethiopia\'s port deal with Somaliland.', '2025-02-12');
     assert.equal(x.events.filter((e) => e.cameo === '057').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
   });
+
+  it('codes handing captives to someone as their release to that side, but not handing over a note', () => {
+    const x = read('Hamas freed four hostages on Saturday and handed them to Red Cross officials in Qatar\'s presence; Egypt handed him a protest note.', '2025-02-12');
+    assert.ok(!x.events.some((e) => e.cameo === '0841' && e.source.some((c) => c.startsWith('EGY'))), JSON.stringify(x.events.map((e) => [e.trigger, e.cameo, e.source, e.target])));
+    const y = read('The rebels released three Kenyan soldiers and handed them to Ugandan mediators.', '2025-02-12');
+    assert.ok(y.events.some((e) => e.cameo.startsWith('084') && e.target.some((c) => c.startsWith('UGA'))), JSON.stringify(y.events.map((e) => [e.trigger, e.cameo, e.source, e.target])));
+  });
+
+  it('reads "its fighters" in a sentence an armed group opened as that group\'s fighters', () => {
+    const x = read('Somalia\'s Al-Shabaab freed two aid workers in Kenya on Monday, a year after its fighters kidnapped them.', '2025-02-12');
+    assert.ok(x.actors.every((a) => a.code !== 'KENREB'), JSON.stringify(x.actors.map((a) => [a.name, a.code])));
+  });
 });
 
