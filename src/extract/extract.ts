@@ -79,6 +79,10 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   const titled = new Map<string, Mention>();
   // the day of the dispatch being read: a wire dateline's ("ADEN, Jan 12 (…) -"), else the document's
   let dispatchDay = docDay;
+  // the day of the last event the paragraph dated: an undated reaction in the same paragraph is no earlier
+  let paragraphDate: { paragraph: number; date: DateInterval } | null = null;
+  // given after merging, so that a date the text does not state never keeps two reports of one act apart
+  const inheritedDate = new Map<string, DateInterval>();
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
@@ -160,7 +164,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || d.reportsEvent)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined);
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,
-        date: nearestDate(dates, tokens[d.trigger.head].start) ?? (RELATIVE_TO_EVENT.test(s.text) ? null : null),
+        date: nearestDate(dates, tokens[d.trigger.head].start),
         location: locationOf(mentions, d),
         refs: markers,
       };
@@ -180,12 +184,14 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       }
       const e = buildEvent(`e${++eventSeq}`, d, place);
       if (!e) continue;
+      if (!e.date && paragraphDate?.paragraph === s.paragraph && !e.hypothetical) inheritedDate.set(eventKey(e), paragraphDate.date);
       if (d.trigger.entry.sym) symmetric.add(e);
       events.push(e);
     }
     // "the following week": relative to the date of the event reported last
     const lastEvent = events.filter((e) => e.date).pop();
     if (lastEvent?.date) lastDate = lastEvent.date;
+    if (lastEvent?.date && lastEvent.date.precision === 'day') paragraphDate = { paragraph: s.paragraph, date: lastEvent.date };
     allEvents.push(...events);
     recent.push({ index: s.index, events, drafts: kept, tokens });
     recentAll.push({ index: s.index, events, drafts: kept, tokens });
@@ -210,7 +216,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       claimEvents.set(c, [...(claimEvents.get(c) ?? []), id]);
       status = c.status === 'denied' || c.status === 'disputed' ? 'denied' : c.status === 'confirmed' ? 'reported' : 'alleged';
     }
-    return { ...e, id, status };
+    return { ...e, id, status, date: e.date ?? inheritedDate.get(eventKey(e)) ?? null };
   });
   const actors = [...actorTally.values()].map(({ m, n }) => toActor(m, n));
   const { candidates, sentencesRead } = proposeCandidates(sentences, mentionsBySentence, options.candidates);
@@ -227,7 +233,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   };
 }
 
-const RELATIVE_TO_EVENT = /\bthe (?:following|next|previous) (?:day|week|month)\b/i;
+const eventKey = (e: ExtractedEvent) => `${e.sentence.start}:${e.triggerSpan?.start ?? -1}`;
 
 /** Cuts sentences longer than `max` characters at the last space before the limit (or hard at the limit). */
 function capSentences(sentences: readonly Sentence[], text: string, max: number): { sentences: Sentence[]; cut: number } {

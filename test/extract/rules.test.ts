@@ -643,5 +643,11 @@ describe('reader6: datelines, names, titles before a name, generic act nouns', (
     const x = read('Somalia\'s Al-Shabaab freed two aid workers in Kenya on Monday, a year after its fighters kidnapped them.', '2025-02-12');
     assert.ok(x.actors.every((a) => a.code !== 'KENREB'), JSON.stringify(x.actors.map((a) => [a.name, a.code])));
   });
+
+  it('dates an undated reaction by the last event its paragraph dated, never across paragraphs', () => {
+    const x = read('Canada expelled two Iranian diplomats on Tuesday. Israel welcomed the move.\n\nIran criticised Canada.', '2025-02-13');
+    assert.equal(one(between(x, 'ISR', 'CAN'), 'the welcome').date?.start, '2025-02-11');
+    assert.equal(one(between(x, 'IRN', 'CAN'), 'the criticism').date, null);
+  });
 });
 
