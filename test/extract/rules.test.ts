@@ -649,5 +649,11 @@ describe('reader6: datelines, names, titles before a name, generic act nouns', (
     assert.equal(one(between(x, 'ISR', 'CAN'), 'the welcome').date?.start, '2025-02-11');
     assert.equal(one(between(x, 'IRN', 'CAN'), 'the criticism').date, null);
   });
+
+  it('dates "overnight" to the night before the dispatch\'s day', () => {
+    const x = read('KYIV, March 4 (Example Wire) - Russian drones struck Ukrainian power plants overnight, officials said.', '2025-03-06');
+    const e = one(between(x, 'RUS', 'UKR'), 'the strike');
+    assert.deepEqual([e.date?.start, e.date?.end], ['2025-03-03', '2025-03-04']);
+  });
 });
 
