@@ -32,6 +32,8 @@ export interface DraftEvent {
   readonly reportsEvent: boolean;
   /** In a relative clause (", which hosted …"): context may not supply its other side. */
   readonly relative: boolean;
+  /** Its own phrase names the other side with a name no gazetteer knows ("a deal with Somaliland"): context may not. */
+  readonly unnamedOther?: boolean;
 }
 
 const PREPOSITION = /^(?:of|in|at|from|to|for|with|against|by|towards|toward|on|over|about|into|than|between|among|through|under|within|without|like|as|across|near|beyond|during|after|before|since|until|upon|along|inside|outside)$/;
@@ -52,6 +54,7 @@ const WILLING_ADJ = /^(?:ready|willing|prepared|determined|eager|keen|committed|
 const REFUSE_ADJ = /^(?:unwilling|unable|reluctant|loath)$/;
 const ASPECT = /^(?:keep|keeps|kept|keeping|continue|continues|continued|continuing|resume|resumes|resumed|start|started|starts|begin|began|begins|try|tried|tries|attempt|attempts|attempted|seek|sought|move|moved|step|stepped)$/;
 const CONDITION = /^(?:if|unless|whether|provided|providing)$/;
+const ORDER = /^(?:ordered|orders|instructed|instructs|directed|directs|told)$/;
 const WAR_NOUNS = /^(?:agreements?|treaty|treaties|pacts?|accords?|deals?|conventions?|arrangements?|memorandums?|memoranda|alliances?|partnerships?|framework|protocol|initiative|union|bloc|organi[sz]ation|talks|negotiations|process)$/;
 
 const usable = (m: Mention) => m.kind !== 'location' && (m.country !== null || m.members.length > 0) && !(m.kind === 'region' && m.members.length === 0);
@@ -73,7 +76,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     for (let j = i, skipped = 0; j < tokens.length && skipped <= maxSkip; j++) {
       const m = startsAt.get(j);
       if (m) return m;
-      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional|senior|top|visiting|fellow|exiled|military|government|security|rebel|acting|interim|outgoing|incoming|caretaker)$/.test(tokens[j].norm))) return undefined;
+      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional|senior|top|visiting|fellow|exiled|military|government|security|rebel|acting|interim|outgoing|incoming|caretaker|destroyer|frigate|corvette|cruiser|carrier|tanker|freighter|vessel|ship|warship|aircraft|cargo|container)$/.test(tokens[j].norm))) return undefined;
       skipped++;
     }
     return undefined;
@@ -112,6 +115,11 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     let first = m;
     for (;;) {
       let j = first.from - 1;
+      // "… and Uzbekistan's Shavkat Mirziyoyev": the possessive owner belongs to the name it stands before
+      if (/^['’]s$/.test(tokens[j]?.text ?? '')) {
+        const owner = actors.find((x) => x.to === j && x.possessive && x.country !== null && x.country === first.country);
+        if (owner) j = owner.from - 1;
+      }
       let join: 'and' | 'comma' | null = null;
       while (j >= floor && (tokens[j].text === ',' || tokens[j].norm === 'and' || tokens[j].norm === 'or' || tokens[j].text === '&' || tokens[j].norm === 'the')) {
         if (tokens[j].norm === 'and' || tokens[j].norm === 'or' || tokens[j].text === '&') join = 'and';
@@ -151,6 +159,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       const main = comma > 0 && comma - i <= 12 ? mentionAt(comma + 1, 2) : undefined;
       if (main) return coordinated(main, tokens.length);
     }
+    const rel = relativeAntecedent(i);
+    if (rel) return [rel];
     const shared = sharedSubject(i, clause);
     if (shared) return shared;
     const pron = pronounSubject(i, clause);
@@ -173,6 +183,15 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       if (main) return coordinatedBefore(main, 0);
     }
     return [];
+  };
+  // "Fano militiamen who are fighting federal troops": the actor right before "who"/"that" is the relative's subject
+  const relativeAntecedent = (i: number): Mention | undefined => {
+    let j = i - 1;
+    while (j >= 0 && (ADVERB.test(tokens[j].norm) || BE.test(tokens[j].norm) || /^(?:has|have|had)$/.test(tokens[j].norm))) j--;
+    if (j < 1 || !/^(?:who|that)$/.test(tokens[j].norm)) return undefined;
+    const ante = actors.filter((m) => m.to === j || (m.to < j && m.to >= j - 1 && !tokens[m.to].word && tokens[m.to].text !== ',')).pop();
+    // the actor ends a longer noun phrase ("Fano militiamen"): the phrase's head word stands between
+    return ante ?? actors.find((m) => m.to === j - 1 && tokens[j - 1].word && !tokens[j - 1].cap && !PREPOSITION.test(tokens[j - 1].norm));
   };
   // "Belarus, Russia's closest ally, accused …": the subject is the head before the apposition, not a name inside it
   const appositionHead = (m: Mention, i: number, clause: Clause): Mention => {
@@ -218,6 +237,29 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     const earlier = [...out].reverse().find((d) => d.trigger.to <= j && d.source.length && d.voice !== 'passive');
     return earlier ? [...earlier.source] : null;
   };
+  // a frame's required word ("list") or words in sequence ("them+to") within [from, to)
+  const requiredWordAfter = (from: number, to: number, words: readonly string[]): boolean => {
+    for (let j = from; j < to; j++) {
+      if (words.some((w) => w.split('+').every((p, k) => tokens[j + k]?.norm === p))) return true;
+    }
+    return false;
+  };
+  // "with Somaliland": the frame's preposition followed by a capitalised name that is no mention at all
+  const unknownNameAfter = (from: number, to: number, preps: readonly string[]): boolean => {
+    for (let j = from; j < Math.min(to - 1, from + 4); j++) {
+      if (!preps.includes(tokens[j].norm)) continue;
+      const n = tokens[j + 1];
+      return n.word && /^\p{Lu}\p{Ll}/u.test(n.text) && !mentions.some((m) => m.from <= j + 1 && j + 1 < m.to);
+    }
+    return false;
+  };
+  const whereClauseWithoutActor = (i: number): boolean => {
+    for (let j = i - 1; j >= Math.max(0, i - 6); j--) {
+      if (!tokens[j].word || actors.some((m) => m.from <= j && j < m.to)) return false;
+      if (/^(?:where|wherever|whereby)$/.test(tokens[j].norm)) return j < i - 1;
+    }
+    return false;
+  };
   // the next trigger bounds a verb's own phrase: "agreed to resign without returning to X" — X is not agreed to
   const nextTriggerAfter = (i: number) => triggers.find((x) => x.from >= i)?.from ?? tokens.length;
   const afterPrep = (from: number, to: number, preps: readonly string[], window = 8): Mention[] => {
@@ -252,6 +294,13 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     // ("After meeting X, Y flew home"), whose subject is the main clause's
     const openingGerund = t.form === 'ing' && t.from === 1 && /^(?:after|before|upon|on|while|when|since)$/.test(prevNorm);
     if (t.form === 'ing' && PREPOSITION.test(prevNorm) && !byGerund && !openingGerund) continue;
+    // "accused X of arming and training Y": a gerund joined to one after a preposition describes as well
+    const joinedGerund = t.form === 'ing' && /^(?:and|or)$/.test(prevNorm) && /[a-z]{3,}ing$/.test(tokens[t.from - 2]?.norm ?? '');
+    if (joinedGerund && PREPOSITION.test(tokens[t.from - 3]?.norm ?? '') && tokens[t.from - 3].norm !== 'by') continue;
+    // "removed X from its list of banned groups", "reopened the road crossings": a verb that is an act only with its noun
+    if (e.requires.length && !requiredWordAfter(t.to, Math.min(clause.to, t.to + 8), e.requires)) continue;
+    // "the point where their borders meet": a "where" clause whose subject is no actor reports no act of one
+    if (e.pos === 'verb' && whereClauseWithoutActor(t.from)) continue;
     const prevWords = tokens.slice(Math.max(clause.from, t.from - 4), t.from).map((x) => x.norm);
     const negated = prevWords.slice(-3).some((w) => NEGATION.test(w)) || (t.from > 0 && /n't$/.test(tokens[t.from - 1].text));
     let source: Mention[] = [];
@@ -444,7 +493,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     }
     const reportsEvent = !!complement && triggers.some((x) => x !== t && x.from >= complement!.from && x.from < complement!.to);
     if (e.igoOnly && !(target.length && target.every((m) => m.kind === 'igo'))) continue;
-    out.push({ trigger: t, cameo: e.cameo, source, target, third: [], explicitSource, explicitTarget, negated, hypothetical: false, complement, about, voice, reportsEvent, relative: clause.antecedentBefore !== null });
+    const unnamedOther = target.length === 0 && unknownNameAfter(t.to, clause.to, e.targetPreps.length ? e.targetPreps : ['with', 'against']);
+    out.push({ trigger: t, cameo: e.cameo, source, target, third: [], explicitSource, explicitTarget, negated, hypothetical: false, complement, about, voice, reportsEvent, relative: clause.antecedentBefore !== null, unnamedOther });
   }
   answerAuthors(tokens, out);
   return dropElaborations(tokens, modality(tokens, clauses, out));
@@ -577,6 +627,17 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
         }
         fill(gov, d);
         drop.add(d);
+        continue;
+      }
+      // "Trump ordered the State Department to designate X", "the president instructed the army to strike Y": an order
+      // to one's own side is that side's act
+      const order = drafts.find((g) => g !== d && ORDER.test(tokens[g.trigger.head]?.norm ?? '') && g.trigger.to <= j && j - g.trigger.to <= 8 && g.trigger.from >= clause.from
+        && g.source.length > 0 && g.target.every((m) => g.source.some((x) => x.country === m.country)));
+      if (order && !order.negated) {
+        d.source = [...order.source];
+        d.explicitSource = order.explicitSource;
+        governedBy.set(d, order);
+        drop.add(order);
         continue;
       }
       // "urged X to V", "allowed X to V": the governor sits before the object — also when the object is no actor

@@ -197,6 +197,10 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
     push(m.index, m.index + m[0].length, iv, false);
   }
 
+  // "struck … overnight": the night before the day of writing
+  const nightRe = /\bovernight\b/gi;
+  while ((m = nightRe.exec(sentence))) push(m.index, m.index + m[0].length, interval(addDays(ctx.published, -1), ctx.published, 'day'), false);
+
   // decades and years: "since the 1990s", "in the 2010s", "since 2008", "in 2024", "after 2020"
   const yearRe = /\b(since|in|during|throughout|by|of|from|until|till|after|for|before)\s+(?:the\s+)?(?:(early|late)\s+)?(1[89]\d{2}|20\d{2})(s)?(?!\s*[-–/.]\d)\b/gi;
   while ((m = yearRe.exec(sentence))) {

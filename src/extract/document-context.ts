@@ -107,6 +107,13 @@ export function applyDocumentContext(tokens: readonly Token[], mentions: readonl
       // "Its foreign ministry": the role the possessive introduces belongs to the same subject, not to the country
       // named last
       const role = t.norm === 'its' ? out.findIndex((m) => m.from === i + 1 && m.code && m.country && !m.group && (m.kind === 'organization' || m.kind === 'military')) : -1;
+      // "Its leader, X,": a titled person whose title named no country is the subject's own
+      const person = t.norm === 'its' ? out.findIndex((m) => m.from === i + 1 && m.kind === 'person' && !m.code) : -1;
+      if (role < 0 && person >= 0 && q.code) {
+        const code = q.code.startsWith('IGO') || q.id.startsWith('org:') ? q.code : `${q.country!.slice(0, 3)}GOV`;
+        out[person] = { ...out[person], code, country: q.country };
+        break;
+      }
       if (role >= 0) {
         const m = out[role];
         const suffix = m.code!.startsWith('IGO') ? '' : m.code!.slice(3);
@@ -132,8 +139,11 @@ const PREPOSITION_BEFORE = /^(?:of|in|at|from|to|for|with|against|by|on|over|abo
  * that is not the object of a preposition (people, places and groups are no such subject).
  */
 export function sentenceSubject(tokens: readonly Token[], mentions: readonly Mention[]): Mention | null {
-  const cands = mentions.filter((m) => (m.kind === 'igo' || m.kind === 'state' || m.kind === 'organization') && !m.weak && !m.group && m.country
-    && !PREPOSITION_BEFORE.test(tokens[m.from - 1]?.norm === 'the' ? tokens[m.from - 2]?.norm ?? '' : tokens[m.from - 1]?.norm ?? ''));
+  const cands = mentions.filter((m) => (m.kind === 'igo' || m.kind === 'state' || m.kind === 'organization' || (m.kind === 'military' && m.id.startsWith('org:')))
+    && !m.weak && !m.group && m.country
+    && !PREPOSITION_BEFORE.test(tokens[m.from - 1]?.norm === 'the' ? tokens[m.from - 2]?.norm ?? '' : tokens[m.from - 1]?.norm ?? ''))
+    // "Yemen's Houthi movement": the possessive owner only qualifies the subject it stands before
+    .filter((m, _, all) => !(m.possessive && all.some((x) => x.from === m.to + 1)));
   const ids = new Set(cands.map((m) => m.id));
   return ids.size === 1 ? cands[0] : null;
 }

@@ -8,6 +8,7 @@ import { tokenize, type Token } from './tokens.js';
 import { codebookGazetteer, type Gazetteer } from './gazetteer.js';
 import { resolveMentions, type Mention } from './mentions.js';
 import { findDates, type DateMention } from './dates.js';
+import { datelineOf } from './dateline.js';
 import type { Sentence } from './sentences.js';
 import { newParagraphMemory, resolveReferenceBack } from './reference-back.js';
 import { applyDocumentContext, briefingSpeaker, documentContext, sentenceSubject, transcriptTurn, withoutTurnLabel } from './document-context.js';
@@ -76,12 +77,30 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   let previousSubject: Mention | null = null;
   let previousParagraph = -1;
   const titled = new Map<string, Mention>();
+  // the day of the dispatch being read: a wire dateline's ("ADEN, Jan 12 (…) -"), else the document's
+  let dispatchDay = docDay;
+  // the day of the last event the paragraph dated: an undated reaction in the same paragraph is no earlier
+  let paragraphDate: { paragraph: number; date: DateInterval } | null = null;
+  // given after merging, so that a date the text does not state never keeps two reports of one act apart
+  const inheritedDate = new Map<string, DateInterval>();
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
     tokenCount += tokens.length;
+    const dateline = s.paragraph !== memory.paragraph || s.index === 0 ? datelineOf(s.text) : null;
+    const datelineEnd = dateline ? s.start + dateline.length : s.start;
+    if (dateline?.date) {
+      const day = findDates(dateline.date, 0, { published: docDay, last: null, year: null })[0]?.interval;
+      if (day?.precision === 'day') {
+        dispatchDay = day.start;
+        lastDate = null;
+        lastYear = null;
+      }
+    }
     if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph, memory);
-    const resolved = withoutTurnLabel(s.text, tokens, resolveMentions(tokens, gaz.match(tokens), gaz, { day: docDay, fallbackCountry: lastCountry, people }));
+    // the dateline's city says where the dispatch was filed, not who acted
+    const hits = dateline ? gaz.match(tokens).filter((h) => tokens[h.from].start >= datelineEnd) : gaz.match(tokens);
+    const resolved = withoutTurnLabel(s.text, tokens, resolveMentions(tokens, hits, gaz, { day: docDay, fallbackCountry: lastCountry, people }));
     if (s.index === 0) speaker = briefingSpeaker(s.text, resolved);
     if (s.paragraph !== previousParagraph) {
       turn = transcriptTurn(s.text) ?? turn;
@@ -107,7 +126,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       if (t) t.n++;
       else actorTally.set(m.id, { m, n: 1 });
     }
-    const dates = findDates(s.text, s.start, { published: docDay, last: lastDate, year: lastYear });
+    const dates: DateMention[] = findDates(s.text, s.start, { published: dispatchDay, last: lastDate, year: lastYear }).filter((d) => d.start >= datelineEnd);
     for (const d of dates) if (d.explicitYear) lastYear = Number(d.interval.start.slice(0, 4));
     if (dates.length) lastDate = dates[dates.length - 1].interval;
     while (markerAt < markersByStart.length && markersByStart[markerAt].start < s.start) markerAt++;
@@ -150,7 +169,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || reportsActual)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined, recentAll.slice(-ANSWER_SENTENCES));
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,
-        date: nearestDate(dates, tokens[d.trigger.head].start) ?? (RELATIVE_TO_EVENT.test(s.text) ? null : null),
+        date: nearestDate(dates, tokens[d.trigger.head].start),
         location: locationOf(mentions, d),
         refs: markers,
       };
@@ -170,12 +189,14 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       }
       const e = buildEvent(`e${++eventSeq}`, d, place);
       if (!e) continue;
+      if (!e.date && paragraphDate?.paragraph === s.paragraph && !e.hypothetical) inheritedDate.set(eventKey(e), paragraphDate.date);
       if (d.trigger.entry.sym) symmetric.add(e);
       events.push(e);
     }
     // "the following week": relative to the date of the event reported last
     const lastEvent = events.filter((e) => e.date).pop();
     if (lastEvent?.date) lastDate = lastEvent.date;
+    if (lastEvent?.date && lastEvent.date.precision === 'day') paragraphDate = { paragraph: s.paragraph, date: lastEvent.date };
     allEvents.push(...events);
     recent.push({ index: s.index, events, drafts: kept, tokens });
     recentAll.push({ index: s.index, events, drafts: kept, tokens });
@@ -200,7 +221,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       claimEvents.set(c, [...(claimEvents.get(c) ?? []), id]);
       status = c.status === 'denied' || c.status === 'disputed' ? 'denied' : c.status === 'confirmed' ? 'reported' : 'alleged';
     }
-    return { ...e, id, status };
+    return { ...e, id, status, date: e.date ?? inheritedDate.get(eventKey(e)) ?? null };
   });
   const actors = [...actorTally.values()].map(({ m, n }) => toActor(m, n));
   const { candidates, sentencesRead } = proposeCandidates(sentences, mentionsBySentence, options.candidates);
@@ -217,7 +238,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   };
 }
 
-const RELATIVE_TO_EVENT = /\bthe (?:following|next|previous) (?:day|week|month)\b/i;
+const eventKey = (e: ExtractedEvent) => `${e.sentence.start}:${e.triggerSpan?.start ?? -1}`;
 
 /** Cuts sentences longer than `max` characters at the last space before the limit (or hard at the limit). */
 function capSentences(sentences: readonly Sentence[], text: string, max: number): { sentences: Sentence[]; cut: number } {
@@ -333,8 +354,9 @@ function fillSource(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
 }
 
 function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[], tokens?: readonly { norm: string; word: boolean }[], older: readonly Coded[] = recent): void {
-  if (d.target.length || d.source.length === 0) return;
+  if (d.target.length || d.source.length === 0 || d.unnamedOther) return;
   const mine = new Set(d.source.flatMap(countriesOf));
+  if (tokens && answeredAct(d, recent, older, tokens, mine)) return;
   const other = (c: DraftEvent, loose: boolean): Mention[] | null => {
     if (c === d || c.source.length === 0 || c.target.length === 0) return null;
     const cs = c.source.flatMap(countriesOf);
@@ -370,30 +392,39 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
       }
     }
   }
-  // "Guyana rejected the law", "Hungary criticised the proposal": a verb answering an act the text reported just
-  // before targets that act's author
-  // before (the same noun names it: "signed a law … rejected the law", "raided the embassy … condemned the raid")
-  if (tokens && ANSWERING.test(d.cameo) && /^(?:the|this|that|these|those|such)$/.test(tokens[d.trigger.to]?.norm ?? '')) {
-    let h = d.trigger.to + 1;
-    while (h + 1 < tokens.length && h < d.trigger.to + 4 && tokens[h + 1].word && !/^(?:of|in|on|by|from|to|as|and|at|with|over|for)$/.test(tokens[h + 1].norm)) h++;
-    const head = stem(tokens[h]?.norm ?? '');
-    // the act named again in the sentences just before ("closed the offices … criticised the closures"); a word for
-    // a use of force ("condemned the incursion") names the latest act of material conflict of the paragraphs before
-    const force = FORCE_NOUN.test(tokens[h]?.norm ?? '');
-    for (const r of [...older].reverse()) {
-      for (const c of [...r.drafts].reverse()) {
-        if (head.length < 3 || c.trigger.entry.speech || c.negated || c.hypothetical) continue;
-        const named = stem(r.tokens[c.trigger.head]?.norm ?? '') === head
-          || r.tokens.slice(c.trigger.to, c.trigger.to + 5).some((x) => x.word && stem(x.norm) === head)
-          || (force && Number(c.cameo.slice(0, 2)) >= 15 && c.voice !== 'noun');
-        const t = c.source.filter((m) => !mine.has(m.country ?? ''));
-        if (named && t.length) {
-          d.target = t;
-          return;
-        }
+}
+
+/**
+ * "Guyana rejected the law", "Hungary criticised the proposal", "Aden welcomed the move": a verb answering an act the
+ * text reported before targets that act's author — the same noun names it again in the sentences just before ("closed
+ * the offices … criticised the closures", "raided the embassy … condemned the raid"), a noun that can name any act
+ * names the last one ("the move", "the decision"), and a word for a use of force ("condemned the incursion") names the
+ * latest act of material conflict of the paragraphs before.
+ */
+function answeredAct(d: DraftEvent, recent: readonly Coded[], older: readonly Coded[], tokens: readonly { norm: string; word: boolean }[], mine: ReadonlySet<string>): boolean {
+  if (!ANSWERING.test(d.cameo) || !/^(?:the|this|that|these|those|such)$/.test(tokens[d.trigger.to]?.norm ?? '')) return false;
+  let h = d.trigger.to + 1;
+  while (h + 1 < tokens.length && h < d.trigger.to + 4 && tokens[h + 1].word && !/^(?:of|in|on|by|from|to|as|and|at|with|over|for)$/.test(tokens[h + 1].norm)) h++;
+  const word = tokens[h]?.norm ?? '';
+  const head = stem(word);
+  const any = ANY_ACT.test(word);
+  const force = FORCE_NOUN.test(word);
+  const last = recent[recent.length - 1];
+  const sentences = older.includes(last) || !last ? older : [...older, last];
+  for (const r of [...sentences].reverse()) {
+    for (const c of [...r.drafts].reverse()) {
+      if (head.length < 3 || c.trigger.entry.speech || c.negated || c.hypothetical) continue;
+      const named = (any && r === last) || stem(r.tokens[c.trigger.head]?.norm ?? '') === head
+        || r.tokens.slice(c.trigger.to, c.trigger.to + 5).some((x) => x.word && stem(x.norm) === head)
+        || (force && Number(c.cameo.slice(0, 2)) >= 15 && c.voice !== 'noun');
+      const t = c.source.filter((m) => !mine.has(m.country ?? ''));
+      if (named && t.length) {
+        d.target = t;
+        return true;
       }
     }
   }
+  return false;
 }
 /** How many sentences back a verb answering an act may look for the act it names again. */
 const ANSWER_SENTENCES = 6;
@@ -401,6 +432,8 @@ const ANSWER_SENTENCES = 6;
 const FORCE_NOUN = /^(?:incursions?|intrusions?|provocations?|aggression|violations?|attacks?|raids?|strikes?|shelling|bombardment|invasion)$/;
 // An object that names a value or principle, not an act or an actor ("national sovereignty", "the freedom of shipping").
 const VALUE_OBJECT = /^(?:freedom|freedoms|sovereignty|independence|peace|stability|democracy|dialogue|multilateralism|principles?|values|national|territorial|international|human|self-determination)$/;
+// Nouns that name whatever act was reported last: "welcomed the move", "criticised the decision".
+const ANY_ACT = /^(?:move|moves|decision|decisions|step|steps|measure|measures|action|actions|announcement|initiative)$/;
 // Disapprove, reject, praise or defend verbally: verbs that answer something another did.
 const ANSWERING = /^(?:11|12|051)/;
 // A crude stem for matching a noun to the act it names again ("raids"/"raided" → "raid", "closures"/"closed" → "clos").

@@ -68,6 +68,7 @@ const TITLES: ReadonlyArray<[string, string]> = [
   ['deputy director', 'GOV'], ['director', 'GOV'], ['deputy foreign minister', 'GOV'], ['deputy prime minister', 'GOV'],
   ['general', 'MIL'], ['commander', 'MIL'], ['chief of staff', 'MIL'], ['opposition leader', 'OPP'], ['king', 'GOV'], ['emir', 'GOV'],
   ['speaker', 'LEG'], ['senator', 'LEG'], ['lawmaker', 'LEG'], ['mp', 'LEG'], ['mayor', 'GOV'], ['governor', 'GOV'],
+  ['leader', 'GOV'], ['counterpart', 'GOV'], ['negotiator', 'GOV'], ['chief negotiator', 'GOV'],
 ];
 
 // Role nouns beyond the codebook's that news prose uses for a state's institutions.

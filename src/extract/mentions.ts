@@ -81,11 +81,18 @@ const kindOfActor = (a: Actor): ExtractedActorKind => (a.kind === 'location' ? '
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** Turns the hits of one sentence into mentions. */
-export function resolveMentions(tokens: readonly Token[], hits: readonly GazetteerHit[], gaz: Gazetteer, ctx: MentionContext): Mention[] {
+export function resolveMentions(tokens: readonly Token[], allHits: readonly GazetteerHit[], gaz: Gazetteer, ctx: MentionContext): Mention[] {
+  // "USS Harry S. Truman", "HMS Diamond": a navy's ship prefix makes the name that navy's ship, whatever it spells;
+  // a role noun just before ("the aircraft carrier USS …") is the same ship
+  const ships = shipNames(tokens);
+  const inShip = (x: GazetteerHit) => ships.some((sh) => x.from < sh.to && sh.from < x.to + (x.entry.kind === 'role' ? 2 : 0));
+  // "Abdul-Malik al-Houthi", "Abdel Fattah el-Sisi": a name after "al-"/"el-" is part of a person's name
+  const hits = allHits.filter((x) => !particleJoined(tokens, x.from) && !inShip(x));
   const out: Mention[] = [];
   const used = new Set<number>();
   let lastCountry: string | null = null;
-  const possessiveAt = (i: number) => i < tokens.length && /^['’]s$/.test(tokens[i].text);
+  // "Yemen's", and the plural "the Houthis'" (an apostrophe right after a word ending in s)
+  const possessiveAt = (i: number) => i < tokens.length && (/^['’]s$/.test(tokens[i].text) || pluralPossessive(tokens, i));
   const span = (from: number, to: number) => ({ from, to, start: tokens[from].start, end: tokens[to - 1].end });
   const surface = (from: number, to: number) => tokens.slice(from, to).map((t, k) => (k > 0 && tokens[from + k - 1].end < t.start ? ` ${t.text}` : t.text)).join('');
   const byCode = (code: string, iso3: string): Actor | undefined => actorsByCode(gaz).get(`${code}|${iso3}`);
@@ -95,7 +102,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     if (b - a > max + 1) return false;
     for (let i = a; i < b; i++) {
       const t = tokens[i];
-      if (t.text === '-' || /^['’]s$/.test(t.text)) continue;
+      if (t.text === '-' || /^['’]s$/.test(t.text) || pluralPossessive(tokens, i)) continue;
       if (!t.word || !GAP_WORDS.test(t.norm)) return false;
     }
     return true;
@@ -136,6 +143,7 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
   // a family name alone: the person named before in the text, else the one dictionary person it can be
   const surnameMention = (h: GazetteerHit, persons: readonly DictPerson[], titled: boolean, titleCountry: string | null): Mention | null => {
     if (monthAt(h)) return null;
+    if (!titled && otherGivenName(h.from)) return null;
     const seen = ctx.people?.get(h.entry.kind === 'surname' ? h.entry.name.toLowerCase() : '');
     if (seen) return { ...seen, ...span(h.from, h.to), possessive: possessiveAt(h.to) };
     let pool = persons.filter((p) => inOfficeOn(p, ctx.day));
@@ -148,6 +156,23 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     // untitled, the family name must stand on its own: not sentence-initial before a capitalised word ("Brown Street")
     if (!titled && h.to < tokens.length && tokens[h.to].cap && tokens[h.to].word) return null;
     return personMention(h.from, h.to, pool[0]);
+  };
+  // "Bakhtiyor Saidov", "Abdul-Malik": a given name the dictionary does not pair with this family name (or a hyphenated
+  // first part) makes it someone else's
+  // the end of an appositive name: a comma, the sentence's end or a clause break
+  const closesApposition = (i: number) => i >= tokens.length || /^[,.;:)]$/.test(tokens[i].text);
+  // where a name stands after a title: right after it, or after a comma when a comma or the sentence's end closes it
+  const nameAfterTitle = (to: number): number => {
+    if (tokens[to]?.text !== ',') return to;
+    const name = personNameAt(tokens, to + 1);
+    return name && closesApposition(name.to) ? to + 1 : to;
+  };
+  const otherGivenName = (i: number): boolean => {
+    const p = tokens[i - 1];
+    if (!p) return false;
+    if (p.text === '-' && p.end === tokens[i].start) return tokens[i - 2]?.cap ?? false;
+    if (!p.word || !/^\p{Lu}\p{Ll}+$/u.test(p.text) || hitTo.has(i) || HONORIFIC.test(p.norm) || MONTH.test(p.norm) || WEEKDAY.test(p.norm)) return false;
+    return !(i - 1 === 0 && SENTENCE_OPENER.test(p.norm));
   };
   // hits by the token they start and end at (hits do not overlap), so that lookups stay constant-time
   const hitFrom = new Map<number, number>();
@@ -188,16 +213,19 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
     if (c && e.kind !== 'known' && next && (next.entry.kind === 'role' || next.entry.kind === 'title') && fillerBetween(h.to, next.from)) {
       const role = next.entry.role;
       let to = next.to;
+      const titleLike = next.entry.kind === 'title' || TITLE_HEAD.test(next.entry.name);
+      // "his Uzbek counterpart, Bakhtiyor Saidov,": the name set off by commas after its title
+      const at = titleLike ? nameAfterTitle(to) : to;
       // a title followed by a person: the person carries the title's code
       const after = hits[k + 2];
-      if (next.entry.kind === 'title' && after && after.from === to && after.entry.kind === 'known' && after.entry.actor.kind === 'person') {
+      if (titleLike && after && after.from === at && after.entry.kind === 'known' && after.entry.actor.kind === 'person') {
         const a = after.entry.actor;
         out.push(knownMention(after.from === to ? h.from : after.from, after.to, a));
         used.add(k + 1).add(k + 2);
         lastCountry = c.iso3;
         continue;
       }
-      if (next.entry.kind === 'title' && after && after.from === to && (after.entry.kind === 'person' || after.entry.kind === 'surname')) {
+      if (titleLike && after && after.from === at && (after.entry.kind === 'person' || after.entry.kind === 'surname')) {
         const titleCode = `${c.iso3}${role}`;
         const m = after.entry.kind === 'person' ? personMention(h.from, after.to, after.entry.person, titleCode)
           : surnameMention(after, after.entry.persons, true, c.iso3);
@@ -210,9 +238,9 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
           continue;
         }
       }
-      if (next.entry.kind === 'title') {
-        const name = personNameAt(tokens, to);
-        if (name && !hitStartingIn(to, name.to, (x) => x.entry.kind !== 'surname')) {
+      if (titleLike) {
+        const name = personNameAt(tokens, at);
+        if (name && !hitStartingIn(at, name.to, (x) => x.entry.kind !== 'surname') && (at === to || closesApposition(name.to))) {
           to = name.to;
           const code = `${c.iso3}${role}`;
           const m: Mention = { ...span(h.from, to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code, country: c.iso3, members: [], weak: false, possessive: possessiveAt(to), known: false };
@@ -326,9 +354,14 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
         if (e.kind === 'title') {
           // "President X" without a country: X is a person whose country the title does not tell (never the
           // nearest country word); an appositive may (", Kenya's foreign minister,")
-          const name = personNameAt(tokens, h.to);
-          if (name && !hitStartingIn(h.to, name.to, (x) => x.entry.kind !== 'surname')) {
-            const m: Mention = { ...span(h.from, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: null, country: null, members: [], weak: false, possessive: possessiveAt(name.to), known: false };
+          const at = nameAfterTitle(h.to);
+          const name = personNameAt(tokens, at);
+          if (name && !hitStartingIn(at, name.to, (x) => x.entry.kind !== 'surname') && (at === h.to || closesApposition(name.to))) {
+            // "the Houthis' chief negotiator, X", "NATO's spokesperson X": the organisation's own person
+            const owner = k > 0 ? hits[k - 1] : undefined;
+            const ownerCode = owner && (owner.entry.kind === 'org' || owner.entry.kind === 'igo') && possessiveAt(owner.to) && fillerBetween(owner.to, h.from)
+              ? (owner.entry.kind === 'org' ? owner.entry.org.code : owner.entry.code) : null;
+            const m: Mention = { ...span(h.from, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: ownerCode, country: ownerCode ? countryOfActorCode(ownerCode) : null, members: [], weak: false, possessive: possessiveAt(name.to), known: false };
             out.push(appositive(m) ?? m);
             remember(out[out.length - 1]);
             break;
@@ -337,6 +370,13 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
         const definite = h.from > 0 && /^(the|its|their)$/.test(tokens[h.from - 1].norm);
         // "its warships", "their troops": a possessive pronoun names the side whatever the role
         const possessed = h.from > 0 && /^(its|their)$/.test(tokens[h.from - 1].norm);
+        // "Yemen's Houthi movement released … after its fighters seized …": "its" is the armed group that opened the
+        // sentence as its subject
+        const opener = possessed ? out.find((m) => !m.weak && m.kind !== 'location' && !(m.possessive && out.some((x) => x.from === m.to + 1))) : undefined;
+        if (opener && opener.kind === 'military' && opener.id.startsWith('org:') && e.kind === 'role' && /^(?:MIL|REB)/.test(e.role)) {
+          out.push({ ...opener, ...span(h.from, to), possessive: possessiveAt(to) });
+          break;
+        }
         const iso3 = lastCountry ?? ctx.fallbackCountry;
         if (definite && (CONTEXT_ROLES.has(e.role.slice(0, 3)) || possessed) && iso3 && tokens[h.from].word) {
           out.push(roleMention(h.from, to, iso3, e.role, surface(h.from, to)));
@@ -365,7 +405,9 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
   for (let i = 0; i < tokens.length; i++) {
     if (covered(i) || !tokens[i].cap || !tokens[i].word) continue;
     const name = personNameAt(tokens, i);
-    if (name && !Array.from({ length: name.to - i }, (_, d) => i + d).some(covered) && tokens[name.to]?.text === ',' && !(i > 0 && tokens[i - 1].cap && tokens[i - 1].word)) {
+    // "in the northern Red Sea, a spokesman said": after an article or a preposition the words name a place
+    const placeLike = i > 0 && (/^(?:the|in|at|on|near|across|off|from|into|through|over)$/.test(tokens[i - 1].norm) || (i > 1 && tokens[i - 2].norm === 'the' && tokens[i - 1].word && !tokens[i - 1].cap));
+    if (name && !placeLike && !Array.from({ length: name.to - i }, (_, d) => i + d).some(covered) && tokens[name.to]?.text === ',' && !(i > 0 && tokens[i - 1].cap && tokens[i - 1].word)) {
       const bare: Mention = { ...span(i, name.to), id: `person:${slug(name.text)}`, name: name.text, kind: 'person', code: null, country: null, members: [], weak: false, possessive: false, known: false };
       const m = titledBefore(bare) ?? appositive(bare);
       if (m) {
@@ -381,6 +423,10 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
       const title = titleBefore(i);
       out.push({ ...seen, ...span(title && !covered(title.from) ? title.from : i, i + 1), possessive: possessiveAt(i + 1) });
     }
+  }
+  for (const sh of ships) {
+    const code = `${sh.iso3}MIL`;
+    out.push({ ...span(sh.from, sh.to), id: code, name: surface(sh.from, sh.to), kind: 'military', code, country: sh.iso3, members: [], weak: false, possessive: possessiveAt(sh.to), known: false });
   }
   out.sort((a, b) => a.from - b.from);
   return ownedBodies(tokens, out);
@@ -418,6 +464,39 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
   }
 }
 
+// Navy ship prefixes, written in capitals before the ship's name.
+const SHIP_PREFIX: Readonly<Record<string, string>> = {
+  USS: 'USA', USNS: 'USA', HMS: 'GBR', HMAS: 'AUS', HMCS: 'CAN', HMNZS: 'NZL', HNLMS: 'NLD', HDMS: 'DNK', FGS: 'DEU', ROKS: 'KOR', BRP: 'PHL', TCG: 'TUR', KRI: 'IDN', RSS: 'SGP',
+};
+
+/** Ships named with a navy's prefix: the prefix and the capitalised words (and initials) of the name. */
+function shipNames(tokens: readonly Token[]): Array<{ from: number; to: number; iso3: string }> {
+  const out: Array<{ from: number; to: number; iso3: string }> = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const iso3 = SHIP_PREFIX[tokens[i].text];
+    if (!iso3 || !tokens[i + 1].cap || !tokens[i + 1].word) continue;
+    let j = i + 1;
+    while (j < tokens.length && ((tokens[j].cap && tokens[j].word) || (tokens[j].text === '.' && /^\p{Lu}$/u.test(tokens[j - 1].text) && tokens[j + 1]?.cap))) j++;
+    out.push({ from: i, to: j, iso3 });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Whether token `i` follows a name particle and a hyphen with no space ("al-Houthi"). */
+function particleJoined(tokens: readonly Token[], i: number): boolean {
+  const h = tokens[i - 1];
+  const p = tokens[i - 2];
+  return !!h && !!p && h.text === '-' && h.end === tokens[i].start && p.end === h.start && NAME_PARTICLE.test(p.text);
+}
+
+/** Whether token `i` is the apostrophe of a plural possessive ("the Philippines' navy", "the Houthis' negotiator"). */
+export function pluralPossessive(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const p = tokens[i - 1];
+  return !!t && !!p && /^['’]$/.test(t.text) && p.end === t.start && /s$/i.test(p.text) && p.word && tokens[i + 1]?.word === true && tokens[i + 1].start > t.end;
+}
+
 /**
  * A person's name: two to four capitalised words ("Dmitry Peskov"), with name particles before a capitalised word
  * ("Alberto van Klaveren", "Abdel Fattah el-Sisi") and hyphenated parts ("Jean-Yves") kept in it.
@@ -448,6 +527,12 @@ function personNameAt(tokens: readonly Token[], i: number): { text: string; to: 
 const PERSON_ROLE = /\b(?:minister|secretary|president|prime minister|chancellor|spokes(?:man|woman|person)|ambassador|envoy|governor|general|commander|chief|director|premier|king|emir|speaker)\b/i;
 
 const NAME_PARTICLE = /^(?:al|el|bin|ibn|bint|de|da|das|dos|du|van|von|der|den|la|le|di|del|ter|ould|ag)$/;
+const HONORIFIC = /^(?:mr|mrs|ms|dr|sir|dame|lord|lady|sheikh|mullah|imam|ayatollah|general|gen|colonel|col|captain|president|minister|premier|king|queen|prince|emir)$/;
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+// capitalised only because they open the sentence: "Then Lavrov said", "Meanwhile Putin …"
+const SENTENCE_OPENER = /^(?:then|but|and|when|after|before|meanwhile|later|earlier|yesterday|today|so|also|now|here|there|while|as|if|since|however|still|thus|instead|even|only|once|until|unlike|like|for|with|without|under|by|on|in|at)$/;
+// a role whose last word is a title ("information minister", "foreign ministry spokesman"): it may head a name too
+const TITLE_HEAD = /(?:^|\s)(?:minister|president|secretary|spokesman|spokeswoman|spokesperson|ambassador|envoy|chief|commander|governor|adviser|advisor|negotiator|leader|counterpart)$/;
 
 /**
  * "The African Union's Peace and Security Council", "NATO's military committee": a body named after an organisation's

@@ -1,5 +1,5 @@
 // References back to actors named earlier in the paragraph: "the two armies", "both sides", "the three governments",
-// "the bloc" become group mentions standing for those actors (with the role the noun gives: armies → MIL).
+// "the bloc", "the group" become mentions standing for those actors (with the role the noun gives: armies → MIL).
 import type { Mention } from './mentions.js';
 import type { Token } from './tokens.js';
 
@@ -11,12 +11,16 @@ export interface ParagraphMemory {
   /** Distinct countries in order of their latest mention. */
   countries: string[];
   igos: Mention[];
+  /** Non-state armed groups the paragraph named, most recent last ("the group", "the movement" point back to them). */
+  groups: Mention[];
+  /** Those the paragraph before named: a dispatch later in a round-up is about other people. */
+  groupsBefore: Mention[];
 }
 
 /** The memory of a new paragraph, carrying what the previous paragraphs named as a fallback. */
 export function newParagraphMemory(paragraph: number, previous?: ParagraphMemory): ParagraphMemory {
   const earlier = previous ? [...previous.earlier.filter((c) => !previous.countries.includes(c)), ...previous.countries] : [];
-  return { paragraph, earlier, countries: [], igos: previous?.igos.slice(-3) ?? [] };
+  return { paragraph, earlier, countries: [], igos: previous?.igos.slice(-3) ?? [], groups: [], groupsBefore: previous ? (previous.groups.length ? previous.groups : previous.groupsBefore).slice(-1) : [] };
 }
 
 const COUNT: Readonly<Record<string, number>> = { two: 2, both: 2, three: 3, four: 4, five: 5, six: 6 };
@@ -29,6 +33,9 @@ const NEIGHBOUR = /^(?:neighbour|neighbor)$/;
 const DIRECTION = /^(?:northern|southern|eastern|western|western|smaller|larger|bigger|poorer|richer|coastal|landlocked)$/;
 const GROUP_ADJECTIVE = /^(?:military|civilian|neighbouring|neighboring|rival|allied|coastal|landlocked|junta-led|sahelian|member|western|african|asian|gulf|nordic|baltic|central|southern|northern|eastern)$/;
 const BLOC = /^(?:bloc|alliance|organi[sz]ation|union|grouping|body|commission|community)$/;
+const ARMED_GROUP = /^(?:group|movement|militia)$/;
+// a dictionary organisation that fights (the Houthis, the Taliban, Al-Shabaab): what "the group" points back to
+const armedGroup = (m: Mention) => m.kind === 'military' && m.id.startsWith('org:');
 
 /** Adds group mentions to `mentions` for references back; updates `memory` with what the sentence names. */
 export function resolveReferenceBack(tokens: readonly Token[], mentions: readonly Mention[], memory: ParagraphMemory): Mention[] {
@@ -38,6 +45,7 @@ export function resolveReferenceBack(tokens: readonly Token[], mentions: readonl
   let next = 0;
   const remember = (m: Mention) => {
     if (m.weak || !m.country) return;
+    if (armedGroup(m)) memory.groups = [...memory.groups.filter((x) => x.id !== m.id), m];
     // "after the Belgrade visit", "the Doha talks": a place name used attributively names no party
     if (m.kind !== 'igo' && tokens[m.from - 1]?.norm === 'the' && tokens[m.to]?.word && !tokens[m.to].cap && /^[a-z]{3,}$/.test(tokens[m.to].text)) return;
     if (m.kind === 'igo') {
@@ -102,9 +110,26 @@ export function resolveReferenceBack(tokens: readonly Token[], mentions: readonl
     if (w === 'the' && BLOC.test(tokens[i + 1].norm) && !covered(i + 1) && memory.igos.length && !(tokens[i + 2]?.cap)) {
       const igo = memory.igos[memory.igos.length - 1];
       out.push({ ...igo, from: i, to: i + 2, start: tokens[i].start, end: tokens[i + 1].end, possessive: /^['’]s$/.test(tokens[i + 2]?.text ?? '') });
+      ownPerson(out, i + 2, igo);
+      i += 1;
+      continue;
+    }
+    // "the group", "the movement's leader": the armed group named last
+    const groups = memory.groups.length ? memory.groups : memory.groupsBefore;
+    if (w === 'the' && ARMED_GROUP.test(tokens[i + 1].norm) && !covered(i + 1) && groups.length && !(tokens[i + 2]?.cap && tokens[i + 2]?.word)) {
+      const g = groups[groups.length - 1];
+      out.push({ ...g, from: i, to: i + 2, start: tokens[i].start, end: tokens[i + 1].end, possessive: /^['’]s$/.test(tokens[i + 2]?.text ?? '') });
+      ownPerson(out, i + 2, g);
       i += 1;
     }
   }
   while (next < sorted.length) remember(sorted[next++]);
   return out.sort((a, b) => a.from - b.from);
+}
+
+/** "the movement's spokesman, X,": a titled person of no known side right after the possessive is the owner's. */
+function ownPerson(out: Mention[], at: number, owner: Mention): void {
+  if (!out[out.length - 1].possessive) return;
+  const k = out.findIndex((m) => m.kind === 'person' && !m.code && m.from >= at && m.from <= at + 3);
+  if (k >= 0 && owner.code) out[k] = { ...out[k], code: owner.code, country: owner.country };
 }

@@ -32,6 +32,8 @@ export interface TriggerEntry {
   readonly igoOnly: boolean;
   /** Fires only when the phrase names its owner inside it ("entered our waters", never "entered waters off X"). */
   readonly owner: boolean;
+  /** Fires only when one of these words follows in its own phrase ("removed X from its list", "reopened the crossings"). */
+  readonly requires: readonly string[];
   readonly line: number;
 }
 
@@ -101,6 +103,7 @@ const index = once(() => {
       confirm: flags.includes('confirm'), needArg: flags.includes('need-arg'), intransitive: flags.includes('intransitive'), targetPreps: opt('by'), sourcePreps: opt('src'),
       forms: forms.length ? new Set(forms as VerbForm[]) : null,
       place: flags.includes('place'), intent: flags.includes('intent'), refusal: flags.includes('refusal'), igoOnly: flags.includes('igo-only'), owner: flags.includes('owner'),
+      requires: opt('with'),
     };
     const words = cells.phrase.split(/\s+/);
     if (entry.pos === 'verb') {
@@ -194,7 +197,11 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
     if (best && best.form === 'ed' && best.entry.pos === 'verb' && best.to - best.from === 1) {
       const p1 = tokens[i - 1];
       const next = tokens[best.to];
-      const before = !p1 || DETERMINER.test(p1.norm) || p1.text === '-' || /^(?:newly|recently|formerly|long|self|jointly|illegally)$/.test(p1.norm);
+      const p2 = tokens[i - 2];
+      // "its list of banned organisations", "Yemen's internationally recognised government": after "of" or a
+      // determiner and an adverb, the participle qualifies the noun
+      const before = !p1 || DETERMINER.test(p1.norm) || p1.text === '-' || /^(?:newly|recently|formerly|long|self|jointly|illegally|of)$/.test(p1.norm)
+        || (/[a-z]{3,}ly$/.test(p1.norm) && !!p2 && (DETERMINER.test(p2.norm) || p2.norm === 'of'));
       const nominal = !!next && next.word && !PARTICLE.test(next.norm) && (next.cap || !/(?:ed|ly)$/.test(next.norm));
       if (before && nominal && !(p1 && /^(?:the|a|an)$/.test(p1.norm) && next.norm === 'by')) best = null;
     }

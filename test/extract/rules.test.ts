@@ -657,3 +657,136 @@ describe('reader5: titles before names, transcript labels, conditions inside sta
     assert.deepEqual([e.date?.start, e.quad], ['2025-03-02', 3]);
   });
 });
+
+describe('reader6: datelines, names, titles before a name, generic act nouns', () => {
+  it('counts a dispatch\'s weekdays back from its dateline and keeps the dateline\'s city out of the actors', () => {
+    const x = read('BAKU, Feb 5 (Example Wire) - Azerbaijan and Georgia agreed on Saturday to open a new border crossing.\n\nTBILISI, Feb 3 (Example Wire) - Georgia summoned the Russian ambassador on Monday.', '2025-02-12');
+    assert.equal(one(between(x, 'AZE', 'GEO'), 'the agreement').date?.start, '2025-02-01');
+    assert.equal(one(between(x, 'GEO', 'RUS'), 'the summons').date?.start, '2025-02-03');
+    assert.ok(!x.actors.some((a) => a.code === 'AZEGOV' || a.code === 'GEOGOV'), JSON.stringify(x.actors.map((a) => a.code)));
+  });
+
+  it('reads a family name after a given name the dictionary does not pair with it as someone else', () => {
+    const x = read('Bakhtiyor Saidov, Uzbekistan\'s foreign minister, met Amir Khan Muttaqi in Termez on Monday.', '2025-02-10');
+    assert.ok(!x.actors.some((a) => a.country === 'TJK'), JSON.stringify(x.actors.map((a) => [a.name, a.code])));
+    one(between(x, 'UZB', 'AFG'), 'the meeting');
+  });
+
+  it('gives a name set off by commas after its title the title\'s side ("his Omani counterpart, X,"; "Y\'s chief spokesman, X,")', () => {
+    const x = read('Sergey Lavrov met his Omani counterpart, Salim Harthi, in Moscow on Monday.', '2025-02-10');
+    assert.equal(x.actors.find((a) => a.name === 'Salim Harthi')?.code, 'OMNGOV');
+    one(between(x, 'RUS', 'OMN'), 'the meeting');
+    const y = read('The Taliban\'s chief spokesman, Karim Zahed, rejected the UN report.', '2025-02-10');
+    assert.equal(y.actors.find((a) => a.name === 'Karim Zahed')?.country, 'AFG');
+    one(between(y, 'AFG', 'IGOUNO'), 'the rejection');
+  });
+
+  it('lets a role ending in a title head a name ("Sudanese Information Minister X")', () => {
+    const x = read('Sudanese Information Minister Khalid Omer Yousif dismissed the report.', '2025-02-10');
+    assert.equal(x.actors.find((a) => a.kind === 'person')?.country, 'SDN', JSON.stringify(x.actors));
+  });
+
+  it('reads "the group" as the armed group named last, and "Its leader, X," as that group\'s leader', () => {
+    const x = read('Al-Shabaab fighters attacked a base near Mogadishu. The group said it had captured the base. Its leader, Ahmed Diriye, warned Kenya that attacks would continue.', '2025-02-10');
+    assert.equal(x.actors.find((a) => a.name === 'Ahmed Diriye')?.code, 'SOMREB');
+    assert.equal(one(between(x, 'SOM', 'KEN'), 'the warning').quad, 3);
+  });
+
+  it('keeps a name after "al-" or "el-" a part of the person\'s name, not the organisation it spells', () => {
+    const x = read('Houthi fighters seized a tanker. The movement\'s spokesman, Mohammed al-Houthi, defended the seizure.', '2025-02-10');
+    assert.ok(x.actors.some((a) => a.kind === 'person' && a.name === 'Mohammed al-Houthi' && a.country === 'YEM'), JSON.stringify(x.actors.map((a) => [a.name, a.code])));
+  });
+
+  it('gives "welcomed the move" the author of the act reported just before, not a side named earlier', () => {
+    const x = read('Iran warned Israel on Monday. Canada expelled two Iranian diplomats on Tuesday. Israel welcomed the move.', '2025-02-12');
+    assert.equal(one(between(x, 'ISR', 'CAN'), 'the welcome').cameo, '051');
+    assert.equal(between(x, 'ISR', 'IRN').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
+
+  it('joins "the two leaders and Kenya\'s X" as co-subjects, the possessive owner going with the name', () => {
+    const x = read('Ethiopian Prime Minister Abiy Ahmed met Somali President Hassan Sheikh Mohamud in Nairobi on 3 May. On 5 May the two leaders and Kenya\'s William Ruto signed a water-sharing accord.', '2025-05-10');
+    const signed = x.events.filter((e) => e.cameo === '057');
+    assert.equal(signed.length, 1, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+    assert.deepEqual([...signed[0].source, ...signed[0].target].map((c) => c.slice(0, 3)).sort(), ['ETH', 'KEN', 'SOM']);
+  });
+
+  it('reads no act in a "where" clause whose subject is no actor ("the point where the borders meet")', () => {
+    const x = read('Armenia and Azerbaijan signed a map of the valley where their two borders meet.', '2025-05-10');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('04')).length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
+
+  it('codes taking a group off a list as easing sanctions, and reads "of banned groups" as no ban', () => {
+    const x = read('Kazakhstan removed the Taliban from its list of banned organisations on Monday.', '2025-02-12');
+    assert.equal(one(between(x, 'KAZ', 'AFG'), 'the delisting').cameo, '081');
+    assert.equal(read('Russia removed two battalions from the border.', '2025-02-12').events.filter((e) => e.cameo === '081').length, 0, 'no list, no delisting');
+  });
+
+  it('reads a participle after an adverb and a determiner as an adjective ("the internationally recognised government")', () => {
+    const x = read('Libya\'s internationally recognised government met Egyptian officials in Cairo.', '2025-02-12');
+    assert.ok(!x.actions.some((e) => e.trigger === 'recognised') && !x.events.some((e) => e.trigger === 'recognised'), JSON.stringify(x.actions.map((e) => e.trigger)));
+  });
+
+  it('codes reopening border crossings between the two governments as a concession of both', () => {
+    const x = read('Armenia and Turkey held talks in Kars on Monday. The two governments reopened the road crossings the following week.', '2025-02-12');
+    assert.equal(one(x.events.filter((e) => e.cameo === '086'), 'the reopening').quad, 2);
+    assert.equal(read('Armenia reopened the museum in Gyumri.', '2025-02-12').events.length, 0);
+  });
+
+  it('reads an order to one\'s own side as that side\'s act, and a terrorist designation as a sanction', () => {
+    const x = read('The Canadian prime minister ordered the foreign ministry on Monday to designate the Wagner Group as a terrorist organisation.', '2025-02-12');
+    const e = one(x.events.filter((ev) => ev.cameo === '172'), 'the designation');
+    assert.ok(e.source.every((c) => c.startsWith('CAN')) && !e.hypothetical, JSON.stringify(e));
+    assert.ok(!x.events.some((ev) => ev.cameo === '100'), 'no demand of its own ministry');
+  });
+
+  it('gives a ship named with a navy prefix that navy\'s side ("the destroyer HMS Diamond")', () => {
+    const x = read('Houthi forces fired two missiles at the destroyer HMS Diamond in the Red Sea, a spokesman for the group said.', '2025-02-12');
+    assert.equal(one(between(x, 'YEM', 'GBR'), 'the attack').quad, 4);
+    assert.ok(!x.actors.some((a) => a.kind === 'person'), JSON.stringify(x.actors.map((a) => [a.name, a.kind])));
+  });
+
+  it('reads "accused X of arming and training Y" as one accusation: both gerunds describe the charge', () => {
+    const x = read('Sudan accused Chad on Monday of arming and training militiamen in Darfur.', '2025-02-12');
+    assert.deepEqual(x.events.map((e) => e.cameo), ['112'], JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
+
+  it('gives a verb after "who"/"that" the actor right before it as subject ("M23 rebels who are fighting Congolese troops")', () => {
+    const x = read('Kinshasa accused Rwanda of backing M23 rebels who are fighting Congolese troops.', '2025-02-12');
+    assert.equal(x.events.filter((e) => e.trigger === 'fighting' && e.source.some((c) => c.startsWith('RWA'))).length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
+
+  it('codes easing only of what can be eased (sanctions, restrictions, a blockade), not of a quarrel', () => {
+    assert.equal(read('Washington eased sanctions on Syria.', '2025-02-12').events.filter((e) => e.cameo === '080' || e.cameo === '085').length, 1);
+    assert.equal(read('Turkey eased the quarrel between Kenya and Somalia.', '2025-02-12').actions.filter((e) => e.cameo.startsWith('08')).length, 0);
+  });
+
+  it('takes no other side from context for a noun whose own phrase names one the gazetteer does not know', () => {
+    const x = read('Turkish President Recep Tayyip Erdogan hosted Abiy Ahmed in Ankara. Critics attacked Ethiopia\'s port deal with Somaliland.', '2025-02-12');
+    assert.equal(x.events.filter((e) => e.cameo === '057').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
+
+  it('codes handing captives to someone as their release to that side, but not handing over a note', () => {
+    const x = read('Hamas freed four hostages on Saturday and handed them to Red Cross officials in Qatar\'s presence; Egypt handed him a protest note.', '2025-02-12');
+    assert.ok(!x.events.some((e) => e.cameo === '0841' && e.source.some((c) => c.startsWith('EGY'))), JSON.stringify(x.events.map((e) => [e.trigger, e.cameo, e.source, e.target])));
+    const y = read('The rebels released three Kenyan soldiers and handed them to Ugandan mediators.', '2025-02-12');
+    assert.ok(y.events.some((e) => e.cameo.startsWith('084') && e.target.some((c) => c.startsWith('UGA'))), JSON.stringify(y.events.map((e) => [e.trigger, e.cameo, e.source, e.target])));
+  });
+
+  it('reads "its fighters" in a sentence an armed group opened as that group\'s fighters', () => {
+    const x = read('Somalia\'s Al-Shabaab freed two aid workers in Kenya on Monday, a year after its fighters kidnapped them.', '2025-02-12');
+    assert.ok(x.actors.every((a) => a.code !== 'KENREB'), JSON.stringify(x.actors.map((a) => [a.name, a.code])));
+  });
+
+  it('dates an undated reaction by the last event its paragraph dated, never across paragraphs', () => {
+    const x = read('Canada expelled two Iranian diplomats on Tuesday. Israel welcomed the move.\n\nIran criticised Canada.', '2025-02-13');
+    assert.equal(one(between(x, 'ISR', 'CAN'), 'the welcome').date?.start, '2025-02-11');
+    assert.equal(one(between(x, 'IRN', 'CAN'), 'the criticism').date, null);
+  });
+
+  it('dates "overnight" to the night before the dispatch\'s day', () => {
+    const x = read('KYIV, March 4 (Example Wire) - Russian drones struck Ukrainian power plants overnight, officials said.', '2025-03-06');
+    const e = one(between(x, 'RUS', 'UKR'), 'the strike');
+    assert.deepEqual([e.date?.start, e.date?.end], ['2025-03-03', '2025-03-04']);
+  });
+});
+
