@@ -1,5 +1,6 @@
 // Resolves gazetteer hits in one sentence into actor mentions: countries, roles joined to their country
 // ("Armenian Ministry of Foreign Affairs" → ARMGOV), titled persons, metonyms, media, places and regions.
+import { isNounTriggerWord } from './triggers.js';
 import { codeOn, type Actor } from '../model/actor.js';
 import type { ExtractedActorKind } from './contract.js';
 import type { Gazetteer, GazetteerHit } from './gazetteer.js';
@@ -81,6 +82,9 @@ const kindOfActor = (a: Actor): ExtractedActorKind => (a.kind === 'location' ? '
 const slug = (s: string) => s.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** Turns the hits of one sentence into mentions. */
+// Nouns a role word modifies as an adjective ("the military presence", "the security situation").
+const ROLE_AS_ADJECTIVE_BEFORE = /^(?:bases?|presence|equipment|hardware|spending|budgets?|doctrine|facilit(?:y|ies)|installations?|assets|situation|exercises?|drills?|cooperation|ties|relations|agreements?|pacts?|deals?|accords?|aid|assistance|support|supplies|contracts?|purchases?|sales?|imports?|exports?)$/;
+
 export function resolveMentions(tokens: readonly Token[], allHits: readonly GazetteerHit[], gaz: Gazetteer, ctx: MentionContext): Mention[] {
   // "USS Harry S. Truman", "HMS Diamond": a navy's ship prefix makes the name that navy's ship, whatever it spells;
   // a role noun just before ("the aircraft carrier USS …") is the same ship
@@ -378,7 +382,10 @@ export function resolveMentions(tokens: readonly Token[], allHits: readonly Gaze
           break;
         }
         const iso3 = lastCountry ?? ctx.fallbackCountry;
-        if (definite && (CONTEXT_ROLES.has(e.role.slice(0, 3)) || possessed) && iso3 && tokens[h.from].word) {
+        // "the military agreements with France", "the security cooperation": a role word before a noun is an adjective
+        const attributive = !possessed && to === h.to && to - h.from === 1 && !!tokens[to]?.word && !tokens[to].cap
+          && (isNounTriggerWord(tokens[to].norm) || ROLE_AS_ADJECTIVE_BEFORE.test(tokens[to].norm));
+        if (definite && !attributive && (CONTEXT_ROLES.has(e.role.slice(0, 3)) || possessed) && iso3 && tokens[h.from].word) {
           out.push(roleMention(h.from, to, iso3, e.role, surface(h.from, to)));
         }
         break;

@@ -122,6 +122,11 @@ const index = once(() => {
   return byFirst;
 });
 
+/** Whether a lower-case word heads a one-word noun trigger ("agreements", "cooperation", "sanctions"). */
+export function isNounTriggerWord(norm: string): boolean {
+  return (index().get(norm) ?? []).some((f) => f.entry.pos === 'noun' && f.words.length === 1);
+}
+
 /** Trigger entries, for checks of the dictionary. */
 export function triggerEntries(): TriggerEntry[] {
   const seen = new Set<TriggerEntry>();

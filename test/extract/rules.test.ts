@@ -564,6 +564,12 @@ describe('statements: whom a bare statement is about, base forms after a modal, 
     assert.equal(one(between(read('Russia strikes Ukrainian ports.'), 'RUS', 'UKR'), 'a finite verb after its subject').quad, 4);
   });
 
+  it('reads a role word before a noun as an adjective ("renounced the military agreements with France")', () => {
+    const x = read('Niger renounced the military agreements with France.');
+    assert.equal(one(between(x, 'NER', 'FRA'), 'the renunciation').quad, 3);
+    assert.ok(!x.actors.some((a) => a.code === 'NERMIL'), JSON.stringify(x.actors.map((a) => a.code)));
+  });
+
   it('codes an arrest warrant as legal action against its subject', () => {
     assert.equal(one(between(read('A Kenyan court issued an arrest warrant for a Ugandan opposition leader.'), 'KEN', 'UGA'), 'warrant').cameo, '173');
   });
