@@ -294,6 +294,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     // ("After meeting X, Y flew home"), whose subject is the main clause's
     const openingGerund = t.form === 'ing' && t.from === 1 && /^(?:after|before|upon|on|while|when|since)$/.test(prevNorm);
     if (t.form === 'ing' && PREPOSITION.test(prevNorm) && !byGerund && !openingGerund) continue;
+    // "struck Hezbollah targets", "shelled Russian positions": an -s form right after a verb's object is that object's noun
+    if (t.entry.pos === 'verb' && t.form === 's' && actors.some((m) => m.to === t.from && triggers.some((x) => x !== t && x.entry.pos === 'verb' && !x.entry.speech && x.to <= m.from && m.from - x.to <= 2))) continue;
     // "accused X of arming and training Y": a gerund joined to one after a preposition describes as well
     const joinedGerund = t.form === 'ing' && /^(?:and|or)$/.test(prevNorm) && /[a-z]{3,}ing$/.test(tokens[t.from - 2]?.norm ?? '');
     if (joinedGerund && PREPOSITION.test(tokens[t.from - 3]?.norm ?? '') && tokens[t.from - 3].norm !== 'by') continue;

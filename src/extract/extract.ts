@@ -165,7 +165,10 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       const own = new Set(d.source.flatMap(countriesOf));
       const ownPlan = (x: DraftEvent) => x.hypothetical && x.source.length > 0 && x.source.every((m) => countriesOf(m).some((c) => own.has(c)));
       const reported = kept.filter((x) => x !== d && d.complement && x.trigger.from >= d.complement.from && x.trigger.from < d.complement.to && !x.trigger.entry.speech);
-      const reportsActual = d.reportsEvent && !(reported.length > 0 && reported.every(ownPlan));
+      // ("… and that no ship had been hit": a denied act reports nothing either)
+      const inner = d.complement ? triggers.find((x) => x !== d.trigger && x.from >= d.complement!.from && x.from < d.complement!.to && !x.entry.speech) : undefined;
+      const deniedInside = !!inner && tokens.slice(d.complement!.from, inner.from).some((x) => /^(?:no|not|n't|never|neither|nor)$/.test(x.norm));
+      const reportsActual = d.reportsEvent && !deniedInside && !(reported.length > 0 && reported.every((x) => ownPlan(x) || x.negated));
       if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || reportsActual)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined, recentAll.slice(-ANSWER_SENTENCES));
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,

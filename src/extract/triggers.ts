@@ -55,6 +55,8 @@ interface Form {
   readonly headAt: number;
   /** A base form of a verb whose `forms` leave the base out ("free", "help"): a verb only after a modal or "to". */
   readonly afterModal?: boolean;
+  /** A participle the `forms` leave out: a verb only after a form of "be" ("was hit by"). */
+  readonly afterAuxiliary?: boolean;
 }
 
 const irregular = once(() => {
@@ -111,6 +113,8 @@ const index = once(() => {
         if (entry.forms && !entry.forms.has(kind)) {
           // "would free the prisoners", "to help Kyiv": after a modal or "to" the base form can only be the verb
           if (kind === 'base' && !entry.speech) put({ entry, form: kind, words: [form, ...words.slice(1)], headAt: 0, afterModal: true });
+          // "was hit by", "had been hit": after a form of "be" the participle can only be the verb
+          if (kind === 'ed' && !entry.speech) put({ entry, form: kind, words: [form, ...words.slice(1)], headAt: 0, afterAuxiliary: true });
           continue;
         }
         put({ entry, form: kind, words: [form, ...words.slice(1)], headAt: 0 });
@@ -148,6 +152,7 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
     for (const f of forms) {
       if (i + f.words.length > tokens.length) continue;
       if (f.afterModal && !MODAL_OR_TO.test(tokens[i - 1]?.norm ?? '')) continue;
+      if (f.afterAuxiliary && !BE_FORM.test(tokens[i - 1]?.norm ?? '')) continue;
       // "lodged a formal protest", "issued a strong warning": one modifier may follow the phrase's article
       let extra = 0;
       let ok = true;
@@ -225,6 +230,7 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
 }
 
 const AFTER_PREPOSITION = /^(?:against|amid|despite|after|over|about|of|for|from|with|without|by|following|during|since)$/;
+const BE_FORM = /^(?:was|were|been|being|is|are|be)$/;
 const MODAL_OR_TO = /^(?:would|will|shall|could|can|may|might|should|must|'ll|to|not|n't)$/;
 const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|any|no|every|each|such|'s|’s)$/;
 const PARTICLE = /^(?:by|to|from|in|on|at|with|for|of|into|out|off|up|down|over|back|away|that|the|a|an|its|their|his|her|and|or|but|as|after|before|since|when|while|if|last|this|yesterday|today|tonight|earlier|later|again|not|is|was|were|are|has|have|had|will|would)$/;

@@ -570,6 +570,18 @@ describe('statements: whom a bare statement is about, base forms after a modal, 
     assert.ok(!x.actors.some((a) => a.code === 'NERMIL'), JSON.stringify(x.actors.map((a) => a.code)));
   });
 
+  it('codes tariffs as economic sanctions, a passive participle the dictionary keeps for nouns as the verb, and "struck X targets" as one strike', () => {
+    assert.equal(one(between(read('Washington imposed tariffs on Chinese steel.'), 'USA', 'CHN'), 'tariffs').cameo, '163');
+    assert.equal(one(between(read('A Ukrainian port was hit by Russian missiles.'), 'RUS', 'UKR'), 'passive').quad, 4);
+    const x = read('Israel struck Hezbollah targets in southern Lebanon.');
+    assert.equal(x.events.length, 1, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
+
+  it('gives a statement that what it reports did not happen no other side from context ("said no ship had been hit")', () => {
+    const x = read('Houthi forces fired missiles at a tanker. The Pentagon said no ship had been hit.');
+    assert.equal(x.events.filter((e) => e.cameo === '010').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
+
   it('codes an arrest warrant as legal action against its subject', () => {
     assert.equal(one(between(read('A Kenyan court issued an arrest warrant for a Ugandan opposition leader.'), 'KEN', 'UGA'), 'warrant').cameo, '173');
   });
