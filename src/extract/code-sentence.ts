@@ -762,6 +762,11 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
     const verb = drafts.find((v) => v !== n && v.trigger.entry.pos === 'verb' && !v.trigger.entry.speech && !drop.has(v) && v.trigger.to <= n.trigger.from && n.trigger.from - v.trigger.to <= 5 && v.trigger.from >= clause.from
       && tokens.slice(v.trigger.to, n.trigger.from).every((x) => x.word || x.text === '-'));
     if (!verb) continue;
+    // "hosted talks between Iran and the United States": a noun whose own phrase names both its parties, neither of
+    // them the verb's subject, is an interaction of its own
+    const own = new Set(verb.source.map((m) => m.country));
+    if (n.explicitSource && n.explicitTarget && n.source.length && n.target.length && ![...n.source, ...n.target].some((m) => own.has(m.country))
+      && tokens.slice(n.trigger.to, n.trigger.to + 2).some((x) => /^(?:between|among)$/.test(x.norm))) continue;
     if (verb.target.length === 0 && n.target.length) {
       verb.target = [...n.target];
       verb.explicitTarget = n.explicitTarget;

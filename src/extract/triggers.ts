@@ -1,5 +1,6 @@
 // The event-trigger dictionary (data/extract/triggers.tsv): verbs and nouns with their CAMEO code and frame,
 // expanded to inflected forms and matched on tokens.
+import nlp from 'compromise';
 import { once, readDictionary } from './data-file.js';
 import type { Token } from './tokens.js';
 
@@ -160,7 +161,8 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
         const tok = tokens[i + k + extra];
         if (!tok) ok = false;
         else if (tok.norm !== f.words[k]) {
-          const modifier = extra === 0 && k < f.words.length && /^(?:a|an|the)$/.test(f.words[k - 1]) && tok.word && !tok.cap && !DETERMINER.test(tok.norm) && !PARTICLE.test(tok.norm) && tokens[i + k + 1]?.norm === f.words[k];
+          const modifier = extra === 0 && k < f.words.length && tokens[i + k + 1]?.norm === f.words[k] && tok.word && !DETERMINER.test(tok.norm) && !PARTICLE.test(tok.norm)
+            && ((/^(?:a|an|the)$/.test(f.words[k - 1]) && !tok.cap) || (k === f.words.length - 1 && isModifier(tok, false)));
           // "sent two frigates", "sent several hundred additional troops", "entered Guyanese waters": a count (up to
           // three words) or one capitalised adjective may stand between the verb and its noun
           let n = 0;
@@ -249,6 +251,20 @@ function preferred(f: Form, tokens: readonly Token[], i: number, current: Trigge
   const prev2 = tokens[i - 2]?.norm ?? '';
   const afterPreposition = (f.form === 's' || current.form === 's' || f.form === 'noun' || current.form === 'noun')
     && (AFTER_PREPOSITION.test(prev) || (AFTER_PREPOSITION.test(prev2) && !!tokens[i - 1]?.word && !/^(?:it|they|he|she|we)$/.test(prev)));
-  const nounContext = DETERMINER.test(prev) || afterPreposition || /^(?:and|of)$/.test(prev) && current.entry.pos === 'verb';
+  // "hosted indirect talks", "Turkish strikes": after an adjective, a demonym or a number the word is the noun
+  const afterModifier = (f.form === 's' || current.form === 's' || f.form === 'noun' || current.form === 'noun') && i > 0 && tokens[i - 1].word && isModifier(tokens[i - 1], i - 1 === 0);
+  const nounContext = DETERMINER.test(prev) || afterPreposition || afterModifier || /^(?:and|of)$/.test(prev) && current.entry.pos === 'verb';
   return f.entry.pos === 'noun' ? nounContext : !nounContext;
+}
+
+// compromise's lexicon: what a word is when it stands alone (adjective, demonym, number)
+const lexicon = once(() => (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon);
+const MODIFIER_TAG = /^(?:Adjective|Comparative|Superlative|Demonym|Cardinal|Ordinal|TextValue|Value)$/;
+/** Whether a word before a noun-or-verb is a modifier, so that the word after it is the noun. */
+function isModifier(t: Token, sentenceStart: boolean): boolean {
+  if (t.cap && !sentenceStart && !/(?:an|ish|ese|i|ic)$/.test(t.norm)) return false;
+  const tag = lexicon()[t.norm];
+  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
+  if (tags.some((x) => MODIFIER_TAG.test(x))) return true;
+  return (!t.cap || sentenceStart) && tags.length === 0 && /[a-z]{3,}(?:al|ive|ic|ous)$/.test(t.norm) || /^(?:joint|high-level|renewed|fresh|direct|indirect|bilateral|trilateral|multilateral)$/.test(t.norm);
 }

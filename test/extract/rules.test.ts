@@ -582,6 +582,13 @@ describe('statements: whom a bare statement is about, base forms after a modal, 
     assert.equal(x.events.filter((e) => e.cameo === '010').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
   });
 
+  it('reads a word after an adjective as the noun ("hosted indirect talks", "held bilateral talks"), and keeps talks between two others apart from their host', () => {
+    const x = read('Oman hosted indirect talks between Iran and the United States.');
+    assert.equal([...between(x, 'IRN', 'USA'), ...between(x, 'USA', 'IRN')].filter((e) => e.cameo.startsWith('04')).length, 1, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+    assert.ok(x.events.some((e) => e.cameo === '043' && e.source.some((c) => c.startsWith('OMN'))), 'the hosting');
+    assert.equal(one(between(read('Kenya and Somalia held bilateral talks.'), 'KEN', 'SOM'), 'the talks').cameo, '046');
+  });
+
   it('codes an arrest warrant as legal action against its subject', () => {
     assert.equal(one(between(read('A Kenyan court issued an arrest warrant for a Ugandan opposition leader.'), 'KEN', 'UGA'), 'warrant').cameo, '173');
   });
