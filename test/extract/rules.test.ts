@@ -574,3 +574,11 @@ describe('the general dictionary beyond the G20 (sourced additions for smaller s
     assert.deepEqual(x.actors.filter((a) => a.kind === 'person').map((a) => a.name), []);
   });
 });
+
+describe('reader7: accounts rejected, expulsions, answers to a stated condition, clause-bound dates', () => {
+  it('reads rejecting "the account" or "that version" of events as a denial of the claim it answers', () => {
+    const x = read('Pakistani officials accused Afghan border guards of firing on a convoy. Kabul rejected that version of events.');
+    const denied = x.claims.filter((c) => c.status === 'denied');
+    assert.deepEqual(denied.map((c) => [c.claimant.map(country), c.deniedBy.map(country)]), [[['PAK'], ['AFG']]]);
+  });
+});
