@@ -29,7 +29,7 @@ export function sameInteraction(a: ExtractedEvent, b: ExtractedEvent, symmetric 
 const DISTINCT_ROOTS = new Set(['11']);
 const lemma = (trigger: string) => trigger.toLowerCase().split(/\s+/)[0].replace(/(?:ing|ed|es|s|d)$/, '').slice(0, 5);
 function distinctActs(a: ExtractedEvent, b: ExtractedEvent): boolean {
-  if (!DISTINCT_ROOTS.has(a.cameo.slice(0, 2)) || a.cameo !== b.cameo) return false;
+  if (!DISTINCT_ROOTS.has(a.cameo.slice(0, 2)) || !DISTINCT_ROOTS.has(b.cameo.slice(0, 2))) return false;
   if (a.sentence.start === b.sentence.start) return false;
   return lemma(a.trigger) !== lemma(b.trigger);
 }

@@ -581,4 +581,9 @@ describe('reader7: accounts rejected, expulsions, answers to a stated condition,
     const denied = x.claims.filter((c) => c.status === 'denied');
     assert.deepEqual(denied.map((c) => [c.claimant.map(country), c.deniedBy.map(country)]), [[['PAK'], ['AFG']]]);
   });
+
+  it('keeps a summons and a later accusation of the same side as two acts, though their CAMEO codes differ', () => {
+    const x = read('Peru summoned the Chilean ambassador. Peruvian prosecutors later accused Chile of espionage.');
+    assert.deepEqual(between(x, 'PER', 'CHL').map((e) => e.trigger).sort(), ['accused', 'summoned']);
+  });
 });
