@@ -283,6 +283,11 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
         if (agent) {
           source = coordinated(agent, clause.to);
           explicitSource = true;
+        } else if (e.sourcePreps.length) {
+          // "two diplomats were expelled from Chisinau": the state (or capital) they leave is the one acting
+          const from = afterPrep(t.to, clause.to, e.sourcePreps, 5);
+          source = from.length ? from : placeAfter(t.to, clause.to, e.sourcePreps);
+          explicitSource = source.length > 0;
         }
         const subj = subjectOf(t.from, clause);
         if (subj.length && !e.speech) {

@@ -586,4 +586,10 @@ describe('reader7: accounts rejected, expulsions, answers to a stated condition,
     const x = read('Peru summoned the Chilean ambassador. Peruvian prosecutors later accused Chile of espionage.');
     assert.deepEqual(between(x, 'PER', 'CHL').map((e) => e.trigger).sort(), ['accused', 'summoned']);
   });
+
+  it('reads the state a passive expulsion or deportation is "from" as the one acting', () => {
+    const e = one(between(read('Three Belarusian diplomats were expelled from Vilnius on Monday.'), 'LTU', 'BLR'), 'expulsion');
+    assert.equal(e.cameo, '166');
+    one(between(read('Forty Afghan migrants were deported from Iran last week.'), 'IRN', 'AFG'), 'deportation');
+  });
 });
