@@ -379,8 +379,20 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
         return;
       }
     }
+    // "rejected that condition", "dismissed the proposal": a noun naming what someone stated answers the one who
+    // stated it in the sentence before — any speaker after "that"/"this", only one announcing a plan or condition
+    // after "the" (a plain "the proposal" may be anyone's)
+    if (last && STATED.test(tokens[d.trigger.to + 1]?.norm ?? '')) {
+      const pointing = tokens[d.trigger.to].norm !== 'the';
+      const said = last.drafts.filter((c) => c.hypothetical || (pointing && c.trigger.entry.speech))
+        .map((c) => c.source.filter((m) => !mine.has(m.country ?? '')))
+        .find((t) => t.length);
+      if (said) d.target = said;
+    }
   }
 }
+// Nouns that name what someone stated or put forward: a verb answering one answers its author.
+const STATED = /^(?:conditions?|demands?|proposals?|proposition|offer|terms|ultimatum|remarks|comments|position|stance|plan|idea|suggestion|precondition|preconditions|call|request|insistence)$/;
 // Disapprove, reject, praise or defend verbally: verbs that answer something another did.
 const ANSWERING = /^(?:11|12|051)/;
 // A crude stem for matching a noun to the act it names again ("raids"/"raided" → "raid").

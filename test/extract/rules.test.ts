@@ -592,4 +592,9 @@ describe('reader7: accounts rejected, expulsions, answers to a stated condition,
     assert.equal(e.cameo, '166');
     one(between(read('Forty Afghan migrants were deported from Iran last week.'), 'IRN', 'AFG'), 'deportation');
   });
+
+  it('lets "rejected the condition" answer the one who stated it in the sentence before', () => {
+    const x = read('Armenia\'s prime minister said Yerevan would sign the treaty only after a border commission finished its work. Azerbaijan rejected the condition on Tuesday.');
+    assert.equal(one(between(x, 'AZE', 'ARM'), 'the answer').quad, 3);
+  });
 });
