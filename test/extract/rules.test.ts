@@ -597,4 +597,21 @@ describe('reader7: accounts rejected, expulsions, answers to a stated condition,
     const x = read('Armenia\'s prime minister said Yerevan would sign the treaty only after a border commission finished its work. Azerbaijan rejected the condition on Tuesday.');
     assert.equal(one(between(x, 'AZE', 'ARM'), 'the answer').quad, 3);
   });
+
+  it('dates a verb by its own clause, not by a date in a relative clause beside it', () => {
+    const x = read('Turkey, which hosted Russian and Ukrainian negotiators in March 2022, criticised Greece on Tuesday.', '2025-01-10');
+    assert.equal(one(between(x, 'TUR', 'GRC'), 'the criticism').date?.start, '2025-01-07');
+    assert.equal(one(between(x, 'TUR', 'UKR'), 'the relative clause\'s own act').date?.start, '2022-03-01');
+  });
+
+  it('counts "the following week" from a date given earlier in the same sentence', () => {
+    const x = read('Kenyan and Ugandan ministers met in Kampala on 3 March, and the two governments signed a trade pact the following week.', '2025-04-01');
+    const d = x.events.find((e) => e.cameo === '057')?.date;
+    assert.ok(d && d.start >= '2025-03-09' && d.end <= '2025-03-16', JSON.stringify(d));
+  });
+
+  it('keeps a year written in a relative clause from dating the next year-less day', () => {
+    const x = read('Qatar has not restored the flights to Bahrain that it halted in June 2017. On 12 March, Qatar hosted Bahraini envoys.', '2025-04-01');
+    assert.equal(one(between(x, 'QAT', 'BHR').filter((e) => e.cameo.startsWith('04')), 'the visit').date?.start, '2025-03-12');
+  });
 });
