@@ -275,7 +275,10 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       const passive = t.form === 'ed' && (beBefore || byAt >= 0 || prevNorm === 'as');
       if (byGerund) {
         const main = [...out].reverse().find((d) => d.trigger.to <= t.from && d.trigger.from >= clause.from && d.source.length);
-        source = main ? [...main.source] : subjectOf(Math.max(clause.from, t.from - 1), clause);
+        // without a coded main verb, the clause's subject — not a possessive in its object ("tried to choke Iran's
+        // revenue by sanctioning …")
+        const head = actors.find((m) => m.from >= clause.from && m.to <= t.from && !inPP(m) && !participleObject(m));
+        source = main ? [...main.source] : head && head.from - clause.from <= 2 ? coordinated(head, t.from) : subjectOf(Math.max(clause.from, t.from - 1), clause);
         explicitSource = source.length > 0;
       } else if (passive) {
         voice = 'passive';
