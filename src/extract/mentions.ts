@@ -332,7 +332,11 @@ export function resolveMentions(tokens: readonly Token[], hits: readonly Gazette
         // "its warships", "their troops": a possessive pronoun names the side whatever the role
         const possessed = h.from > 0 && /^(its|their)$/.test(tokens[h.from - 1].norm);
         const iso3 = lastCountry ?? ctx.fallbackCountry;
-        if (definite && (CONTEXT_ROLES.has(e.role.slice(0, 3)) || possessed) && iso3 && tokens[h.from].word) {
+        // "the authorities in Tiraspol", "the officials in Kyiv": the place names their side, not the last country
+        // named (only the place's own country may stand)
+        const placeNamed = prep === 'in' && !!tokens[to + 1]?.cap && tokens[to + 1].word;
+        const unknownPlace = placeNamed && (!nextHit || nextHit.from !== to + 1 || countryOf(nextHit)?.iso3 !== iso3);
+        if (definite && !unknownPlace && (CONTEXT_ROLES.has(e.role.slice(0, 3)) || possessed) && iso3 && tokens[h.from].word) {
           out.push(roleMention(h.from, to, iso3, e.role, surface(h.from, to)));
         }
         break;

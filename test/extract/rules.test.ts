@@ -614,4 +614,16 @@ describe('reader7: accounts rejected, expulsions, answers to a stated condition,
     const x = read('Qatar has not restored the flights to Bahrain that it halted in June 2017. On 12 March, Qatar hosted Bahraini envoys.', '2025-04-01');
     assert.equal(one(between(x, 'QAT', 'BHR').filter((e) => e.cameo.startsWith('04')), 'the visit').date?.start, '2025-03-12');
   });
+
+  it('gives a "by -ing" verb the clause\'s subject when no main verb is coded, not a possessive in the object', () => {
+    const x = read('Beijing has sought to punish Lithuania\'s government by expelling its ambassador.');
+    assert.equal(one(between(x, 'CHN', 'LTU'), 'the expulsion').cameo, '166');
+    assert.equal(between(x, 'LTU', 'CHN').length, 0);
+  });
+
+  it('gives "the authorities in <place>" no country but the place\'s own, never the last country named', () => {
+    const x = read('Georgia sent grain to Armenia. The authorities in Sukhumi accepted the shipment. The officials in Baku thanked Georgia.');
+    assert.ok(!x.actors.some((a) => a.name === 'authorities' && a.country === 'ARM'), JSON.stringify(x.actors));
+    assert.equal(between(x, 'ARM', 'GEO').length, 0, 'no Armenian officials in Baku');
+  });
 });
