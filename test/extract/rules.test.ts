@@ -626,4 +626,9 @@ describe('reader7: accounts rejected, expulsions, answers to a stated condition,
     assert.ok(!x.actors.some((a) => a.name === 'authorities' && a.country === 'ARM'), JSON.stringify(x.actors));
     assert.equal(between(x, 'ARM', 'GEO').length, 0, 'no Armenian officials in Baku');
   });
+
+  it('reads "deputy foreign ministers" as government officials, not lawmakers', () => {
+    const x = read('Turkey hosted Syrian and Iraqi deputy foreign ministers in Ankara.');
+    assert.deepEqual(x.events.flatMap((e) => e.target).sort(), ['IRQGOV', 'SYRGOV']);
+  });
 });
