@@ -50,6 +50,8 @@ const PLAN_ADJ = /^(?:set|due|expected|likely|scheduled|slated|going|about|unlik
 const WILLING_ADJ = /^(?:ready|willing|prepared|determined|eager|keen|committed|resolved)$/;
 const REFUSE_ADJ = /^(?:unwilling|unable|reluctant|loath)$/;
 const ASPECT = /^(?:keep|keeps|kept|keeping|continue|continues|continued|continuing|resume|resumes|resumed|start|started|starts|begin|began|begins|try|tried|tries|attempt|attempts|attempted|seek|sought|move|moved|step|stepped)$/;
+// Verbs whose object does what the infinitive after it says ("paid voters to back", "forced the crew to leave").
+const OBJECT_CONTROL = /^(?:paid|pays|pay|paying|hired|hires|hire|hiring|recruited|recruits|recruit|forced|forces|force|forcing|persuaded|persuades|persuade|convinced|convince|bribed|bribe|encouraged|encourages|encourage|pressured|pressures|pressure|allowed|allows|allow|enabled|enables|instructed|ordered|orders|order|told|tells|tell|asked|asks|ask|urged|urges|urge|invited|invites|invite)$/;
 const CONDITION = /^(?:if|unless|whether|provided|providing)$/;
 const WAR_NOUNS = /^(?:agreements?|treaty|treaties|pacts?|accords?|deals?|conventions?|arrangements?|memorandums?|memoranda|alliances?|partnerships?|framework|protocol|initiative|union|bloc|organi[sz]ation|talks|negotiations|process)$/;
 
@@ -239,6 +241,20 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     return [];
   };
 
+  // "paid voters to back a candidate", "urged Israel to halt": the object of a verb of making or asking is the
+  // subject of the infinitive after it — a named actor, or no one the text names
+  const controlledSubject = (t: TriggerHit): Mention[] | null => {
+    if (tokens[t.from - 1]?.norm !== 'to') return null;
+    for (let v = t.from - 3; v >= Math.max(0, t.from - 8); v--) {
+      if (!OBJECT_CONTROL.test(tokens[v].norm)) continue;
+      const obj = tokens.slice(v + 1, t.from - 1);
+      if (!obj.length || obj.some((x) => !x.word && !/^['’]s$/.test(x.text))) return null;
+      const m = actors.find((x) => x.from >= v + 1 && x.to <= t.from - 1);
+      return m ? [m] : [];
+    }
+    return null;
+  };
+
   for (const t of triggers) {
     const clause = clauseAt(clauses, t.head);
     const e = t.entry;
@@ -298,7 +314,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
           explicitTarget = true;
         }
       } else {
-        source = subjectOf(t.from, clause);
+        source = controlledSubject(t) ?? subjectOf(t.from, clause);
         explicitSource = source.length > 0;
       }
       if (e.speech) {

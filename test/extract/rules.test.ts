@@ -631,4 +631,9 @@ describe('reader7: accounts rejected, expulsions, answers to a stated condition,
     const x = read('Turkey hosted Syrian and Iraqi deputy foreign ministers in Ankara.');
     assert.deepEqual(x.events.flatMap((e) => e.target).sort(), ['IRQGOV', 'SYRGOV']);
   });
+
+  it('gives an infinitive after "paid/hired/forced X to" the object as subject, not the one paying', () => {
+    const x = read('Serbia hired local men to attack Kosovo police.');
+    assert.equal(between(x, 'SRB', 'XKX').filter((e) => e.cameo.startsWith('19')).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
 });
