@@ -267,7 +267,9 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     const openingGerund = t.form === 'ing' && t.from === 1 && /^(?:after|before|upon|on|while|when|since)$/.test(prevNorm);
     if (t.form === 'ing' && PREPOSITION.test(prevNorm) && !byGerund && !openingGerund) continue;
     const prevWords = tokens.slice(Math.max(clause.from, t.from - 4), t.from).map((x) => x.norm);
-    const negated = prevWords.slice(-3).some((w) => NEGATION.test(w)) || (t.from > 0 && /n't$/.test(tokens[t.from - 1].text));
+    // "would sign no deal", "sent no troops": "no" before the object negates the verb too
+    const negated = prevWords.slice(-3).some((w) => NEGATION.test(w)) || (t.from > 0 && /n't$/.test(tokens[t.from - 1].text))
+      || (e.pos === 'verb' && tokens[t.to]?.norm === 'no');
     let source: Mention[] = [];
     let target: Mention[] = [];
     let explicitSource = false;

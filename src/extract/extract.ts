@@ -392,11 +392,11 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
       }
     }
     // "rejected that condition", "dismissed the proposal": a noun naming what someone stated answers the one who
-    // stated it in the sentence before — any speaker after "that"/"this", only one announcing a plan or condition
-    // after "the" (a plain "the proposal" may be anyone's)
+    // stated it in the sentence before — any speaker after "that"/"this", only one announcing a plan, a condition or
+    // a refusal after "the" (a plain "the proposal" may be anyone's)
     if (last && STATED.test(tokens[d.trigger.to + 1]?.norm ?? '')) {
       const pointing = tokens[d.trigger.to].norm !== 'the';
-      const said = last.drafts.filter((c) => c.hypothetical || (pointing && c.trigger.entry.speech))
+      const said = last.drafts.filter((c) => c.hypothetical || c.negated || c.cameo !== c.trigger.entry.cameo || (pointing && c.trigger.entry.speech))
         .map((c) => c.source.filter((m) => !mine.has(m.country ?? '')))
         .find((t) => t.length);
       if (said) d.target = said;

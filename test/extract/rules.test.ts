@@ -636,4 +636,9 @@ describe('reader7: accounts rejected, expulsions, answers to a stated condition,
     const x = read('Serbia hired local men to attack Kosovo police.');
     assert.equal(between(x, 'SRB', 'XKX').filter((e) => e.cameo.startsWith('19')).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
   });
+
+  it('reads "signed no agreement" as negated', () => {
+    const e = one(between(read('Chad signed no agreement with Sudan during the visit.'), 'TCD', 'SDN'), 'the signing');
+    assert.equal(e.negated, true);
+  });
 });
