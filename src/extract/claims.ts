@@ -36,6 +36,8 @@ export interface OpenClaim {
 }
 
 const CLAIM_NOUN = /^(?:claims?|allegations?|accusations?|reports?|charges?|assertions?|statements?|information|rumou?rs?|suggestions?)$/;
+// Nouns that name someone's telling of what happened: rejecting one denies it ("Tehran rejected the account").
+const ACCOUNT_NOUN = /^(?:accounts?|versions?|story|stories|narratives?)$/;
 
 export interface SentenceForClaims {
   readonly index: number;
@@ -115,7 +117,7 @@ const ANAPHORIC_CLAIM = /^(?:these|those|this|that|the|such)$/;
 export function isDenial(d: DraftEvent, tokens: readonly Token[]): boolean {
   if (d.trigger.entry.deny) return true;
   if (d.trigger.entry.cameo.startsWith('12')) {
-    return tokens.slice(d.trigger.to, d.trigger.to + 5).some((x) => CLAIM_NOUN.test(x.norm));
+    return tokens.slice(d.trigger.to, d.trigger.to + 5).some((x) => CLAIM_NOUN.test(x.norm) || ACCOUNT_NOUN.test(x.norm));
   }
   return false;
 }
@@ -128,7 +130,7 @@ export function isDenial(d: DraftEvent, tokens: readonly Token[]): boolean {
 export function answerClaim(claims: readonly OpenClaim[], d: DraftEvent, s: SentenceForClaims, kind: 'deny' | 'confirm', window = 5): OpenClaim | null {
   const by = d.source;
   const t = s.tokens;
-  const pointsBack = [d.trigger.from - 5, d.trigger.from - 4, d.trigger.from - 3, d.trigger.from - 2, d.trigger.from - 1, d.trigger.to, d.trigger.to + 1, d.trigger.to + 2].some((i) => i >= 0 && i + 1 < t.length && ANAPHORIC_CLAIM.test(t[i].norm) && (CLAIM_NOUN.test(t[i + 1].norm) || /^(?:accounts?|version|story|reports?)$/.test(t[i + 1].norm))
+  const pointsBack = [d.trigger.from - 5, d.trigger.from - 4, d.trigger.from - 3, d.trigger.from - 2, d.trigger.from - 1, d.trigger.to, d.trigger.to + 1, d.trigger.to + 2].some((i) => i >= 0 && i + 1 < t.length && ANAPHORIC_CLAIM.test(t[i].norm) && (CLAIM_NOUN.test(t[i + 1].norm) || ACCOUNT_NOUN.test(t[i + 1].norm))
     // "the report of a tax increase" names its own content: it points at nothing said before
     && !/^(?:of|that|about|on|by)$/.test(t[i + 2]?.norm ?? ''));
   if (by.length === 0) return null;

@@ -53,6 +53,8 @@ const PLAN_ADJ = /^(?:set|due|expected|likely|scheduled|slated|going|about|unlik
 const WILLING_ADJ = /^(?:ready|willing|prepared|determined|eager|keen|committed|resolved)$/;
 const REFUSE_ADJ = /^(?:unwilling|unable|reluctant|loath)$/;
 const ASPECT = /^(?:keep|keeps|kept|keeping|continue|continues|continued|continuing|resume|resumes|resumed|start|started|starts|begin|began|begins|try|tried|tries|attempt|attempts|attempted|seek|sought|move|moved|step|stepped)$/;
+// Verbs whose object does what the infinitive after it says ("paid voters to back", "forced the crew to leave").
+const OBJECT_CONTROL = /^(?:paid|pays|pay|paying|hired|hires|hire|hiring|recruited|recruits|recruit|forced|forces|force|forcing|persuaded|persuades|persuade|convinced|convince|bribed|bribe|encouraged|encourages|encourage|pressured|pressures|pressure|allowed|allows|allow|enabled|enables|instructed|ordered|orders|order|told|tells|tell|asked|asks|ask|urged|urges|urge|invited|invites|invite)$/;
 const CONDITION = /^(?:if|unless|whether|provided|providing)$/;
 const ORDER = /^(?:ordered|orders|instructed|instructs|directed|directs|told)$/;
 const WAR_NOUNS = /^(?:agreements?|treaty|treaties|pacts?|accords?|deals?|conventions?|arrangements?|memorandums?|memoranda|alliances?|partnerships?|framework|protocol|initiative|union|bloc|organi[sz]ation|talks|negotiations|process)$/;
@@ -283,6 +285,20 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     return [];
   };
 
+  // "paid voters to back a candidate", "urged Israel to halt": the object of a verb of making or asking is the
+  // subject of the infinitive after it — a named actor, or no one the text names
+  const controlledSubject = (t: TriggerHit): Mention[] | null => {
+    if (tokens[t.from - 1]?.norm !== 'to') return null;
+    for (let v = t.from - 3; v >= Math.max(0, t.from - 8); v--) {
+      if (!OBJECT_CONTROL.test(tokens[v].norm)) continue;
+      const obj = tokens.slice(v + 1, t.from - 1);
+      if (!obj.length || obj.some((x) => !x.word && !/^['’]s$/.test(x.text))) return null;
+      const m = actors.find((x) => x.from >= v + 1 && x.to <= t.from - 1);
+      return m ? [m] : [];
+    }
+    return null;
+  };
+
   for (const t of triggers) {
     const clause = clauseAt(clauses, t.head);
     const e = t.entry;
@@ -304,7 +320,9 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     // "the point where their borders meet": a "where" clause whose subject is no actor reports no act of one
     if (e.pos === 'verb' && whereClauseWithoutActor(t.from)) continue;
     const prevWords = tokens.slice(Math.max(clause.from, t.from - 4), t.from).map((x) => x.norm);
-    const negated = prevWords.slice(-3).some((w) => NEGATION.test(w)) || (t.from > 0 && /n't$/.test(tokens[t.from - 1].text));
+    // "would sign no deal", "sent no troops": "no" before the object negates the verb too
+    const negated = prevWords.slice(-3).some((w) => NEGATION.test(w)) || (t.from > 0 && /n't$/.test(tokens[t.from - 1].text))
+      || (e.pos === 'verb' && tokens[t.to]?.norm === 'no');
     let source: Mention[] = [];
     let target: Mention[] = [];
     let explicitSource = false;
@@ -328,7 +346,10 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       const passive = t.form === 'ed' && (beBefore || byAt >= 0 || prevNorm === 'as');
       if (byGerund) {
         const main = [...out].reverse().find((d) => d.trigger.to <= t.from && d.trigger.from >= clause.from && d.source.length);
-        source = main ? [...main.source] : subjectOf(Math.max(clause.from, t.from - 1), clause);
+        // without a coded main verb, the clause's subject — not a possessive in its object ("tried to choke Iran's
+        // revenue by sanctioning …")
+        const head = actors.find((m) => m.from >= clause.from && m.to <= t.from && !inPP(m) && !participleObject(m));
+        source = main ? [...main.source] : head && head.from - clause.from <= 2 ? coordinated(head, t.from) : subjectOf(Math.max(clause.from, t.from - 1), clause);
         explicitSource = source.length > 0;
       } else if (passive) {
         voice = 'passive';
@@ -336,6 +357,11 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
         if (agent) {
           source = coordinated(agent, clause.to);
           explicitSource = true;
+        } else if (e.sourcePreps.length) {
+          // "two diplomats were expelled from Chisinau": the state (or capital) they leave is the one acting
+          const from = afterPrep(t.to, clause.to, e.sourcePreps, 5);
+          source = from.length ? from : placeAfter(t.to, clause.to, e.sourcePreps);
+          explicitSource = source.length > 0;
         }
         const subj = subjectOf(t.from, clause);
         if (subj.length && !e.speech) {
@@ -343,7 +369,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
           explicitTarget = true;
         }
       } else {
-        source = subjectOf(t.from, clause);
+        source = controlledSubject(t) ?? subjectOf(t.from, clause);
         explicitSource = source.length > 0;
       }
       if (e.speech) {

@@ -145,7 +145,10 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
   // relative to the last date mentioned
   const relRe = /\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|\d{1,3})\s+(day|week|month|year)s?\s+(later|after(?:wards)?|earlier|before|afterwards)|the\s+(next|following|previous)\s+(day|week|month|year)|the\s+(day|week)\s+(before|after))\b/gi;
   while ((m = relRe.exec(sentence))) {
-    if (!ctx.last) continue;
+    // "met on 8 January, and signed the deal the following week": a date earlier in the same sentence comes first
+    const at = m.index;
+    const anchor = found.filter((f) => f.end - base <= at).sort((a, b) => a.end - b.end).pop()?.interval ?? ctx.last;
+    if (!anchor) continue;
     let n: number;
     let unit: string;
     let sign: number;
@@ -162,14 +165,14 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
       unit = m[6].toLowerCase();
       sign = m[7].toLowerCase() === 'before' ? -1 : 1;
     }
-    const from = sign > 0 ? ctx.last.end : ctx.last.start;
+    const from = sign > 0 ? anchor.end : anchor.start;
     const days = unit === 'day' ? n : unit === 'week' ? 7 * n : unit === 'month' ? 30 * n : 365 * n;
     const day = addDays(from, sign * days);
     const precision: Precision = unit === 'day' ? 'day' : unit === 'week' ? 'day' : unit === 'month' ? 'month' : 'year';
     // "in December … the following week": a week after a day of that month, not a week after its end
-    const span = (Date.parse(ctx.last.end) - Date.parse(ctx.last.start)) / 86_400_000;
+    const span = (Date.parse(anchor.end) - Date.parse(anchor.start)) / 86_400_000;
     if (span >= days) {
-      push(m.index, m.index + m[0].length, interval(addDays(ctx.last.start, sign * days), addDays(ctx.last.end, sign * days), ctx.last.precision), false);
+      push(m.index, m.index + m[0].length, interval(addDays(anchor.start, sign * days), addDays(anchor.end, sign * days), anchor.precision), false);
       continue;
     }
     push(m.index, m.index + m[0].length, unit === 'day' ? interval(day, day, 'day') : interval(addDays(day, -Math.floor(days / 4)), addDays(day, Math.floor(days / 4)), precision), false);

@@ -13,6 +13,7 @@ import type { Sentence } from './sentences.js';
 import { newParagraphMemory, resolveReferenceBack } from './reference-back.js';
 import { applyDocumentContext, briefingSpeaker, documentContext, sentenceSubject, transcriptTurn, withoutTurnLabel } from './document-context.js';
 import { findTriggers } from './triggers.js';
+import { splitClauses, type Clause } from './clauses.js';
 import { codeSentence, type DraftEvent } from './code-sentence.js';
 import { buildEvent, countriesOf } from './build-event.js';
 import { mergeEvents } from './merge-events.js';
@@ -127,7 +128,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       else actorTally.set(m.id, { m, n: 1 });
     }
     const dates: DateMention[] = findDates(s.text, s.start, { published: dispatchDay, last: lastDate, year: lastYear }).filter((d) => d.start >= datelineEnd);
-    for (const d of dates) if (d.explicitYear) lastYear = Number(d.interval.start.slice(0, 4));
+    for (const d of dates) if (d.explicitYear && !inRelativeClause(s.text.slice(0, d.start - s.start))) lastYear = Number(d.interval.start.slice(0, 4));
     if (dates.length) lastDate = dates[dates.length - 1].interval;
     while (markerAt < markersByStart.length && markersByStart[markerAt].start < s.start) markerAt++;
     const markers: string[] = [];
@@ -156,6 +157,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
 
     const kept = selectDrafts(drafts);
     const events: ExtractedEvent[] = [];
+    const clauses = dates.length > 1 && kept.length ? splitClauses(tokens, triggers, mentions) : [];
     for (const d of kept) {
       // context may supply what the structure leaves open, except the subject of an active verb
       // ("This demonstrates …") or the addressee of a statement that reports no interaction
@@ -172,7 +174,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || reportsActual)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined, recentAll.slice(-ANSWER_SENTENCES));
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,
-        date: nearestDate(dates, tokens[d.trigger.head].start),
+        date: nearestDate(clauseDates(dates, clauses, tokens, d.trigger.head), tokens[d.trigger.head].start),
         location: locationOf(mentions, d),
         refs: markers,
       };
@@ -242,6 +244,17 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
 }
 
 const eventKey = (e: ExtractedEvent) => `${e.sentence.start}:${e.triggerSpan?.start ?? -1}`;
+
+// A relative clause open at the end of the text before a date ("the talks that it froze in October 2023"); "that"
+// after a reporting verb opens what was said, not a relative clause.
+const RELATIVE_OPEN = /\b(?:(which|who|whom|whose)|([a-z]+) that)\b[^,;:()]*$/i;
+const REPORTING = /^(?:said|says|say|announced|added|stated|told|claimed|argued|warned|noted|insisted|reported|confirmed|denied|believes?|believed|thinks?|thought|agreed|so|such|now|given)$/i;
+
+/** Whether `before` (a sentence up to a date) ends inside a relative clause: its year is an aside, not the story's. */
+function inRelativeClause(before: string): boolean {
+  const m = RELATIVE_OPEN.exec(before.slice(-160));
+  return !!m && (!!m[1] || !REPORTING.test(m[2]));
+}
 
 /** Cuts sentences longer than `max` characters at the last space before the limit (or hard at the limit). */
 function capSentences(sentences: readonly Sentence[], text: string, max: number): { sentences: Sentence[]; cut: number } {
@@ -426,6 +439,16 @@ function answeredAct(d: DraftEvent, recent: readonly Coded[], older: readonly Co
         return true;
       }
     }
+    // "rejected that condition", "dismissed the proposal": a noun naming what someone stated answers the one who
+    // stated it in the sentence before — any speaker after "that"/"this", only one announcing a plan, a condition or
+    // a refusal after "the" (a plain "the proposal" may be anyone's)
+    if (last && STATED.test(tokens[d.trigger.to + 1]?.norm ?? '')) {
+      const pointing = tokens[d.trigger.to].norm !== 'the';
+      const said = last.drafts.filter((c) => c.hypothetical || c.negated || c.cameo !== c.trigger.entry.cameo || (pointing && c.trigger.entry.speech))
+        .map((c) => c.source.filter((m) => !mine.has(m.country ?? '')))
+        .find((t) => t.length);
+      if (said) d.target = said;
+    }
   }
   return false;
 }
@@ -437,10 +460,25 @@ const FORCE_NOUN = /^(?:incursions?|intrusions?|provocations?|aggression|violati
 const VALUE_OBJECT = /^(?:freedom|freedoms|sovereignty|independence|peace|stability|democracy|dialogue|multilateralism|principles?|values|national|territorial|international|human|self-determination)$/;
 // Nouns that name whatever act was reported last: "welcomed the move", "criticised the decision".
 const ANY_ACT = /^(?:move|moves|decision|decisions|step|steps|measure|measures|action|actions|announcement|initiative)$/;
+// Nouns that name what someone stated or put forward: a verb answering one answers its author.
+const STATED = /^(?:conditions?|demands?|proposals?|proposition|offer|terms|ultimatum|remarks|comments|position|stance|plan|idea|suggestion|precondition|preconditions|call|request|insistence)$/;
 // Disapprove, reject, praise or defend verbally: verbs that answer something another did.
 const ANSWERING = /^(?:11|12|051)/;
 // A crude stem for matching a noun to the act it names again ("raids"/"raided" → "raid", "closures"/"closed" → "clos").
 const stem = (w: string) => w.replace(/(?:ures?|ings?|ed|es|s)$/, '').slice(0, 6);
+
+/**
+ * The dates that may date the trigger at token `head`: a date inside a relative clause (", which opened talks in
+ * June,") dates that clause only, not the verb of the clause around it.
+ */
+function clauseDates(dates: readonly DateMention[], clauses: readonly Clause[], tokens: readonly Token[], head: number): readonly DateMention[] {
+  if (clauses.length < 2) return dates;
+  const own = clauses.find((c) => head >= c.from && head < c.to);
+  const elsewhere = (d: DateMention) => clauses.some((c) => c !== own && c.antecedentBefore !== null
+    && d.start >= tokens[c.from].start && d.start < (tokens[c.to - 1]?.end ?? Infinity));
+  const kept = dates.filter((d) => !elsewhere(d));
+  return kept.length ? kept : dates;
+}
 
 function nearestDate(dates: readonly DateMention[], at: number): DateInterval | null {
   let best: DateMention | null = null;

@@ -79,6 +79,8 @@ const EXTRA_ROLES: ReadonlyArray<[string, string]> = [
   ['armed forces', 'MIL'], ['defence ministry', 'MIL'], ['defense ministry', 'MIL'], ['ministry of defence', 'MIL'], ['ministry of defense', 'MIL'],
   ['interior ministry', 'COP'], ['citizens', 'CVL'], ['nationals', 'CVL'], ['civilians', 'CVL'], ['civilian', 'CVL'], ['peoples', 'CVL'],
   ['side', 'GOV'], ['state media', 'MED'], ['media', 'MED'], ['parliament', 'LEG'], ['officials', 'GOV'], ['diplomats', 'GOV'],
+  // "Saudi and Iranian deputy foreign ministers": a plural title is a role, and "deputy" before one is no lawmaker
+  ['foreign minister', 'GOV'], ['deputy foreign minister', 'GOV'], ['deputy minister', 'GOV'], ['deputy prime minister', 'GOV'],
   ['opposition', 'OPP'], ['ruling party', 'PTY'], ['protesters', 'OPP'], ['police', 'COP'], ['court', 'JUD'], ['prosecutors', 'JUD'],
   // what a side fights with names the side: "Turkish drones", "its warships"
   ['drone', 'MIL'], ['warplane', 'MIL'], ['jet', 'MIL'], ['fighter jet', 'MIL'], ['warship', 'MIL'], ['navy', 'MIL'], ['tank', 'MIL'],

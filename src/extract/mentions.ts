@@ -385,7 +385,11 @@ export function resolveMentions(tokens: readonly Token[], allHits: readonly Gaze
         // "the military agreements with France", "the security cooperation": a role word before a noun is an adjective
         const attributive = !possessed && to === h.to && to - h.from === 1 && !!tokens[to]?.word && !tokens[to].cap
           && (isNounTriggerWord(tokens[to].norm) || ROLE_AS_ADJECTIVE_BEFORE.test(tokens[to].norm));
-        if (definite && !attributive && (CONTEXT_ROLES.has(e.role.slice(0, 3)) || possessed) && iso3 && tokens[h.from].word) {
+        // "the authorities in Tiraspol", "the officials in Kyiv": the place names their side, not the last country
+        // named (only the place's own country may stand)
+        const placeNamed = prep === 'in' && !!tokens[to + 1]?.cap && tokens[to + 1].word;
+        const unknownPlace = placeNamed && (!nextHit || nextHit.from !== to + 1 || countryOf(nextHit)?.iso3 !== iso3);
+        if (definite && !attributive && !unknownPlace && (CONTEXT_ROLES.has(e.role.slice(0, 3)) || possessed) && iso3 && tokens[h.from].word) {
           out.push(roleMention(h.from, to, iso3, e.role, surface(h.from, to)));
         }
         break;

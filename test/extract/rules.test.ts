@@ -815,3 +815,71 @@ describe('reader6: datelines, names, titles before a name, generic act nouns', (
   });
 });
 
+
+describe('reader7: accounts rejected, expulsions, answers to a stated condition, clause-bound dates', () => {
+  it('reads rejecting "the account" or "that version" of events as a denial of the claim it answers', () => {
+    const x = read('Pakistani officials accused Afghan border guards of firing on a convoy. Kabul rejected that version of events.');
+    const denied = x.claims.filter((c) => c.status === 'denied');
+    assert.deepEqual(denied.map((c) => [c.claimant.map(country), c.deniedBy.map(country)]), [[['PAK'], ['AFG']]]);
+  });
+
+  it('keeps a summons and a later accusation of the same side as two acts, though their CAMEO codes differ', () => {
+    const x = read('Peru summoned the Chilean ambassador. Peruvian prosecutors later accused Chile of espionage.');
+    assert.deepEqual(between(x, 'PER', 'CHL').map((e) => e.trigger).sort(), ['accused', 'summoned']);
+  });
+
+  it('reads the state a passive expulsion or deportation is "from" as the one acting', () => {
+    const e = one(between(read('Three Belarusian diplomats were expelled from Vilnius on Monday.'), 'LTU', 'BLR'), 'expulsion');
+    assert.equal(e.cameo, '166');
+    one(between(read('Forty Afghan migrants were deported from Iran last week.'), 'IRN', 'AFG'), 'deportation');
+  });
+
+  it('lets "rejected the condition" answer the one who stated it in the sentence before', () => {
+    const x = read('Armenia\'s prime minister said Yerevan would sign the treaty only after a border commission finished its work. Azerbaijan rejected the condition on Tuesday.');
+    assert.equal(one(between(x, 'AZE', 'ARM'), 'the answer').quad, 3);
+  });
+
+  it('dates a verb by its own clause, not by a date in a relative clause beside it', () => {
+    const x = read('Turkey, which hosted Russian and Ukrainian negotiators in March 2022, criticised Greece on Tuesday.', '2025-01-10');
+    assert.equal(one(between(x, 'TUR', 'GRC'), 'the criticism').date?.start, '2025-01-07');
+    assert.equal(one(between(x, 'TUR', 'UKR'), 'the relative clause\'s own act').date?.start, '2022-03-01');
+  });
+
+  it('counts "the following week" from a date given earlier in the same sentence', () => {
+    const x = read('Kenyan and Ugandan ministers met in Kampala on 3 March, and the two governments signed a trade pact the following week.', '2025-04-01');
+    const d = x.events.find((e) => e.cameo === '057')?.date;
+    assert.ok(d && d.start >= '2025-03-09' && d.end <= '2025-03-16', JSON.stringify(d));
+  });
+
+  it('keeps a year written in a relative clause from dating the next year-less day', () => {
+    const x = read('Qatar has not restored the flights to Bahrain that it halted in June 2017. On 12 March, Qatar hosted Bahraini envoys.', '2025-04-01');
+    assert.equal(one(between(x, 'QAT', 'BHR').filter((e) => e.cameo.startsWith('04')), 'the visit').date?.start, '2025-03-12');
+  });
+
+  it('gives a "by -ing" verb the clause\'s subject when no main verb is coded, not a possessive in the object', () => {
+    const x = read('Beijing has sought to punish Lithuania\'s government by expelling its ambassador.');
+    assert.equal(one(between(x, 'CHN', 'LTU'), 'the expulsion').cameo, '166');
+    assert.equal(between(x, 'LTU', 'CHN').length, 0);
+  });
+
+  it('gives "the authorities in <place>" no country but the place\'s own, never the last country named', () => {
+    const x = read('Georgia sent grain to Armenia. The authorities in Sukhumi accepted the shipment. The officials in Baku thanked Georgia.');
+    assert.ok(!x.actors.some((a) => a.name === 'authorities' && a.country === 'ARM'), JSON.stringify(x.actors));
+    assert.equal(between(x, 'ARM', 'GEO').length, 0, 'no Armenian officials in Baku');
+  });
+
+  it('reads "deputy foreign ministers" as government officials, not lawmakers', () => {
+    const x = read('Turkey hosted Syrian and Iraqi deputy foreign ministers in Ankara.');
+    assert.deepEqual(x.events.flatMap((e) => e.target).sort(), ['IRQGOV', 'SYRGOV']);
+  });
+
+  it('gives an infinitive after "paid/hired/forced X to" the object as subject, not the one paying', () => {
+    const x = read('Serbia hired local men to attack Kosovo police.');
+    assert.equal(between(x, 'SRB', 'XKX').filter((e) => e.cameo.startsWith('19')).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('reads "signed no agreement" as negated', () => {
+    const e = one(between(read('Chad signed no agreement with Sudan during the visit.'), 'TCD', 'SDN'), 'the signing');
+    assert.equal(e.negated, true);
+  });
+});
