@@ -601,7 +601,14 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
   for (const d of drafts) {
     if (d.trigger.form !== 'ing' || tokens[d.trigger.from - 1]?.norm !== 'by') continue;
     const main = drafts.find((g) => g !== d && g.trigger.entry.pos === 'verb' && g.trigger.to <= d.trigger.from - 1 && d.trigger.from - 1 - g.trigger.to <= 3);
-    if (main && !main.trigger.entry.speech) drop.add(main);
+    if (main && !main.trigger.entry.speech) {
+      drop.add(main);
+      // "helped Moldova by supplying coal": the one the verb names is the one the act is for
+      if (d.target.length === 0 && main.target.length) {
+        d.target = [...main.target];
+        d.explicitTarget = main.explicitTarget;
+      }
+    }
   }
 
   for (const d of drafts) {

@@ -589,6 +589,12 @@ describe('statements: whom a bare statement is about, base forms after a modal, 
     assert.equal(one(between(read('Kenya and Somalia held bilateral talks.'), 'KEN', 'SOM'), 'the talks').cameo, '046');
   });
 
+  it('gives a "by -ing" act the one its verb named, codes freezing participation in a bloc, and knows state energy companies', () => {
+    assert.equal(one(between(read('Kyiv helped Moldova by supplying coal.'), 'UKR', 'MDA'), 'the supply').quad, 2);
+    assert.equal(one(between(read('Armenia froze its participation in the CSTO.'), 'ARM', 'IGOCSTO'), 'the freeze').cameo, '160');
+    assert.equal(one(between(read('Gazprom cut gas supplies to Moldova.'), 'RUS', 'MDA'), 'the cut').cameo, '163');
+  });
+
   it('codes an arrest warrant as legal action against its subject', () => {
     assert.equal(one(between(read('A Kenyan court issued an arrest warrant for a Ugandan opposition leader.'), 'KEN', 'UGA'), 'warrant').cameo, '173');
   });
