@@ -50,7 +50,8 @@ export function buildEvent(id: string, d: DraftEvent, place: EventPlace): Extrac
     status: 'reported',
     location: place.location,
     sentence: place.sentence,
-    trigger: t.slice(d.trigger.from, d.trigger.to).map((x) => x.text).join(' '),
+    // as written: "large-scale", not "large - scale"
+    trigger: t.slice(d.trigger.from, d.trigger.to).map((x, k, a) => (k > 0 && a[k - 1].end < x.start ? ' ' : '') + x.text).join(''),
     triggerSpan: { start: t[d.trigger.from].start, end: t[d.trigger.to - 1].end },
     refs: [...place.refs],
   };

@@ -89,7 +89,8 @@ const EXTRA_ROLES: ReadonlyArray<[string, string]> = [
 ];
 
 function add(root: Node, spelling: string, entry: GazetteerEntry, caseSensitive: boolean): void {
-  const words = spelling.match(/(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)?|['’]s\b|[^\s\p{L}\p{N}]/gu);
+  // split as the text is ("People's" → "People" "'s"), so that a name with a possessive inside still matches
+  const words = spelling.match(/(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)?(?<!['’]s)|['’]s\b|[^\s\p{L}\p{N}]/gu);
   if (!words || words.length === 0) return;
   let node = root;
   for (const w of words) {

@@ -170,6 +170,11 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
             while (n < 3 && tokens[i + k + n] && COUNT_WORD.test(tokens[i + k + n].norm)) n++;
             if (n === 0 && tok.cap && tok.word) n = 1;
           }
+          // "staged large-scale exercises", "fired two short-range missiles": one hyphenated modifier before the noun
+          if (extra === 0 && f.entry.pos === 'verb') {
+            const c = hyphenated(tokens, i + k + n);
+            if (c && tokens[i + k + n + c]?.norm === f.words[k]) n += c;
+          }
           const count = n > 0 && tokens[i + k + n]?.norm === f.words[k];
           if (modifier) extra = 1;
           else if (count) extra = n;
@@ -255,6 +260,12 @@ function preferred(f: Form, tokens: readonly Token[], i: number, current: Trigge
   const afterModifier = (f.form === 's' || current.form === 's' || f.form === 'noun' || current.form === 'noun') && i > 0 && tokens[i - 1].word && isModifier(tokens[i - 1], i - 1 === 0);
   const nounContext = DETERMINER.test(prev) || afterPreposition || afterModifier || /^(?:and|of)$/.test(prev) && current.entry.pos === 'verb';
   return f.entry.pos === 'noun' ? nounContext : !nounContext;
+}
+
+/** How many tokens a hyphenated word written without spaces ("large-scale", "short-range") spans at `j`, else 0. */
+function hyphenated(tokens: readonly Token[], j: number): number {
+  const [a, h, b] = [tokens[j], tokens[j + 1], tokens[j + 2]];
+  return a?.word && h?.text === '-' && b?.word && a.end === h.start && h.end === b.start && !a.cap ? 3 : 0;
 }
 
 // compromise's lexicon: what a word is when it stands alone (adjective, demonym, number)
