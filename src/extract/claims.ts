@@ -117,7 +117,9 @@ const ANAPHORIC_CLAIM = /^(?:these|those|this|that|the|such)$/;
 export function isDenial(d: DraftEvent, tokens: readonly Token[]): boolean {
   if (d.trigger.entry.deny) return true;
   if (d.trigger.entry.cameo.startsWith('12')) {
-    return tokens.slice(d.trigger.to, d.trigger.to + 5).some((x) => CLAIM_NOUN.test(x.norm) || ACCOUNT_NOUN.test(x.norm));
+    if (tokens.slice(d.trigger.to, d.trigger.to + 5).some((x) => CLAIM_NOUN.test(x.norm) || ACCOUNT_NOUN.test(x.norm))) return true;
+    // "that accusation was rejected by X", "the claims were dismissed": the claim noun is the passive's subject
+    return d.voice === 'passive' && tokens.slice(Math.max(0, d.trigger.from - 4), d.trigger.from).some((x) => CLAIM_NOUN.test(x.norm) || ACCOUNT_NOUN.test(x.norm));
   }
   return false;
 }

@@ -810,12 +810,15 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
 }
 
 /** What a reporting verb or noun reports: after "that", or the main clause after "As announced by X, …". */
+const TIME_NOUN = /^(?:day|week|weekend|month|year|morning|afternoon|evening|night|time|summer|winter|spring|autumn)$/;
+
 function nounComplement(tokens: readonly Token[], t: TriggerHit, clause: Clause): { from: number; to: number } | null {
   // the noun's own phrase: up to its first verb-like word ("was", "came", "said"), at most eight tokens
   let end = t.to;
   while (end < Math.min(clause.to, t.to + 8) && !/^(?:is|are|was|were|has|have|had|will|would|came|comes|said|says)$/.test(tokens[end].norm)) end++;
   const near = tokens.slice(t.to, end + 1);
-  const that = near.findIndex((x) => x.norm === 'that');
+  // "the accusation earlier that month that …": a "that" before a time noun is a determiner, not the content's start
+  const that = near.findIndex((x, k) => x.norm === 'that' && !TIME_NOUN.test(near[k + 1]?.norm ?? ''));
   if (that >= 0) return { from: t.to + that + 1, to: clause.to };
   const topic = near.findIndex((x) => /^(?:on|about|over|regarding|concerning)$/.test(x.norm));
   if (topic >= 0) {
