@@ -344,6 +344,9 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       const objectBefore = byFound > 0 && tokens.slice(t.to, t.to + byFound).some((x) => /^(?:the|a|an|its|their|his|her|this|these|those|such)$/.test(x.norm) || actors.some((m) => m.from === t.to));
       const byAt = objectBefore && !beBefore ? -1 : byFound;
       const passive = t.form === 'ed' && (beBefore || byAt >= 0 || prevNorm === 'as');
+      // "it was widely noted", "it is said that …": an impersonal passive of saying without its agent is the
+      // writer's aside, no one's statement
+      if (passive && e.speech && byAt < 0 && impersonalBefore(tokens, t.from, clause.from)) continue;
       if (byGerund) {
         const main = [...out].reverse().find((d) => d.trigger.to <= t.from && d.trigger.from >= clause.from && d.source.length);
         // without a coded main verb, the clause's subject — not a possessive in its object ("tried to choke Iran's
@@ -810,6 +813,16 @@ function modality(tokens: readonly Token[], clauses: readonly Clause[], drafts: 
 }
 
 /** What a reporting verb or noun reports: after "that", or the main clause after "As announced by X, …". */
+/** Whether "it" + a form of "be" (and adverbs) stand right before token `at`: "it was widely noted". */
+function impersonalBefore(tokens: readonly Token[], at: number, from: number): boolean {
+  let j = at - 1;
+  while (j > from && ADVERB.test(tokens[j].norm)) j--;
+  if (!BE.test(tokens[j]?.norm ?? '')) return false;
+  j--;
+  if (/^(?:been|be)$/.test(tokens[j + 1].norm) && /^(?:has|had|have|will|would|may|might|could)$/.test(tokens[j]?.norm ?? '')) j--;
+  return j >= from && tokens[j].norm === 'it';
+}
+
 const TIME_NOUN = /^(?:day|week|weekend|month|year|morning|afternoon|evening|night|time|summer|winter|spring|autumn)$/;
 
 function nounComplement(tokens: readonly Token[], t: TriggerHit, clause: Clause): { from: number; to: number } | null {

@@ -178,6 +178,22 @@ export function findDates(sentence: string, base: number, ctx: DateContext): Dat
     push(m.index, m.index + m[0].length, unit === 'day' ? interval(day, day, 'day') : interval(addDays(day, -Math.floor(days / 4)), addDays(day, Math.floor(days / 4)), precision), false);
   }
 
+  // "earlier that month", "later that year", "that same week": the anchor's month, year or week, before or after it
+  const thatRe = /\b(?:(earlier|later)\s+that|that\s+same)\s+(week|month|year)\b/gi;
+  while ((m = thatRe.exec(sentence))) {
+    const at = m.index;
+    const anchor = found.filter((f) => f.end - base <= at).sort((a, b) => a.end - b.end).pop()?.interval ?? ctx.last;
+    if (!anchor || anchor.precision !== 'day') continue;
+    const unit = m[2].toLowerCase();
+    const [y, mo] = [Number(anchor.start.slice(0, 4)), Number(anchor.start.slice(5, 7))];
+    const first = unit === 'year' ? `${y}-01-01` : unit === 'month' ? `${y}-${pad(mo)}-01` : addDays(anchor.start, -3);
+    const last = unit === 'year' ? yearEnd(y) : unit === 'month' ? monthEnd(y, mo) : addDays(anchor.end, 3);
+    const which = m[1]?.toLowerCase();
+    const [from, to] = which === 'earlier' ? [first, addDays(anchor.start, -1)] : which === 'later' ? [addDays(anchor.end, 1), last] : [first, last];
+    if (from > to) continue;
+    push(m.index, m.index + m[0].length, interval(from, to, unit === 'week' ? 'day' : unit === 'month' ? 'month' : 'year'), false);
+  }
+
   // relative to the document date
   const docRe = /\b(last|this|next|earlier this|later this)\s+(year|month|week)\b/gi;
   while ((m = docRe.exec(sentence))) {

@@ -29,6 +29,9 @@ const GROUP_NOUN: Readonly<Record<string, string | null>> = {
   presidents: 'GOV', ministers: 'GOV', neighbours: null, neighbors: null, rivals: null, allies: null, armies: 'MIL', militaries: 'MIL',
   forces: 'MIL', delegations: 'GOV', foes: null, adversaries: null, republics: null, administrations: 'GOV',
 };
+// States that news prose calls "the island" (or "the archipelago"): sovereign island and archipelago states (ISO3).
+const ISLAND_STATES = new Set(['TWN', 'JPN', 'PHL', 'IDN', 'LKA', 'CUB', 'CYP', 'MLT', 'ISL', 'IRL', 'GBR', 'NZL', 'MDG', 'SGP', 'BHR',
+  'HTI', 'DOM', 'JAM', 'TTO', 'BHS', 'BRB', 'FJI', 'PNG', 'SLB', 'VUT', 'MDV', 'MUS', 'SYC', 'CPV', 'COM', 'STP', 'TLS', 'TON', 'WSM']);
 const NEIGHBOUR = /^(?:neighbour|neighbor)$/;
 const DIRECTION = /^(?:northern|southern|eastern|western|western|smaller|larger|bigger|poorer|richer|coastal|landlocked)$/;
 const GROUP_ADJECTIVE = /^(?:military|civilian|neighbouring|neighboring|rival|allied|coastal|landlocked|junta-led|sahelian|member|western|african|asian|gulf|nordic|baltic|central|southern|northern|eastern)$/;
@@ -105,6 +108,19 @@ export function resolveReferenceBack(tokens: readonly Token[], mentions: readonl
       });
       i = nounAt;
       continue;
+    }
+    // "the island's accusation", "the island nation": the island state the paragraph named last
+    if (w === 'the' && /^(?:island|archipelago)$/.test(tokens[i + 1].norm) && !covered(i + 1) && !(tokens[i + 2]?.cap && tokens[i + 2]?.word)) {
+      const c = [...memory.countries, ...ownList.filter((x) => !memory.countries.includes(x))].filter((x) => ISLAND_STATES.has(x)).pop();
+      if (c) {
+        const to = tokens[i + 2]?.norm === 'nation' ? i + 3 : i + 2;
+        out.push({
+          from: i, to, start: tokens[i].start, end: tokens[to - 1].end, id: c, name: c, kind: 'state', code: c, country: c,
+          members: [], weak: false, possessive: /^['’]s$/.test(tokens[to]?.text ?? ''), known: false,
+        });
+        i = to - 1;
+        continue;
+      }
     }
     // "the bloc", "the alliance": the IGO named last in the paragraph
     if (w === 'the' && BLOC.test(tokens[i + 1].norm) && !covered(i + 1) && memory.igos.length && !(tokens[i + 2]?.cap)) {
