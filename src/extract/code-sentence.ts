@@ -78,7 +78,7 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     for (let j = i, skipped = 0; j < tokens.length && skipped <= maxSkip; j++) {
       const m = startsAt.get(j);
       if (m) return m;
-      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional|senior|top|visiting|fellow|exiled|military|government|security|rebel|acting|interim|outgoing|incoming|caretaker|destroyer|frigate|corvette|cruiser|carrier|tanker|freighter|vessel|ship|warship|aircraft|cargo|container)$/.test(tokens[j].norm))) return undefined;
+      if (!FILLER.test(tokens[j].norm) && !NUMBER_WORD.test(tokens[j].norm) && !(tokens[j].word && !tokens[j].cap && j > i && skipped < maxSkip && /^(?:new|alternative|regional|key|strategic|major|western|neighbouring|neighboring|traditional|senior|top|visiting|fellow|exiled|military|government|security|rebel|acting|interim|outgoing|incoming|caretaker|newly|elected|appointed|incumbent|destroyer|frigate|corvette|cruiser|carrier|tanker|freighter|vessel|ship|warship|aircraft|cargo|container)$/.test(tokens[j].norm))) return undefined;
       skipped++;
     }
     return undefined;

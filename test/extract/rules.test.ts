@@ -889,3 +889,65 @@ describe('reader7: accounts rejected, expulsions, answers to a stated condition,
     assert.equal(e.negated, true);
   });
 });
+
+describe('reader9: names with a possessive, drills and launches, calls, summons, export curbs, nominal accusations', () => {
+  it('matches a dictionary name with a possessive inside ("People\'s Liberation Army")', () => {
+    const x = read('The People\'s Liberation Army held naval drills near Vietnam on Tuesday.');
+    assert.ok(x.actors.some((a) => a.code === 'CHNMIL'), JSON.stringify(x.actors.map((a) => [a.name, a.code])));
+  });
+
+  it('codes staged drills with one hyphenated modifier as a show of force at the place they surround', () => {
+    const e = one(between(read('Russian forces staged large-scale drills around Moldova on Monday.'), 'RUS', 'MDA'), 'the drills');
+    assert.equal(e.cameo, '150');
+    assert.equal(e.trigger, 'staged large-scale drills');
+  });
+
+  it('codes ballistic missiles fired towards a country as a show of force, which a condemnation of "a launch" answers', () => {
+    const x = read('Iran fired three medium-range ballistic missiles towards Israel, a launch that Berlin condemned within hours.');
+    assert.equal(one(between(x, 'IRN', 'ISR'), 'the launch').cameo, '150');
+    assert.equal(one(between(x, 'DEU', 'IRN'), 'the condemnation').cameo, '111');
+  });
+
+  it('reads "A and B spoke by telephone" as a symmetric call between them', () => {
+    const x = read('Chancellor Olaf Scholz and President Emmanuel Macron spoke by telephone on Friday.');
+    assert.equal(one([...between(x, 'DEU', 'FRA'), ...between(x, 'FRA', 'DEU')], 'the call').cameo, '041');
+  });
+
+  it('gives a summons without its agent to the capital where it happened', () => {
+    const x = read('The Turkish ambassador was summoned to the foreign ministry in Athens on Tuesday.');
+    assert.equal(one(between(x, 'GRC', 'TUR'), 'the summons').cameo, '114');
+  });
+
+  it('codes announced export curbs to a country as an embargo on it', () => {
+    const x = read('Ankara announced curbs on exports of steel to Israel on Friday.');
+    assert.equal(one(between(x, 'TUR', 'ISR'), 'the curbs').cameo, '163');
+  });
+
+  it('reads "X\'s accusation that Y had …" as an allegation about Y that a passive rejection denies', () => {
+    const x = read('Kenya\'s accusation that Somalia had armed the militia came on Monday. That accusation was rejected by Mogadishu.');
+    assert.equal(one(between(x, 'KEN', 'SOM').filter((e) => e.cameo === '112'), 'the accusation').quad, 3);
+    const c = x.claims.find((k) => k.claimant.some((m) => m.startsWith('KEN')));
+    assert.equal(c?.status, 'denied', JSON.stringify(x.claims));
+  });
+
+  it('points "the island" back to the island state named last', () => {
+    const x = read('China and Sri Lanka signed a port deal. The island\'s president later criticised China.');
+    assert.equal(between(x, 'LKA', 'CHN').filter((e) => e.cameo.startsWith('11')).length, 1, JSON.stringify(x.events.map((e) => [e.cameo, e.source, e.target])));
+  });
+
+  it('dates "earlier that month" before the day named before it, within its month', () => {
+    const x = read('Serbia protested to Kosovo on 20 March. Kosovo had accused Serbia of arming militants earlier that month.', '2025-04-01');
+    const d = one(between(x, 'XKX', 'SRB'), 'the accusation').date;
+    assert.ok(d && d.start >= '2025-03-01' && d.end <= '2025-03-19', JSON.stringify(d));
+  });
+
+  it('codes no statement for an impersonal "it was widely noted"', () => {
+    const x = read('The talks, it was widely noted, followed Egypt\'s mediation between Israel and Hamas.');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('01')).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.trigger])));
+  });
+
+  it('finds the object past "the newly elected" before a demonym and role', () => {
+    const x = read('Egypt hosted the newly elected Libyan president in Cairo.');
+    assert.equal(one(between(x, 'EGY', 'LBY'), 'the visit').cameo, '043');
+  });
+});
