@@ -174,7 +174,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || reportsActual)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined, recentAll.slice(-ANSWER_SENTENCES));
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,
-        date: nearestDate(clauseDates(dates, clauses, tokens, d.trigger.head), tokens[d.trigger.head].start),
+        date: nearestDate(pastOtherActs(clauseDates(dates, clauses, tokens, d.trigger.head), kept, d, tokens), tokens[d.trigger.head].start),
         location: locationOf(mentions, d),
         refs: markers,
       };
@@ -477,6 +477,16 @@ function clauseDates(dates: readonly DateMention[], clauses: readonly Clause[], 
   const elsewhere = (d: DateMention) => clauses.some((c) => c !== own && c.antecedentBefore !== null
     && d.start >= tokens[c.from].start && d.start < (tokens[c.to - 1]?.end ?? Infinity));
   const kept = dates.filter((d) => !elsewhere(d));
+  return kept.length ? kept : dates;
+}
+
+/**
+ * "denounced the drills …, which followed the accusation earlier that month": a date after another act coded later
+ * in the sentence is that act's, not this one's — unless no other date is left.
+ */
+function pastOtherActs(dates: readonly DateMention[], drafts: readonly DraftEvent[], d: DraftEvent, tokens: readonly Token[]): readonly DateMention[] {
+  const at = tokens[d.trigger.head].start;
+  const kept = dates.filter((x) => x.start < at || !drafts.some((o) => o !== d && o.trigger.from > d.trigger.to && tokens[o.trigger.from].start < x.start));
   return kept.length ? kept : dates;
 }
 

@@ -946,6 +946,11 @@ describe('reader9: names with a possessive, drills and launches, calls, summons,
     assert.equal(x.events.filter((e) => e.cameo.startsWith('01')).length, 0, JSON.stringify(x.events.map((e) => [e.cameo, e.trigger])));
   });
 
+  it('leaves a date that follows a later act in the sentence to that act', () => {
+    const x = read('On 20 March Hungary staged drills near Serbia along the whole length of the shared border, drills which Belgrade denounced and which followed Croatia\'s protest against Serbia earlier that month.', '2025-04-01');
+    assert.equal(one(between(x, 'SRB', 'HUN'), 'the denunciation').date?.start, '2025-03-20');
+  });
+
   it('finds the object past "the newly elected" before a demonym and role', () => {
     const x = read('Egypt hosted the newly elected Libyan president in Cairo.');
     assert.equal(one(between(x, 'EGY', 'LBY'), 'the visit').cameo, '043');
