@@ -595,6 +595,11 @@ describe('statements: whom a bare statement is about, base forms after a modal, 
     assert.equal(one(between(read('Gazprom cut gas supplies to Moldova.'), 'RUS', 'MDA'), 'the cut').cameo, '163');
   });
 
+  it('knows the US departments as the government, so that ", the Treasury Department said" only attributes the act', () => {
+    const x = read('The United States imposed sanctions on a Rwandan minister on Wednesday, the Treasury Department said.');
+    assert.deepEqual(x.events.map((e) => e.cameo), ['163'], JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
+
   it('codes an arrest warrant as legal action against its subject', () => {
     assert.equal(one(between(read('A Kenyan court issued an arrest warrant for a Ugandan opposition leader.'), 'KEN', 'UGA'), 'warrant').cameo, '173');
   });
