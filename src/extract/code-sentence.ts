@@ -41,6 +41,8 @@ const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
 const ADVERB = /^(?:not|also|reportedly|allegedly|swiftly|quickly|already|later|recently|officially|publicly|openly|formally|then|again|repeatedly|strongly|firmly|further|once|never|just|still|widely|now|jointly|subsequently|immediately|finally|ultimately|only|even|soon|today|yesterday|apparently|reluctantly|unilaterally|eventually|partly|largely|fully|all|both)$|ly$/;
 const FILLER = /^(?:participation|involvement|presence|help|mediation|ruling|governing|the|a|an|any|its|their|his|her|our|this|that|these|those|new|such|as|two|three|several|some|other|all|both|of|-|former|partners|partner|countries|country|actors|neighbours|neighbors|like|including|namely|particularly|especially|,)$/;
 const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many|some|at|least|about|more|than|nearly|almost|up)$/;
+// Coerce, assault, fight, mass violence: acts that can be aimed at a place.
+const FORCE_ROOT = /^(?:17|18|19|20)/;
 const PLACE_MODIFIER = /^(?:northern|southern|eastern|western|central|north|south|east|west|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|occupied|neighbouring|neighboring|mainland|rural|coastal|remote|war-torn|restive)$/;
 const NEGATION = /^(?:not|n't|never|no|neither|nor|without)$/;
 const PRONOUN_POSSESSIVE = /^(?:its|their|his|her)$/;
@@ -275,6 +277,17 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     }
     return [];
   };
+  // the place a use of force is aimed at: its direct object ("struck Kharkiv", "raided the Jenin camp", "the port of
+  // Odesa") or the object of "at", "on" or "into" right after it
+  const placeAttacked = (from: number, to: number): Mention[] => {
+    let j = from;
+    if (/^(?:at|on|into)$/.test(tokens[j]?.norm ?? '')) j++;
+    while (j < to && /^(?:the|a|an)$/.test(tokens[j].norm)) j++;
+    if (/^(?:port|city|town|village|capital|region|province|outskirts|suburbs?)$/.test(tokens[j]?.norm ?? '') && tokens[j + 1]?.norm === 'of') j += 2;
+    const p = places.find((m) => m.from === j && m.to <= to);
+    if (!p || !p.country) return [];
+    return [{ ...p, id: p.country, kind: 'state', code: p.country, weak: false }];
+  };
   // a place after the frame's preposition ("arrived in Amman") stands for its country's government
   const placeAfter = (from: number, to: number, preps: readonly string[]): Mention[] => {
     for (let j = from; j < Math.min(to, from + 6); j++) {
@@ -415,6 +428,9 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
           if (back) obj = [back];
         }
         if (obj.length === 0 && e.place) obj = placeAfter(t.to, end, e.targetPreps.length ? e.targetPreps : ['in', 'to', 'at']);
+        // "Russian missiles struck Kharkiv", "troops raided the Jenin camp", "fired rockets at Haifa": a place attacked
+        // stands for its country
+        if (obj.length === 0 && !passive && FORCE_ROOT.test(e.cameo)) obj = placeAttacked(t.to, end).filter((m) => !source.some((x) => x.country === m.country));
         if (obj.length) {
           target = obj;
           explicitTarget = true;

@@ -600,6 +600,14 @@ describe('statements: whom a bare statement is about, base forms after a modal, 
     assert.deepEqual(x.events.map((e) => e.cameo), ['163'], JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
   });
 
+  it('makes a place attacked stand for its country ("shelled Kherson", "raided the Jenin camp"), and codes launching missiles at X', () => {
+    assert.equal(one(between(read('Russia shelled Kherson.'), 'RUS', 'UKR'), 'the shelling').quad, 4);
+    assert.equal(one(between(read('Israeli troops raided the Jenin camp overnight.'), 'ISR', 'PSE'), 'the raid').quad, 4);
+    assert.equal(between(read('Ukrainian forces shelled Kharkiv.'), 'UKR', 'UKR').length, 0, 'a place of the attacker\'s own country is no other side');
+    assert.equal(one(between(read('Iran launched drones and missiles at Israel in April.'), 'IRN', 'ISR'), 'the launch').quad, 4);
+    assert.equal(read('China launched a new satellite.').events.length, 0, 'a launch of something else is no attack');
+  });
+
   it('codes an arrest warrant as legal action against its subject', () => {
     assert.equal(one(between(read('A Kenyan court issued an arrest warrant for a Ugandan opposition leader.'), 'KEN', 'UGA'), 'warrant').cameo, '173');
   });
