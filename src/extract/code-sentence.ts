@@ -134,6 +134,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       if (!prev) break;
       // "… with the Philippines, and Japan signed": an object in a prepositional phrase is no co-subject
       if (inPP(prev) !== inPP(first)) break;
+      // "Russia invaded Ukraine, and Kyiv condemned …": nor is the object of a verb before it
+      if (join === 'and' && triggers.some((x) => x.entry.pos === 'verb' && x.to <= prev.from && prev.from - x.to <= 2 && tokens.slice(x.to, prev.from).every((w) => FILLER.test(w.norm)))) break;
       // going backwards, the "and" comes first ("A, B and C"): commas before it continue the list
       if (join === 'comma' && !closed) break;
       if (join === 'and') closed = true;

@@ -385,7 +385,9 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
   // a later clause of the same sentence lends its other side only when it shares the subject ("X suspended the
   // treaty and accused Y"), not when a new subject speaks ("X rejected the law, and its president said he would ask Z")
   const at = same.indexOf(d);
-  const lenders = same.filter((c, k) => k < at || at < 0 || c.source.some((m) => d.source.includes(m)));
+  // "criticised Israel's offensive": a noun that is a verb's object takes no other side from that verb
+  const objectOf = (c: DraftEvent) => c.trigger.entry.pos === 'verb' && d.voice === 'noun' && d.trigger.from > c.trigger.to && d.trigger.from - c.trigger.to <= 5;
+  const lenders = same.filter((c, k) => (k < at || at < 0 || c.source.some((m) => d.source.includes(m))) && !objectOf(c));
   // "has always supported the freedom of shipping", "is defending national sovereignty": an active verb whose object
   // names no actor takes no other side from context — only the author of an act its object names again (below)
   const o = tokens && /^(?:the|its|their|our|his|her)$/.test(tokens[d.trigger.to]?.norm ?? '') ? d.trigger.to + 1 : d.trigger.to;

@@ -608,6 +608,13 @@ describe('statements: whom a bare statement is about, base forms after a modal, 
     assert.equal(read('China launched a new satellite.').events.length, 0, 'a launch of something else is no attack');
   });
 
+  it('gives a noun that is a verb\'s object no side from that verb, and keeps an earlier clause\'s object out of the next subject', () => {
+    const x = read('Brazil\'s president Lula criticised Israel\'s offensive in Gaza.', '2024-02-20');
+    assert.equal(between(x, 'ISR', 'BRA').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+    const y = read('Russia invaded Ukraine, and Kyiv condemned the invasion.');
+    assert.deepEqual(one(between(y, 'UKR', 'RUS'), 'the condemnation').source, ['UKRGOV']);
+  });
+
   it('codes an arrest warrant as legal action against its subject', () => {
     assert.equal(one(between(read('A Kenyan court issued an arrest warrant for a Ugandan opposition leader.'), 'KEN', 'UGA'), 'warrant').cameo, '173');
   });
