@@ -897,4 +897,20 @@ describe('reader8: live-blog entries, reference back to pairs, one-sided acts in
     const y = read('Kenya has recalled its ambassador to Uganda, the foreign ministry said.', '2025-06-03');
     assert.equal(one(between(y, 'KEN', 'UGA'), 'the recall').date, null, 'no entry stamp, no date');
   });
+  it('codes "exchanged fire" as a symmetric armed clash', () => {
+    const x = read('Thai and Cambodian soldiers exchanged fire near the temple on Monday.');
+    const e = one(x.events.filter((e) => e.cameo.startsWith('19')), 'the clash');
+    assert.deepEqual([...e.source, ...e.target].map(country).sort(), ['KHM', 'THA']);
+  });
+
+  it('codes "declared X persona non grata" as an expulsion and "barred X from" as a restriction', () => {
+    assert.equal(one(between(read('Armenia declared the Azerbaijani consul persona non grata.'), 'ARM', 'AZE'), 'the expulsion').cameo, '166');
+    assert.equal(one(between(read('Greece responded by barring Turkish trawlers from its waters.'), 'GRC', 'TUR'), 'the ban').cameo, '172');
+    assert.equal(read('Greece declared that the talks were over.').events.filter((e) => e.cameo === '166').length, 0);
+  });
+
+  it('keeps "pushed them back" after a detention as a second act, an expulsion', () => {
+    const x = read('Polish guards detained 30 Belarusian nationals and pushed them back across the border.');
+    assert.deepEqual(between(x, 'POL', 'BLR').map((e) => e.cameo).sort(), ['173', '174']);
+  });
 });
