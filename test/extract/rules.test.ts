@@ -913,4 +913,8 @@ describe('reader8: live-blog entries, reference back to pairs, one-sided acts in
     const x = read('Polish guards detained 30 Belarusian nationals and pushed them back across the border.');
     assert.deepEqual(between(x, 'POL', 'BLR').map((e) => e.cameo).sort(), ['173', '174']);
   });
+  it('keeps a treaty suspension and a later expulsion apart although both reduce relations', () => {
+    const x = read('Ethiopia suspended the border treaty with Eritrea. A day later, Addis Ababa declared an Eritrean diplomat persona non grata.');
+    assert.deepEqual(between(x, 'ETH', 'ERI').map((e) => e.cameo).sort(), ['160', '166']);
+  });
 });
