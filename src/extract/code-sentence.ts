@@ -41,6 +41,8 @@ const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
 const ADVERB = /^(?:not|also|reportedly|allegedly|swiftly|quickly|already|later|recently|officially|publicly|openly|formally|then|again|repeatedly|strongly|firmly|further|once|never|just|still|widely|now|jointly|subsequently|immediately|finally|ultimately|only|even|soon|today|yesterday|apparently|reluctantly|unilaterally|eventually|partly|largely|fully|all|both)$|ly$/;
 const FILLER = /^(?:participation|involvement|presence|help|mediation|ruling|governing|the|a|an|any|its|their|his|her|our|this|that|these|those|new|such|as|two|three|several|some|other|all|both|of|-|former|partners|partner|countries|country|actors|neighbours|neighbors|like|including|namely|particularly|especially|,)$/;
 const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many|some|at|least|about|more|than|nearly|almost|up)$/;
+// a time span then "to": the deadline of an ultimatum ("48 hours to leave", "them a week to comply")
+const DEADLINE = /^(?:(?!for |of |in |over |within )[a-z'’-]+ ){0,3}?(?:\d+|a|an|one|two|three|four|five|six|seven|ten|\w+-\w+) (?:hours?|days?|weeks?|months?) to\b/;
 const PLACE_MODIFIER = /^(?:northern|southern|eastern|western|central|north|south|east|west|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|occupied|neighbouring|neighboring|mainland|rural|coastal|remote|war-torn|restive)$/;
 const NEGATION = /^(?:not|n't|never|no|neither|nor|without)$/;
 const PRONOUN_POSSESSIVE = /^(?:its|their|his|her)$/;
@@ -310,6 +312,10 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     // ("After meeting X, Y flew home"), whose subject is the main clause's
     const openingGerund = t.form === 'ing' && t.from === 1 && /^(?:after|before|upon|on|while|when|since)$/.test(prevNorm);
     if (t.form === 'ing' && PREPOSITION.test(prevNorm) && !byGerund && !openingGerund) continue;
+    // "after closed consultations", "with armed groups": a participle between a preposition and its noun is an adjective
+    const nextTok = tokens[t.to];
+    if (t.form === 'ed' && t.to - t.from === 1 && PREPOSITION.test(prevNorm) && prevNorm !== 'by' && nextTok?.word && !nextTok.cap
+      && !PREPOSITION.test(nextTok.norm) && !/^(?:the|a|an|its|their|his|her|this|that|these|those|and|or|but|not)$/.test(nextTok.norm)) continue;
     // "struck Hezbollah targets", "shelled Russian positions": an -s form right after a verb's object is that object's noun
     if (t.entry.pos === 'verb' && t.form === 's' && actors.some((m) => m.to === t.from && triggers.some((x) => x !== t && x.entry.pos === 'verb' && !x.entry.speech && x.to <= m.from && m.from - x.to <= 2))) continue;
     // "accused X of arming and training Y": a gerund joined to one after a preposition describes as well
@@ -317,6 +323,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     if (joinedGerund && PREPOSITION.test(tokens[t.from - 3]?.norm ?? '') && tokens[t.from - 3].norm !== 'by') continue;
     // "removed X from its list of banned groups", "reopened the road crossings": a verb that is an act only with its noun
     if (e.requires.length && !requiredWordAfter(t.to, Math.min(clause.to, t.to + 8), e.requires)) continue;
+    // "given 48 hours to leave", "gave them a week to comply": a deadline, not a gift
+    if (e.cameo.startsWith('07') && DEADLINE.test(tokens.slice(t.to, t.to + 7).map((x) => x.norm).join(' '))) continue;
     // "the point where their borders meet": a "where" clause whose subject is no actor reports no act of one
     if (e.pos === 'verb' && whereClauseWithoutActor(t.from)) continue;
     const prevWords = tokens.slice(Math.max(clause.from, t.from - 4), t.from).map((x) => x.norm);

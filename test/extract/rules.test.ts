@@ -917,4 +917,14 @@ describe('reader8: live-blog entries, reference back to pairs, one-sided acts in
     const x = read('Ethiopia suspended the border treaty with Eritrea. A day later, Addis Ababa declared an Eritrean diplomat persona non grata.');
     assert.deepEqual(between(x, 'ETH', 'ERI').map((e) => e.cameo).sort(), ['160', '166']);
   });
+  it('reads "given 48 hours to leave" as a deadline, not a gift', () => {
+    const x = read('Four Dutch diplomats were expelled by Ankara and given 72 hours to leave.');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('07')).length, 0, JSON.stringify(x.events.map((e) => e.cameo)));
+    assert.equal(one(between(read('Japan gave Ukraine two billion dollars in aid.'), 'JPN', 'UKR'), 'the aid').cameo, '070');
+  });
+
+  it('reads a participle between a preposition and its noun as an adjective ("after closed consultations")', () => {
+    const x = read('Kenya and Somalia resumed talks after closed consultations in Geneva.');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('17')).length, 0, JSON.stringify(x.events.map((e) => e.cameo)));
+  });
 });
