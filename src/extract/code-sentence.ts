@@ -312,10 +312,6 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     // ("After meeting X, Y flew home"), whose subject is the main clause's
     const openingGerund = t.form === 'ing' && t.from === 1 && /^(?:after|before|upon|on|while|when|since)$/.test(prevNorm);
     if (t.form === 'ing' && PREPOSITION.test(prevNorm) && !byGerund && !openingGerund) continue;
-    // "after closed consultations", "with armed groups": a participle between a preposition and its noun is an adjective
-    const nextTok = tokens[t.to];
-    if (t.form === 'ed' && t.to - t.from === 1 && PREPOSITION.test(prevNorm) && prevNorm !== 'by' && nextTok?.word && !nextTok.cap
-      && !PREPOSITION.test(nextTok.norm) && !/^(?:the|a|an|its|their|his|her|this|that|these|those|and|or|but|not)$/.test(nextTok.norm)) continue;
     // "struck Hezbollah targets", "shelled Russian positions": an -s form right after a verb's object is that object's noun
     if (t.entry.pos === 'verb' && t.form === 's' && actors.some((m) => m.to === t.from && triggers.some((x) => x !== t && x.entry.pos === 'verb' && !x.entry.speech && x.to <= m.from && m.from - x.to <= 2))) continue;
     // "accused X of arming and training Y": a gerund joined to one after a preposition describes as well
