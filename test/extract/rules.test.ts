@@ -890,7 +890,7 @@ describe('reader7: accounts rejected, expulsions, answers to a stated condition,
   });
 });
 
-describe('reader8: live-blog entries, reference back to pairs, one-sided acts in a timeline', () => {
+describe('reader8: live-blog entries, clashes, expulsions and cut ties, deadlines, participles as adjectives', () => {
   it('dates an undated act in a time-stamped live-blog entry to the day of publication', () => {
     const x = read('14:20 GMT\nKenya has recalled its ambassador to Uganda, the foreign ministry said.', '2025-06-03');
     assert.equal(one(between(x, 'KEN', 'UGA'), 'the recall').date?.start, '2025-06-03');
