@@ -43,6 +43,8 @@ const FILLER = /^(?:participation|involvement|presence|help|mediation|ruling|gov
 const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many|some|at|least|about|more|than|nearly|almost|up)$/;
 // Coerce, assault, fight, mass violence: acts that can be aimed at a place.
 const FORCE_ROOT = /^(?:17|18|19|20)/;
+// a time span then "to": the deadline of an ultimatum ("48 hours to leave", "them a week to comply")
+const DEADLINE = /^(?:(?!for |of |in |over |within )[a-z'’-]+ ){0,3}?(?:\d+|a|an|one|two|three|four|five|six|seven|ten|\w+-\w+) (?:hours?|days?|weeks?|months?) to\b/;
 const PLACE_MODIFIER = /^(?:northern|southern|eastern|western|central|north|south|east|west|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|occupied|neighbouring|neighboring|mainland|rural|coastal|remote|war-torn|restive)$/;
 const NEGATION = /^(?:not|n't|never|no|neither|nor|without)$/;
 const PRONOUN_POSSESSIVE = /^(?:its|their|his|her)$/;
@@ -332,6 +334,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     if (joinedGerund && PREPOSITION.test(tokens[t.from - 3]?.norm ?? '') && tokens[t.from - 3].norm !== 'by') continue;
     // "removed X from its list of banned groups", "reopened the road crossings": a verb that is an act only with its noun
     if (e.requires.length && !requiredWordAfter(t.to, Math.min(clause.to, t.to + 8), e.requires)) continue;
+    // "given 48 hours to leave", "gave them a week to comply": a deadline, not a gift
+    if (e.cameo.startsWith('07') && DEADLINE.test(tokens.slice(t.to, t.to + 7).map((x) => x.norm).join(' '))) continue;
     // "the point where their borders meet": a "where" clause whose subject is no actor reports no act of one
     if (e.pos === 'verb' && whereClauseWithoutActor(t.from)) continue;
     const prevWords = tokens.slice(Math.max(clause.from, t.from - 4), t.from).map((x) => x.norm);

@@ -37,6 +37,8 @@ interface Coded {
 }
 
 const CONTEXT_SENTENCES = 3;
+// the clock time that heads a live-blog entry: "09:42 GMT", "14:05 IST", "10.30am BST" alone on its line
+const ENTRY_STAMP = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|IST|PKT|AFT|JST|local time|local)?\s*\n/i;
 /** Sentences longer than this are cut into pieces: no news sentence is this long, and every later stage stays linear. */
 export const MAX_SENTENCE_CHARS = 800;
 
@@ -84,6 +86,8 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   let paragraphDate: { paragraph: number; date: DateInterval } | null = null;
   // given after merging, so that a date the text does not state never keeps two reports of one act apart
   const inheritedDate = new Map<string, DateInterval>();
+  // a live blog's entries open with a clock time ("09:42 GMT"): what an entry reports without a date happened that day
+  let liveBlog = false;
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
@@ -99,6 +103,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       }
     }
     if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph, memory);
+    if (ENTRY_STAMP.test(s.text)) liveBlog = true;
     // the dateline's city says where the dispatch was filed, not who acted
     const hits = dateline ? gaz.match(tokens).filter((h) => tokens[h.from].start >= datelineEnd) : gaz.match(tokens);
     const resolved = withoutTurnLabel(s.text, tokens, resolveMentions(tokens, hits, gaz, { day: docDay, fallbackCountry: lastCountry, people }));
@@ -195,6 +200,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       const e = buildEvent(`e${++eventSeq}`, d, place);
       if (!e) continue;
       if (!e.date && paragraphDate?.paragraph === s.paragraph && !e.hypothetical) inheritedDate.set(eventKey(e), paragraphDate.date);
+      else if (!e.date && liveBlog && !e.hypothetical) inheritedDate.set(eventKey(e), { start: dispatchDay, end: dispatchDay, precision: 'day' });
       if (d.trigger.entry.sym) symmetric.add(e);
       events.push(e);
     }

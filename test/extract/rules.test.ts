@@ -909,3 +909,42 @@ describe('reader7: accounts rejected, expulsions, answers to a stated condition,
     assert.equal(e.negated, true);
   });
 });
+
+describe('reader8: live-blog entries, clashes, expulsions and cut ties, deadlines, participles as adjectives', () => {
+  it('dates an undated act in a time-stamped live-blog entry to the day of publication', () => {
+    const x = read('14:20 GMT\nKenya has recalled its ambassador to Uganda, the foreign ministry said.', '2025-06-03');
+    assert.equal(one(between(x, 'KEN', 'UGA'), 'the recall').date?.start, '2025-06-03');
+    const y = read('Kenya has recalled its ambassador to Uganda, the foreign ministry said.', '2025-06-03');
+    assert.equal(one(between(y, 'KEN', 'UGA'), 'the recall').date, null, 'no entry stamp, no date');
+  });
+  it('codes "exchanged fire" as a symmetric armed clash', () => {
+    const x = read('Thai and Cambodian soldiers exchanged fire near the temple on Monday.');
+    const e = one(x.events.filter((e) => e.cameo.startsWith('19')), 'the clash');
+    assert.deepEqual([...e.source, ...e.target].map(country).sort(), ['KHM', 'THA']);
+  });
+
+  it('codes "declared X persona non grata" as an expulsion and "barred X from" as a restriction', () => {
+    assert.equal(one(between(read('Armenia declared the Azerbaijani consul persona non grata.'), 'ARM', 'AZE'), 'the expulsion').cameo, '166');
+    assert.equal(one(between(read('Greece responded by barring Turkish trawlers from its waters.'), 'GRC', 'TUR'), 'the ban').cameo, '172');
+    assert.equal(read('Greece declared that the talks were over.').events.filter((e) => e.cameo === '166').length, 0);
+  });
+
+  it('keeps "pushed them back" after a detention as a second act, an expulsion', () => {
+    const x = read('Polish guards detained 30 Belarusian nationals and pushed them back across the border.');
+    assert.deepEqual(between(x, 'POL', 'BLR').map((e) => e.cameo).sort(), ['173', '174']);
+  });
+  it('keeps a treaty suspension and a later expulsion apart although both reduce relations', () => {
+    const x = read('Ethiopia suspended the border treaty with Eritrea. A day later, Addis Ababa declared an Eritrean diplomat persona non grata.');
+    assert.deepEqual(between(x, 'ETH', 'ERI').map((e) => e.cameo).sort(), ['160', '166']);
+  });
+  it('reads "given 48 hours to leave" as a deadline, not a gift', () => {
+    const x = read('Four Dutch diplomats were expelled by Ankara and given 72 hours to leave.');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('07')).length, 0, JSON.stringify(x.events.map((e) => e.cameo)));
+    assert.equal(one(between(read('Japan gave Ukraine two billion dollars in aid.'), 'JPN', 'UKR'), 'the aid').cameo, '070');
+  });
+
+  it('reads a participle between a preposition and its noun as an adjective ("after closed consultations")', () => {
+    const x = read('Kenya and Somalia resumed talks after closed consultations in Geneva.');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('17')).length, 0, JSON.stringify(x.events.map((e) => e.cameo)));
+  });
+});
