@@ -41,6 +41,10 @@ const BE = /^(?:is|are|was|were|be|been|being|am|'s|’s)$/;
 const ADVERB = /^(?:not|also|reportedly|allegedly|swiftly|quickly|already|later|recently|officially|publicly|openly|formally|then|again|repeatedly|strongly|firmly|further|once|never|just|still|widely|now|jointly|subsequently|immediately|finally|ultimately|only|even|soon|today|yesterday|apparently|reluctantly|unilaterally|eventually|partly|largely|fully|all|both)$|ly$/;
 const FILLER = /^(?:participation|involvement|presence|help|mediation|ruling|governing|the|a|an|any|its|their|his|her|our|this|that|these|those|new|such|as|two|three|several|some|other|all|both|of|-|former|partners|partner|countries|country|actors|neighbours|neighbors|like|including|namely|particularly|especially|,)$/;
 const NUMBER_WORD = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds|thousands|several|many|some|at|least|about|more|than|nearly|almost|up)$/;
+// Coerce, assault, fight, mass violence: acts that can be aimed at a place.
+const FORCE_ROOT = /^(?:17|18|19|20)/;
+// a time span then "to": the deadline of an ultimatum ("48 hours to leave", "them a week to comply")
+const DEADLINE = /^(?:(?!for |of |in |over |within )[a-z'’-]+ ){0,3}?(?:\d+|a|an|one|two|three|four|five|six|seven|ten|\w+-\w+) (?:hours?|days?|weeks?|months?) to\b/;
 const PLACE_MODIFIER = /^(?:northern|southern|eastern|western|central|north|south|east|west|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|occupied|neighbouring|neighboring|mainland|rural|coastal|remote|war-torn|restive)$/;
 const NEGATION = /^(?:not|n't|never|no|neither|nor|without)$/;
 const PRONOUN_POSSESSIVE = /^(?:its|their|his|her)$/;
@@ -132,6 +136,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
       if (!prev) break;
       // "… with the Philippines, and Japan signed": an object in a prepositional phrase is no co-subject
       if (inPP(prev) !== inPP(first)) break;
+      // "Russia invaded Ukraine, and Kyiv condemned …": nor is the object of a verb before it
+      if (join === 'and' && triggers.some((x) => x.entry.pos === 'verb' && x.to <= prev.from && prev.from - x.to <= 2 && tokens.slice(x.to, prev.from).every((w) => FILLER.test(w.norm)))) break;
       // going backwards, the "and" comes first ("A, B and C"): commas before it continue the list
       if (join === 'comma' && !closed) break;
       if (join === 'and') closed = true;
@@ -275,6 +281,17 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     }
     return [];
   };
+  // the place a use of force is aimed at: its direct object ("struck Kharkiv", "raided the Jenin camp", "the port of
+  // Odesa") or the object of "at", "on" or "into" right after it
+  const placeAttacked = (from: number, to: number): Mention[] => {
+    let j = from;
+    if (/^(?:at|on|into)$/.test(tokens[j]?.norm ?? '')) j++;
+    while (j < to && /^(?:the|a|an)$/.test(tokens[j].norm)) j++;
+    if (/^(?:port|city|town|village|capital|region|province|outskirts|suburbs?)$/.test(tokens[j]?.norm ?? '') && tokens[j + 1]?.norm === 'of') j += 2;
+    const p = places.find((m) => m.from === j && m.to <= to);
+    if (!p || !p.country) return [];
+    return [{ ...p, id: p.country, kind: 'state', code: p.country, weak: false }];
+  };
   // a place after the frame's preposition ("arrived in Amman") stands for its country's government
   const placeAfter = (from: number, to: number, preps: readonly string[]): Mention[] => {
     for (let j = from; j < Math.min(to, from + 6); j++) {
@@ -317,6 +334,8 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
     if (joinedGerund && PREPOSITION.test(tokens[t.from - 3]?.norm ?? '') && tokens[t.from - 3].norm !== 'by') continue;
     // "removed X from its list of banned groups", "reopened the road crossings": a verb that is an act only with its noun
     if (e.requires.length && !requiredWordAfter(t.to, Math.min(clause.to, t.to + 8), e.requires)) continue;
+    // "given 48 hours to leave", "gave them a week to comply": a deadline, not a gift
+    if (e.cameo.startsWith('07') && DEADLINE.test(tokens.slice(t.to, t.to + 7).map((x) => x.norm).join(' '))) continue;
     // "the point where their borders meet": a "where" clause whose subject is no actor reports no act of one
     if (e.pos === 'verb' && whereClauseWithoutActor(t.from)) continue;
     const prevWords = tokens.slice(Math.max(clause.from, t.from - 4), t.from).map((x) => x.norm);
@@ -418,6 +437,9 @@ export function codeSentence(tokens: readonly Token[], mentions: readonly Mentio
           if (back) obj = [back];
         }
         if (obj.length === 0 && e.place) obj = placeAfter(t.to, end, e.targetPreps.length ? e.targetPreps : ['in', 'to', 'at']);
+        // "Russian missiles struck Kharkiv", "troops raided the Jenin camp", "fired rockets at Haifa": a place attacked
+        // stands for its country
+        if (obj.length === 0 && !passive && FORCE_ROOT.test(e.cameo)) obj = placeAttacked(t.to, end).filter((m) => !source.some((x) => x.country === m.country));
         if (obj.length) {
           target = obj;
           explicitTarget = true;

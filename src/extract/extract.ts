@@ -37,6 +37,8 @@ interface Coded {
 }
 
 const CONTEXT_SENTENCES = 3;
+// the clock time that heads a live-blog entry: "09:42 GMT", "14:05 IST", "10.30am BST" alone on its line
+const ENTRY_STAMP = /^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*)?(?:GMT|UTC|BST|CET|CEST|EST|EDT|ET|PT|IST|PKT|AFT|JST|local time|local)?\s*\n/i;
 /** Sentences longer than this are cut into pieces: no news sentence is this long, and every later stage stays linear. */
 export const MAX_SENTENCE_CHARS = 800;
 
@@ -84,6 +86,8 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
   let paragraphDate: { paragraph: number; date: DateInterval } | null = null;
   // given after merging, so that a date the text does not state never keeps two reports of one act apart
   const inheritedDate = new Map<string, DateInterval>();
+  // a live blog's entries open with a clock time ("09:42 GMT"): what an entry reports without a date happened that day
+  let liveBlog = false;
 
   for (const s of sentences) {
     const tokens = tokenize(s.text, s.start);
@@ -99,6 +103,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       }
     }
     if (s.paragraph !== memory.paragraph) memory = newParagraphMemory(s.paragraph, memory);
+    if (ENTRY_STAMP.test(s.text)) liveBlog = true;
     // the dateline's city says where the dispatch was filed, not who acted
     const hits = dateline ? gaz.match(tokens).filter((h) => tokens[h.from].start >= datelineEnd) : gaz.match(tokens);
     const resolved = withoutTurnLabel(s.text, tokens, resolveMentions(tokens, hits, gaz, { day: docDay, fallbackCountry: lastCountry, people }));
@@ -195,6 +200,7 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       const e = buildEvent(`e${++eventSeq}`, d, place);
       if (!e) continue;
       if (!e.date && paragraphDate?.paragraph === s.paragraph && !e.hypothetical) inheritedDate.set(eventKey(e), paragraphDate.date);
+      else if (!e.date && liveBlog && !e.hypothetical) inheritedDate.set(eventKey(e), { start: dispatchDay, end: dispatchDay, precision: 'day' });
       if (d.trigger.entry.sym) symmetric.add(e);
       events.push(e);
     }
@@ -385,7 +391,9 @@ function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
   // a later clause of the same sentence lends its other side only when it shares the subject ("X suspended the
   // treaty and accused Y"), not when a new subject speaks ("X rejected the law, and its president said he would ask Z")
   const at = same.indexOf(d);
-  const lenders = same.filter((c, k) => k < at || at < 0 || c.source.some((m) => d.source.includes(m)));
+  // "criticised Israel's offensive": a noun that is a verb's object takes no other side from that verb
+  const objectOf = (c: DraftEvent) => c.trigger.entry.pos === 'verb' && d.voice === 'noun' && d.trigger.from > c.trigger.to && d.trigger.from - c.trigger.to <= 5;
+  const lenders = same.filter((c, k) => (k < at || at < 0 || c.source.some((m) => d.source.includes(m))) && !objectOf(c));
   // "has always supported the freedom of shipping", "is defending national sovereignty": an active verb whose object
   // names no actor takes no other side from context — only the author of an act its object names again (below)
   const o = tokens && /^(?:the|its|their|our|his|her)$/.test(tokens[d.trigger.to]?.norm ?? '') ? d.trigger.to + 1 : d.trigger.to;

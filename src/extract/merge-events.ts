@@ -29,6 +29,12 @@ export function sameInteraction(a: ExtractedEvent, b: ExtractedEvent, symmetric 
 const DISTINCT_ROOTS = new Set(['05', '11']);
 const lemma = (trigger: string) => trigger.toLowerCase().split(/\s+/)[0].replace(/(?:ing|ed|es|s|d)$/, '').slice(0, 5);
 function distinctActs(a: ExtractedEvent, b: ExtractedEvent): boolean {
+  // "detained 40 nationals and pushed them back", "seized the ship and deported its crew": an expulsion is another act
+  // than the arrest or seizure before it, even in one sentence (a raid and its arrests stay one)
+  const expels = (e: ExtractedEvent) => e.cameo.startsWith('174');
+  if (a.cameo.startsWith('17') && b.cameo.startsWith('17') && expels(a) !== expels(b)) return true;
+  // "suspended the treaty … declared an attache persona non grata": cutting ties in another way is another act
+  if (a.cameo.startsWith('16') && a.cameo.slice(0, 3) !== b.cameo.slice(0, 3) && a.sentence.start !== b.sentence.start) return lemma(a.trigger) !== lemma(b.trigger);
   // "accused X of … The following week Y summoned X's ambassador": another code of the root is another act too
   if (!DISTINCT_ROOTS.has(a.cameo.slice(0, 2))) return false;
   if (a.sentence.start === b.sentence.start) return false;

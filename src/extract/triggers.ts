@@ -154,6 +154,10 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
       if (i + f.words.length > tokens.length) continue;
       if (f.afterModal && !MODAL_OR_TO.test(tokens[i - 1]?.norm ?? '')) continue;
       if (f.afterAuxiliary && !BE_FORM.test(tokens[i - 1]?.norm ?? '')) continue;
+      // "declared the attache persona non grata" (166) beside "declared that …" (010): of two entries for one phrase, the
+      // one that needs its noun counts only when that noun follows
+      if (f.entry.requires.length && !wordsAhead(tokens, i + f.words.length, f.entry.requires)
+        && forms.some((g) => g !== f && !g.entry.requires.length && g.words.join(' ') === f.words.join(' '))) continue;
       // "lodged a formal protest", "issued a strong warning": one modifier may follow the phrase's article
       let extra = 0;
       let ok = true;
@@ -220,7 +224,10 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
       const before = !p1 || DETERMINER.test(p1.norm) || p1.text === '-' || /^(?:newly|recently|formerly|long|self|jointly|illegally|of)$/.test(p1.norm)
         || (/[a-z]{3,}ly$/.test(p1.norm) && !!p2 && (DETERMINER.test(p2.norm) || p2.norm === 'of'));
       const nominal = !!next && next.word && !PARTICLE.test(next.norm) && (next.cap || !/(?:ed|ly)$/.test(next.norm));
-      if (before && nominal && !(p1 && /^(?:the|a|an)$/.test(p1.norm) && next.norm === 'by')) best = null;
+      // "after closed consultations", "with armed groups": between a preposition and its noun as well ("by" makes it
+      // the verb's agent; "into alleged crimes" stays an allegation)
+      const afterPreposition = !!p1 && AFTER_PREPOSITION.test(p1.norm) && p1.norm !== 'by' && !best.entry.claim && !best.entry.speech && !next?.cap;
+      if ((before || afterPreposition) && nominal && !(p1 && /^(?:the|a|an)$/.test(p1.norm) && next.norm === 'by')) best = null;
     }
     // "the negotiating table", "a visiting delegation": a participle of talks before its noun is an adjective
     if (best && best.form === 'ing' && best.entry.cameo.startsWith('04') && DETERMINER.test(tokens[i - 1]?.norm ?? '')) {
@@ -234,6 +241,12 @@ export function findTriggers(tokens: readonly Token[]): TriggerHit[] {
     }
   }
   return out;
+}
+
+/** Whether one of `words` (parts joined by "+" in sequence) starts within eight tokens from `from`. */
+function wordsAhead(tokens: readonly Token[], from: number, words: readonly string[]): boolean {
+  for (let j = from; j < Math.min(tokens.length, from + 8); j++) if (words.some((w) => w.split('+').every((p, k) => tokens[j + k]?.norm === p))) return true;
+  return false;
 }
 
 const AFTER_PREPOSITION = /^(?:against|amid|despite|after|over|about|of|for|from|with|without|by|following|during|since)$/;

@@ -595,6 +595,26 @@ describe('statements: whom a bare statement is about, base forms after a modal, 
     assert.equal(one(between(read('Gazprom cut gas supplies to Moldova.'), 'RUS', 'MDA'), 'the cut').cameo, '163');
   });
 
+  it('knows the US departments as the government, so that ", the Treasury Department said" only attributes the act', () => {
+    const x = read('The United States imposed sanctions on a Rwandan minister on Wednesday, the Treasury Department said.');
+    assert.deepEqual(x.events.map((e) => e.cameo), ['163'], JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+  });
+
+  it('makes a place attacked stand for its country ("shelled Kherson", "raided the Jenin camp"), and codes launching missiles at X', () => {
+    assert.equal(one(between(read('Russia shelled Kherson.'), 'RUS', 'UKR'), 'the shelling').quad, 4);
+    assert.equal(one(between(read('Israeli troops raided the Jenin camp overnight.'), 'ISR', 'PSE'), 'the raid').quad, 4);
+    assert.equal(between(read('Ukrainian forces shelled Kharkiv.'), 'UKR', 'UKR').length, 0, 'a place of the attacker\'s own country is no other side');
+    assert.equal(one(between(read('Iran launched drones and missiles at Israel in April.'), 'IRN', 'ISR'), 'the launch').quad, 4);
+    assert.equal(read('China launched a new satellite.').events.length, 0, 'a launch of something else is no attack');
+  });
+
+  it('gives a noun that is a verb\'s object no side from that verb, and keeps an earlier clause\'s object out of the next subject', () => {
+    const x = read('Brazil\'s president Lula criticised Israel\'s offensive in Gaza.', '2024-02-20');
+    assert.equal(between(x, 'ISR', 'BRA').length, 0, JSON.stringify(x.events.map((e) => [e.trigger, e.source, e.target])));
+    const y = read('Russia invaded Ukraine, and Kyiv condemned the invasion.');
+    assert.deepEqual(one(between(y, 'UKR', 'RUS'), 'the condemnation').source, ['UKRGOV']);
+  });
+
   it('codes an arrest warrant as legal action against its subject', () => {
     assert.equal(one(between(read('A Kenyan court issued an arrest warrant for a Ugandan opposition leader.'), 'KEN', 'UGA'), 'warrant').cameo, '173');
   });
@@ -954,5 +974,44 @@ describe('reader9: names with a possessive, drills and launches, calls, summons,
   it('finds the object past "the newly elected" before a demonym and role', () => {
     const x = read('Egypt hosted the newly elected Libyan president in Cairo.');
     assert.equal(one(between(x, 'EGY', 'LBY'), 'the visit').cameo, '043');
+  });
+});
+
+describe('reader8: live-blog entries, clashes, expulsions and cut ties, deadlines, participles as adjectives', () => {
+  it('dates an undated act in a time-stamped live-blog entry to the day of publication', () => {
+    const x = read('14:20 GMT\nKenya has recalled its ambassador to Uganda, the foreign ministry said.', '2025-06-03');
+    assert.equal(one(between(x, 'KEN', 'UGA'), 'the recall').date?.start, '2025-06-03');
+    const y = read('Kenya has recalled its ambassador to Uganda, the foreign ministry said.', '2025-06-03');
+    assert.equal(one(between(y, 'KEN', 'UGA'), 'the recall').date, null, 'no entry stamp, no date');
+  });
+  it('codes "exchanged fire" as a symmetric armed clash', () => {
+    const x = read('Thai and Cambodian soldiers exchanged fire near the temple on Monday.');
+    const e = one(x.events.filter((e) => e.cameo.startsWith('19')), 'the clash');
+    assert.deepEqual([...e.source, ...e.target].map(country).sort(), ['KHM', 'THA']);
+  });
+
+  it('codes "declared X persona non grata" as an expulsion and "barred X from" as a restriction', () => {
+    assert.equal(one(between(read('Armenia declared the Azerbaijani consul persona non grata.'), 'ARM', 'AZE'), 'the expulsion').cameo, '166');
+    assert.equal(one(between(read('Greece responded by barring Turkish trawlers from its waters.'), 'GRC', 'TUR'), 'the ban').cameo, '172');
+    assert.equal(read('Greece declared that the talks were over.').events.filter((e) => e.cameo === '166').length, 0);
+  });
+
+  it('keeps "pushed them back" after a detention as a second act, an expulsion', () => {
+    const x = read('Polish guards detained 30 Belarusian nationals and pushed them back across the border.');
+    assert.deepEqual(between(x, 'POL', 'BLR').map((e) => e.cameo).sort(), ['173', '174']);
+  });
+  it('keeps a treaty suspension and a later expulsion apart although both reduce relations', () => {
+    const x = read('Ethiopia suspended the border treaty with Eritrea. A day later, Addis Ababa declared an Eritrean diplomat persona non grata.');
+    assert.deepEqual(between(x, 'ETH', 'ERI').map((e) => e.cameo).sort(), ['160', '166']);
+  });
+  it('reads "given 48 hours to leave" as a deadline, not a gift', () => {
+    const x = read('Four Dutch diplomats were expelled by Ankara and given 72 hours to leave.');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('07')).length, 0, JSON.stringify(x.events.map((e) => e.cameo)));
+    assert.equal(one(between(read('Japan gave Ukraine two billion dollars in aid.'), 'JPN', 'UKR'), 'the aid').cameo, '070');
+  });
+
+  it('reads a participle between a preposition and its noun as an adjective ("after closed consultations")', () => {
+    const x = read('Kenya and Somalia resumed talks after closed consultations in Geneva.');
+    assert.equal(x.events.filter((e) => e.cameo.startsWith('17')).length, 0, JSON.stringify(x.events.map((e) => e.cameo)));
   });
 });
