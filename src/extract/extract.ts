@@ -12,7 +12,7 @@ import { datelineOf } from './dateline.js';
 import type { Sentence } from './sentences.js';
 import { newParagraphMemory, resolveReferenceBack } from './reference-back.js';
 import { applyDocumentContext, briefingSpeaker, documentContext, sentenceSubject, transcriptTurn, withoutTurnLabel } from './document-context.js';
-import { findTriggers } from './triggers.js';
+import { findTriggers, type TriggerHit } from './triggers.js';
 import { splitClauses, type Clause } from './clauses.js';
 import { codeSentence, type DraftEvent } from './code-sentence.js';
 import { buildEvent, countriesOf } from './build-event.js';
@@ -168,15 +168,8 @@ export function extractArticle(input: ArticleInput, options: ExtractOptions = {}
       // ("This demonstrates …") or the addressee of a statement that reports no interaction
       if (d.source.length === 0 && d.voice === 'active') crowdSource(d, mentions, tokens);
       if (d.source.length === 0 && d.voice !== 'active') fillSource(d, kept, recent, mentions, tokens);
-      // (or reports only what the speaker plans: "said it reserves the right to respond")
-      const own = new Set(d.source.flatMap(countriesOf));
-      const ownPlan = (x: DraftEvent) => x.hypothetical && x.source.length > 0 && x.source.every((m) => countriesOf(m).some((c) => own.has(c)));
-      const reported = kept.filter((x) => x !== d && d.complement && x.trigger.from >= d.complement.from && x.trigger.from < d.complement.to && !x.trigger.entry.speech);
-      // ("… and that no ship had been hit": a denied act reports nothing either)
-      const inner = d.complement ? triggers.find((x) => x !== d.trigger && x.from >= d.complement!.from && x.from < d.complement!.to && !x.entry.speech) : undefined;
-      const deniedInside = !!inner && tokens.slice(d.complement!.from, inner.from).some((x) => /^(?:no|not|n't|never|neither|nor)$/.test(x.norm));
-      const reportsActual = d.reportsEvent && !deniedInside && !(reported.length > 0 && reported.every((x) => ownPlan(x) || x.negated));
-      if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || reportsActual)) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined, recentAll.slice(-ANSWER_SENTENCES));
+      // (see reportsActual: not a statement of the speaker's own plan, nor of a denied act)
+      if (d.target.length === 0 && !d.relative && (!d.trigger.entry.speech || reportsActual(d, kept, triggers, tokens))) fillTarget(d, kept, recent, d.voice === 'active' ? tokens : undefined, recentAll.slice(-ANSWER_SENTENCES));
       const place = {
         sentence: { start: s.start, end: s.end }, tokens,
         date: nearestDate(pastOtherActs(clauseDates(dates, clauses, tokens, d.trigger.head), kept, d, tokens), tokens[d.trigger.head].start),
@@ -373,6 +366,22 @@ function fillSource(d: DraftEvent, same: readonly DraftEvent[], recent: readonly
   const previous = sameAction ? (recent[recent.length - 1]?.drafts ?? []) : recent.flatMap((r) => r.drafts);
   const found = pick(before, false) ?? pick(previous, sameAction);
   if (found) d.source = [...found];
+}
+
+/**
+ * Whether a statement reports an act another took part in, so that context may name its other side: not when what it
+ * reports is only the speaker's own plan ("said it reserves the right to respond"), nor a denied act ("said no ship
+ * had been hit").
+ */
+function reportsActual(d: DraftEvent, kept: readonly DraftEvent[], triggers: readonly TriggerHit[], tokens: readonly Token[]): boolean {
+  const c = d.complement;
+  if (!d.reportsEvent || !c) return false;
+  const own = new Set(d.source.flatMap(countriesOf));
+  const ownPlan = (x: DraftEvent) => x.hypothetical && x.source.length > 0 && x.source.every((m) => countriesOf(m).some((k) => own.has(k)));
+  const reported = kept.filter((x) => x !== d && x.trigger.from >= c.from && x.trigger.from < c.to && !x.trigger.entry.speech);
+  if (reported.length > 0 && reported.every((x) => ownPlan(x) || x.negated)) return false;
+  const inner = triggers.find((x) => x !== d.trigger && x.from >= c.from && x.from < c.to && !x.entry.speech);
+  return !(inner && tokens.slice(c.from, inner.from).some((x) => /^(?:no|not|n't|never|neither|nor)$/.test(x.norm)));
 }
 
 function fillTarget(d: DraftEvent, same: readonly DraftEvent[], recent: readonly Coded[], tokens?: readonly { norm: string; word: boolean }[], older: readonly Coded[] = recent): void {

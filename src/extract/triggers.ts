@@ -258,20 +258,21 @@ const PARTICLE = /^(?:by|to|from|in|on|at|with|for|of|into|out|off|up|down|over|
 // A word that is both verb and noun ("attack", "visit"): after a determiner it is the noun, after "to" the verb.
 function preferred(f: Form, tokens: readonly Token[], i: number, current: TriggerHit): boolean {
   const prev = tokens[i - 1]?.norm ?? '';
-  // "meeting": the noun, unless a form of "to be" makes it a progressive verb
-  // "…, backing Kyiv", "meeting the president": an -ing form with a direct object and no determiner before it is the verb
+  // "meeting": the noun, unless a form of "to be" makes it a progressive verb, or (as in "…, backing Kyiv", "meeting
+  // the president") it has a direct object and no determiner before it
   const next = tokens[current.to];
   const verbal = /^(?:is|are|was|were|be|been)$/.test(prev)
     || (!!next && !DETERMINER.test(prev) && (next.cap || /^(?:the|its|their|his|her|this|these|those)$/.test(next.norm)) && f.words.length === 1 && current.to - current.from === 1);
   if (f.form === 'noun' && current.form === 'ing') return !verbal;
   if (f.form === 'ing' && current.form === 'noun') return verbal;
+  // between a noun and a third-person verb ("strikes", "talks"):
+  const nounOrS = [f.form, current.form].some((x) => x === 's' || x === 'noun');
   // "protested against Turkish strikes", "amid attacks": a finite verb never follows a preposition
   const prev2 = tokens[i - 2]?.norm ?? '';
-  const afterPreposition = (f.form === 's' || current.form === 's' || f.form === 'noun' || current.form === 'noun')
-    && (AFTER_PREPOSITION.test(prev) || (AFTER_PREPOSITION.test(prev2) && !!tokens[i - 1]?.word && !/^(?:it|they|he|she|we)$/.test(prev)));
+  const afterPreposition = nounOrS && (AFTER_PREPOSITION.test(prev) || (AFTER_PREPOSITION.test(prev2) && !!tokens[i - 1]?.word && !/^(?:it|they|he|she|we)$/.test(prev)));
   // "hosted indirect talks", "Turkish strikes": after an adjective, a demonym or a number the word is the noun
-  const afterModifier = (f.form === 's' || current.form === 's' || f.form === 'noun' || current.form === 'noun') && i > 0 && tokens[i - 1].word && isModifier(tokens[i - 1], i - 1 === 0);
-  const nounContext = DETERMINER.test(prev) || afterPreposition || afterModifier || /^(?:and|of)$/.test(prev) && current.entry.pos === 'verb';
+  const afterModifier = nounOrS && i > 0 && tokens[i - 1].word && isModifier(tokens[i - 1], i - 1 === 0);
+  const nounContext = DETERMINER.test(prev) || afterPreposition || afterModifier || (/^(?:and|of)$/.test(prev) && current.entry.pos === 'verb');
   return f.entry.pos === 'noun' ? nounContext : !nounContext;
 }
 
@@ -290,5 +291,6 @@ function isModifier(t: Token, sentenceStart: boolean): boolean {
   const tag = lexicon()[t.norm];
   const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
   if (tags.some((x) => MODIFIER_TAG.test(x))) return true;
-  return (!t.cap || sentenceStart) && tags.length === 0 && /[a-z]{3,}(?:al|ive|ic|ous)$/.test(t.norm) || /^(?:joint|high-level|renewed|fresh|direct|indirect|bilateral|trilateral|multilateral)$/.test(t.norm);
+  if (/^(?:joint|high-level|renewed|fresh|direct|indirect|bilateral|trilateral|multilateral)$/.test(t.norm)) return true;
+  return (!t.cap || sentenceStart) && tags.length === 0 && /[a-z]{3,}(?:al|ive|ic|ous)$/.test(t.norm);
 }
